@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rectify",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rectify", targets: ["rectify"]),
+        .library(name: "RectifyKit", targets: ["RectifyKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // OpenSSL's libcrypto: SHA-256 for the audit chain and attachments (xmlsec1-openssl links it anyway).
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "RectifyCore", dependencies: ["COpenSSL"]),
+        .target(
+            name: "RectifyStore",
+            dependencies: ["RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "RectifyKit",
+            dependencies: [
+                "RectifyCore", "RectifyStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "rectify",
+            dependencies: [
+                "RectifyKit", "RectifyCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RectifyCoreTests", dependencies: ["RectifyCore"]),
+        .testTarget(
+            name: "RectifyStoreTests",
+            dependencies: ["RectifyStore", "RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "RectifyKitTests",
+            dependencies: ["RectifyKit", "RectifyStore", "RectifyCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "RectifyCLITests", dependencies: ["rectify", "RectifyCore"]),
+    ]
+)

@@ -1,0 +1,71 @@
+import Foundation
+
+/// An enforcement document number `（简称）代字〔年〕序号号`, e.g. `（通开）应急责改〔2026〕7号`.
+public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
+    public let agency: String
+    public let code: String
+    public let year: Int
+    public let serial: Int
+
+    public init(agency: String, code: String, year: Int, serial: Int) {
+        self.agency = agency
+        self.code = code
+        self.year = year
+        self.serial = serial
+    }
+
+    /// Always written with full-width parentheses and 六角括号.
+    public var description: String { "（\(agency)）\(code)〔\(year)〕\(serial)号" }
+
+    /// Reads a number written with full- or half-width parentheses; brackets may be 〔〕, [] or ［］.
+    /// The agency part is optional, as in `深龙华应急罚〔2026〕1号`-style numbers, where it stays empty.
+    public init?(parsing text: String) {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var agency = ""
+        if let open = rest.first, open == "（" || open == "(" {
+            guard let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+            agency = String(rest[rest.index(after: rest.startIndex)..<close])
+            guard !agency.isEmpty else { return nil }
+            rest = rest[rest.index(after: close)...]
+        }
+        guard let yearOpen = rest.firstIndex(where: { "〔[［".contains($0) }),
+              let yearClose = rest.firstIndex(where: { "〕]］".contains($0) }), yearOpen < yearClose,
+              rest.last == "号"
+        else { return nil }
+        let code = String(rest[..<yearOpen])
+        let yearText = rest[rest.index(after: yearOpen)..<yearClose]
+        let serialText = rest[rest.index(after: yearClose)..<rest.index(before: rest.endIndex)]
+        guard !code.isEmpty, yearText.count == 4, yearText.allSatisfy({ $0.isASCII && $0.isNumber }),
+              !serialText.isEmpty, serialText.allSatisfy({ $0.isASCII && $0.isNumber }),
+              serialText.first != "0",
+              let year = Int(yearText), let serial = Int(serialText), serial > 0
+        else { return nil }
+        self.init(agency: agency, code: code, year: year, serial: serial)
+    }
+}
+
+/// The documents Rectify issues, with their 代字 (post-2018 应急 form, `reference/domain.md` §3).
+public enum DocumentKind: String, CaseIterable, Codable, Sendable, BilingualEnum {
+    case inspectionRecord = "inspection-record"
+    case rectificationOrder = "rectification-order"
+    case recheckOpinion = "recheck-opinion"
+
+    public var chinese: String {
+        switch self {
+        case .inspectionRecord: "现场检查记录"
+        case .rectificationOrder: "责令限期整改指令书"
+        case .recheckOpinion: "整改复查意见书"
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .inspectionRecord: "应急检记"
+        case .rectificationOrder: "应急责改"
+        case .recheckOpinion: "应急复查"
+        }
+    }
+
+    public static let fieldChinese = "文书种类"
+    public static let fieldEnglish = "document kind"
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+
+/// What an attachment is linked to besides its case.
+public enum AttachmentTarget: Sendable, Equatable {
+    case caseFile
+    case hazard(seq: Int)
+    case record(kind: String, id: Int64)
+}
+
+public struct AttachmentLimits: Sendable {
+    /// Photos and scans larger than this are refused rather than bloating the case file.
+    public static let maximumBytes = 50 * 1024 * 1024
+}
+
+extension WriteContext {
+    func attach(caseNumber: String, file url: URL, target: AttachmentTarget, capturedAt: String?) throws -> Attachment {
+        _ = try actingOfficer()
+        let record = try Lookup.case(db, number: caseNumber)
+        try CaseLifecycle.requireOpen(record.state)
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: url.path) } catch {
+            throw NotFoundError("文件", "file", key: url.path)
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= AttachmentLimits.maximumBytes else {
+            throw RuleViolation(rule: "ATTACHMENT-SIZE", chinese: "附件\(url.lastPathComponent)大小\(size)字节，超过上限\(AttachmentLimits.maximumBytes)字节",
+                                english: "attachment \(url.lastPathComponent) has \(size) bytes, over the limit of \(AttachmentLimits.maximumBytes)")
+        }
+        guard let content = FileManager.default.contents(atPath: url.path) else { throw NotFoundError("文件", "file", key: url.path) }
+        var hazardId: Hazard.ID?
+        var recordKind: String?
+        var recordId: Int64?
+        switch target {
+        case .caseFile: break
+        case .hazard(let seq): hazardId = try Lookup.hazard(db, reference: "\(record.number)/\(seq)").1.id
+        case .record(let kind, let id):
+            let table = ["plan": "planRecord", "self-check": "selfCheckRecord", "recheck": "recheckRecord"][kind]
+            guard let table else {
+                throw ValidationError(field: "记录类型", fieldEnglish: "record kind", value: kind,
+                                      chinese: "应为 plan、self-check 或 recheck", english: "must be plan, self-check or recheck")
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ? AND caseId = ?)",
+                                    arguments: [id, record.id!])! else {
+                throw NotFoundError("本案件的记录", "record of this case", key: "\(kind)#\(id)")
+            }
+            recordKind = kind
+            recordId = id
+        }
+        let stamp: String
+        if let capturedAt = capturedAt?.nonBlank {
+            guard let parsed = ISO8601DateFormatter().date(from: capturedAt) ?? LocalDate(capturedAt)?.timestamp() else {
+                throw ValidationError(field: "拍摄时间", fieldEnglish: "capture time", value: capturedAt,
+                                      chinese: "应为日期或带时区的时间，如 2026-05-12T10:30:00+08:00",
+                                      english: "a date or a time with zone, e.g. 2026-05-12T10:30:00+08:00")
+            }
+            stamp = Timestamp.string(parsed)
+        } else {
+            // Without a stated capture time the file's own modification time is the best evidence there is.
+            stamp = Timestamp.string((attributes[.modificationDate] as? Date) ?? now)
+        }
+        let digest = SHA256.hex(content)
+        var file: StoredFile
+        if let existing = try StoredFile.filter(StoredFile.Columns.sha256 == digest).fetchOne(db) {
+            file = existing
+        } else {
+            file = StoredFile(sha256: digest, size: content.count, content: content)
+            try insert(&file, action: "file.store")
+        }
+        var attachment = Attachment(fileId: file.id!, caseId: record.id!, hazardId: hazardId, recordKind: recordKind,
+                                    recordId: recordId, fileName: url.lastPathComponent,
+                                    mediaType: MediaType.forExtension(url.pathExtension), capturedAt: stamp,
+                                    attachedOn: today)
+        try insert(&attachment, action: "attachment.add")
+        return attachment
+    }
+}
+
+enum MediaType {
+    static func forExtension(_ ext: String) -> String {
+        switch ext.lowercased() {
+        case "jpg", "jpeg": "image/jpeg"
+        case "png": "image/png"
+        case "heic": "image/heic"
+        case "pdf": "application/pdf"
+        case "tif", "tiff": "image/tiff"
+        case "mp4": "video/mp4"
+        default: "application/octet-stream"
+        }
+    }
+}
+
+extension Rectify {
+    public func attach(caseNumber: String, files: [URL], target: AttachmentTarget, capturedAt: String?,
+                       actor: String) throws -> [Attachment] {
+        try database.write(actor: actor) { context in
+            try files.map { try context.attach(caseNumber: caseNumber, file: $0, target: target, capturedAt: capturedAt) }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+
+extension Rectify {
+    public struct CaseListing: Codable, Sendable {
+        public var number: String
+        public var campaign: String
+        public var uscc: String
+        public var unit: String
+        public var street: String
+        public var state: String
+        public var openedOn: LocalDate
+        public var hazards: Int
+        public var openHazards: Int
+        public var overdueHazards: Int
+    }
+
+    public func cases(campaign: String?, state: CaseState?, asOf: LocalDate? = nil) throws -> [CaseListing] {
+        let asOf = asOf ?? LocalDate(database.clock())
+        return try database.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = ["asOf": asOf]
+            if let campaign {
+                arguments += ["campaign": try Lookup.campaign(db, code: campaign).id!]
+                conditions.append("c.campaignId = :campaign")
+            }
+            if let state {
+                arguments += ["state": state]
+                conditions.append("c.state = :state")
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(db, sql: """
+                SELECT c.number, campaign.code, unit.uscc, unit.name, street.name AS street, c.state, c.openedOn,
+                       (SELECT count(*) FROM hazard h WHERE h.caseId = c.id) AS hazards,
+                       (SELECT count(*) FROM hazard h WHERE h.caseId = c.id AND h.status IN ('open','claimed')) AS openHazards,
+                       (SELECT count(*) FROM hazard h WHERE h.caseId = c.id AND h.status = 'open' AND h.deadline < :asOf) AS overdue
+                FROM "case" c JOIN campaign ON campaign.id = c.campaignId JOIN unit ON unit.id = c.unitId
+                JOIN street ON street.id = unit.streetId \(filter) ORDER BY c.id
+                """, arguments: arguments).map { row in
+                CaseListing(number: row["number"], campaign: row["code"], uscc: row["uscc"], unit: row["name"],
+                            street: row["street"], state: CaseState(rawValue: row["state"])!.chinese,
+                            openedOn: row["openedOn"], hazards: row["hazards"], openHazards: row["openHazards"],
+                            overdueHazards: row["overdue"])
+            }
+        }
+    }
+
+    public struct CaseDetail: Codable, Sendable {
+        public struct HazardView: Codable, Sendable {
+            public var hazard: Hazard
+            public var reference: String
+            public var levelLabel: String
+            public var statusLabel: String
+            public var orderNumber: String
+            public var extensions: [HazardExtension]
+            public var daysOverdue: Int?
+        }
+
+        public struct RecheckView: Codable, Sendable {
+            public var record: RecheckRecord
+            public var officers: [String]
+            public var documentNumber: String
+            public var findings: [String: String]
+        }
+
+        public struct SelfCheckView: Codable, Sendable {
+            public var record: SelfCheckRecord
+            public var items: [String: String]
+        }
+
+        public var number: String
+        public var state: String
+        public var stateCode: CaseState
+        public var campaign: String
+        public var campaignTitle: String
+        public var unit: BusinessUnit
+        public var officers: [String]
+        public var openedOn: LocalDate
+        public var closedOn: LocalDate?
+        public var asOf: LocalDate
+        public var hazards: [HazardView]
+        public var plans: [PlanRecord]
+        public var selfChecks: [SelfCheckView]
+        public var rechecks: [RecheckView]
+        public var documents: [Document]
+        public var attachments: [Attachment]
+        public var events: Int
+    }
+
+    public func caseDetail(number: String, asOf: LocalDate? = nil) throws -> CaseDetail {
+        let asOf = asOf ?? LocalDate(database.clock())
+        return try database.read { db in
+            let record = try Lookup.case(db, number: number)
+            let id = record.id!
+            let campaign = try Campaign.fetchOne(db, key: record.campaignId)!
+            func officerLabel(_ officerId: Officer.ID) throws -> String {
+                let officer = try Officer.fetchOne(db, key: officerId)!
+                return "\(officer.name)（\(officer.credential)）"
+            }
+            let documents = try Document.filter(Document.Columns.caseId == id).order(Column("id")).fetchAll(db)
+            let numbers = Dictionary(uniqueKeysWithValues: documents.map { ($0.id!, $0.number) })
+            let hazards = try Hazard.filter(Hazard.Columns.caseId == id).order(Hazard.Columns.seq).fetchAll(db)
+            let seqByHazard = Dictionary(uniqueKeysWithValues: hazards.map { ($0.id!, $0.seq) })
+            let hazardViews = try hazards.map { hazard in
+                CaseDetail.HazardView(
+                    hazard: hazard, reference: "\(record.number)/\(hazard.seq)", levelLabel: hazard.level.chinese,
+                    statusLabel: hazard.status.chinese, orderNumber: numbers[hazard.orderDocumentId] ?? "",
+                    extensions: try HazardExtension.filter(HazardExtension.Columns.hazardId == hazard.id!)
+                        .order(Column("id")).fetchAll(db),
+                    daysOverdue: hazard.isOverdue(asOf: asOf) ? hazard.deadline.days(until: asOf) : nil)
+            }
+            let selfChecks = try SelfCheckRecord.filter(SelfCheckRecord.Columns.caseId == id).order(Column("id")).fetchAll(db)
+                .map { selfCheck in
+                    let items = try SelfCheckItem.filter(SelfCheckItem.Columns.selfCheckId == selfCheck.id!).fetchAll(db)
+                    return CaseDetail.SelfCheckView(record: selfCheck, items: Dictionary(
+                        uniqueKeysWithValues: items.map { ($0.itemCode, $0.result.chinese) }))
+                }
+            let rechecks = try RecheckRecord.filter(RecheckRecord.Columns.caseId == id).order(Column("id")).fetchAll(db)
+                .map { recheck in
+                    let findings = try RecheckFinding.filter(RecheckFinding.Columns.recheckId == recheck.id!).fetchAll(db)
+                    return CaseDetail.RecheckView(
+                        record: recheck, officers: [try officerLabel(recheck.officer1Id), try officerLabel(recheck.officer2Id)],
+                        documentNumber: numbers[recheck.documentId] ?? "",
+                        findings: Dictionary(uniqueKeysWithValues: findings.map {
+                            (String(seqByHazard[$0.hazardId] ?? 0), $0.verdict.chinese)
+                        }))
+                }
+            let events = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM event WHERE (entity = 'case' AND entityId = :id)
+                   OR (entity = 'hazard' AND entityId IN (SELECT id FROM hazard WHERE caseId = :id))
+                   OR (entity = 'document' AND entityId IN (SELECT id FROM document WHERE caseId = :id))
+                """, arguments: ["id": id])!
+            return CaseDetail(
+                number: record.number, state: record.state.chinese, stateCode: record.state, campaign: campaign.code,
+                campaignTitle: campaign.title, unit: try BusinessUnit.fetchOne(db, key: record.unitId)!,
+                officers: [try officerLabel(record.officer1Id), try officerLabel(record.officer2Id)],
+                openedOn: record.openedOn, closedOn: record.closedOn, asOf: asOf, hazards: hazardViews,
+                plans: try PlanRecord.filter(PlanRecord.Columns.caseId == id).order(Column("id")).fetchAll(db),
+                selfChecks: selfChecks, rechecks: rechecks, documents: documents,
+                attachments: try Attachment.filter(Attachment.Columns.caseId == id).order(Column("id")).fetchAll(db),
+                events: events)
+        }
+    }
+}

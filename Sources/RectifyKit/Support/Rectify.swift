@@ -1,0 +1,44 @@
+import Foundation
+import RectifyCore
+import RectifyStore
+
+/// The use cases the command line and (later) the server share. Each public method is one write transaction;
+/// the logic lives in `WriteContext` extensions so that the demo generator can run many of them in one transaction.
+public struct Rectify: Sendable {
+    public let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    public static func open(path: String, create: Bool = false) throws -> Rectify {
+        Rectify(database: try AppDatabase.open(path: path, create: create))
+    }
+
+    public func verify() throws -> ChainReport {
+        try ChainVerifier.verify(database)
+    }
+}
+
+public typealias ChainReport = RectifyStore.ChainReport
+
+/// Text the user typed: empty or blank is absent.
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var nonBlank: String? { trimmed.isEmpty ? nil : trimmed }
+}
+
+func require(_ value: String, field: String, english: String) throws(ValidationError) -> String {
+    guard let text = value.nonBlank else {
+        throw ValidationError(field: field, fieldEnglish: english, chinese: "不能为空", english: "must not be empty")
+    }
+    return text
+}
+
+extension Array where Element: Hashable {
+    /// The elements without repeats, in their first order (a Set's order changes from run to run).
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

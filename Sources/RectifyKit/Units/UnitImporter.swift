@@ -1,0 +1,209 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+
+/// What a successful import did.
+public struct UnitImportReport: Codable, Equatable, Sendable {
+    public var encoding: String
+    public var rows: Int
+    public var created: Int
+    public var updated: Int
+    public var unchanged: Int
+    /// Header columns Rectify does not know (e.g. 序号), which were not imported.
+    public var ignoredColumns: [String]
+}
+
+/// The columns of a unit register; each accepts its Chinese header or English aliases.
+enum UnitColumn: String, CaseIterable {
+    case uscc = "统一社会信用代码"
+    case name = "单位名称"
+    case address = "地址"
+    case street = "街道"
+    case grid = "网格"
+    case category = "类别"
+    case department = "行业主管部门"
+    case contactPerson = "负责人"
+    case phone = "联系电话"
+    case legalRepresentative = "法定代表人"
+    case supervisors = "监管人员"
+
+    var aliases: [String] {
+        switch self {
+        case .uscc: ["uscc", "credit code", "unified social credit code"]
+        case .name: ["name", "unit name", "单位"]
+        case .address: ["address"]
+        case .street: ["street"]
+        case .grid: ["grid"]
+        case .category: ["category"]
+        case .department: ["department", "sector department"]
+        case .contactPerson: ["contact", "person in charge", "contact person"]
+        case .phone: ["phone", "telephone"]
+        case .legalRepresentative: ["legal representative"]
+        case .supervisors: ["supervisors", "supervisor"]
+        }
+    }
+
+    static let required: [UnitColumn] = [.uscc, .name, .street, .grid, .category, .department]
+
+    static func matching(_ header: String) -> UnitColumn? {
+        let key = header.trimmed
+        return allCases.first { $0.rawValue == key || $0.aliases.contains(key.lowercased()) }
+    }
+}
+
+extension WriteContext {
+    /// Imports a unit register, all or nothing: every row is checked, every bad row reported, and if any is bad the
+    /// transaction is rolled back. Rows stream from the file; codes seen are kept in a temporary table.
+    func importUnits(from url: URL) throws -> UnitImportReport {
+        var reader = try CSVRecordReader(url: url)
+        let (prefix, hadBOM) = try reader.prefix()
+        let encoding = CSVEncoding.detect(prefix: prefix, hadBOM: hadBOM)
+        guard let headerBytes = try reader.next() else { throw UnitImportError.empty }
+        var columns: [UnitColumn: Int] = [:]
+        var ignored: [String] = []
+        for (index, bytes) in headerBytes.enumerated() {
+            let header = encoding.decode(bytes) ?? ""
+            guard let column = UnitColumn.matching(header) else {
+                if let text = header.nonBlank { ignored.append(text) }
+                continue
+            }
+            if columns[column] != nil { throw UnitImportError.duplicateColumn(header) }
+            columns[column] = index
+        }
+        let missing = UnitColumn.required.filter { columns[$0] == nil }
+        guard missing.isEmpty else { throw UnitImportError.missingColumns(missing.map(\.rawValue)) }
+
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS importSeen (uscc TEXT PRIMARY KEY, row INTEGER NOT NULL)")
+        try db.execute(sql: "DELETE FROM importSeen")
+        defer { try? db.execute(sql: "DROP TABLE IF EXISTS importSeen") }
+
+        var resolver = try RegisterResolver(db)
+        var problems: [RowProblem] = []
+        var report = UnitImportReport(encoding: encoding.rawValue, rows: 0, created: 0, updated: 0, unchanged: 0,
+                                      ignoredColumns: ignored)
+        while let fields = try reader.next() {
+            if fields.allSatisfy({ $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { continue }
+            report.rows += 1
+            let row = reader.recordNumber
+            var rowProblems: [RowProblem] = []
+            func problem(_ column: UnitColumn, _ value: String?, _ chinese: String, _ english: String) {
+                rowProblems.append(RowProblem(row: row, column: column.rawValue, value: value, chinese: chinese, english: english))
+            }
+            var values: [UnitColumn: String] = [:]
+            for column in UnitColumn.allCases {
+                guard let index = columns[column] else { continue }
+                let bytes = index < fields.count ? fields[index] : []
+                guard let text = encoding.decode(bytes) else {
+                    problem(column, nil, "不是有效的\(encoding.rawValue)文本", "not valid \(encoding.rawValue) text")
+                    continue
+                }
+                values[column] = text.trimmed
+            }
+            let unit = resolver.unit(from: values, report: problem)
+            if let unit {
+                if let earlier = try Int.fetchOne(db, sql: "SELECT row FROM importSeen WHERE uscc = ?",
+                                                 arguments: [unit.uscc.rawValue]) {
+                    problem(.uscc, unit.uscc.rawValue, "与第\(earlier)行重复", "duplicates row \(earlier)")
+                } else {
+                    try db.execute(sql: "INSERT INTO importSeen (uscc, row) VALUES (?, ?)", arguments: [unit.uscc.rawValue, row])
+                }
+            }
+            problems += rowProblems
+            // After the first bad row nothing will be kept: keep checking, stop writing.
+            guard problems.isEmpty, var unit else { continue }
+            if var existing = try BusinessUnit.filter(BusinessUnit.Columns.uscc == unit.uscc).fetchOne(db) {
+                unit.id = existing.id
+                if existing == unit {
+                    report.unchanged += 1
+                } else {
+                    existing = unit
+                    try update(existing, action: "unit.import.update")
+                    report.updated += 1
+                }
+            } else {
+                try insert(&unit, action: "unit.import.create")
+                report.created += 1
+            }
+        }
+        guard problems.isEmpty else { throw UnitImportError.badRows(problems) }
+        return report
+    }
+}
+
+/// Resolves the names in a register row to the district's streets, grids and departments.
+struct RegisterResolver {
+    private var streets: [String: Street] = [:]
+    private var grids: [String: Grid] = [:]
+    private var departments: [String: Department] = [:]
+
+    init(_ db: Database) throws {
+        for street in try Street.fetchAll(db) { streets[street.name] = street }
+        for grid in try Grid.fetchAll(db) { grids["\(grid.streetId.rawValue)|\(grid.name)"] = grid }
+        for department in try Department.fetchAll(db) { departments[department.name] = department }
+    }
+
+    func unit(from values: [UnitColumn: String],
+              report problem: (UnitColumn, String?, String, String) -> Void) -> BusinessUnit? {
+        func value(_ column: UnitColumn) -> String? { values[column].flatMap(\.nonBlank) }
+        var uscc: USCC?
+        if let code = value(.uscc) {
+            if let issue = USCC.problem(in: code) {
+                problem(.uscc, code, issue.chinese, issue.english)
+            } else {
+                uscc = try? USCC(code)
+            }
+        } else {
+            problem(.uscc, nil, "不能为空", "must not be empty")
+        }
+        let name = value(.name)
+        if name == nil { problem(.name, nil, "不能为空", "must not be empty") }
+        var street: Street?
+        if let streetName = value(.street) {
+            street = streets[streetName]
+            if street == nil { problem(.street, streetName, "本辖区没有这个街道", "no such street in this district") }
+        } else {
+            problem(.street, nil, "不能为空", "must not be empty")
+        }
+        var grid: Grid?
+        if let gridName = value(.grid) {
+            if let street {
+                grid = grids["\(street.id!.rawValue)|\(gridName)"]
+                if grid == nil {
+                    problem(.grid, gridName, "\(street.name)没有这个网格", "no such grid in \(street.name)")
+                }
+            }
+        } else {
+            problem(.grid, nil, "不能为空", "must not be empty")
+        }
+        var category: UnitCategory?
+        if let text = value(.category) {
+            do { category = try UnitCategory.parse(text) } catch { problem(.category, text, error.reasonChinese, error.reasonEnglish) }
+        } else {
+            problem(.category, nil, "不能为空", "must not be empty")
+        }
+        var department: Department?
+        if let text = value(.department) {
+            department = departments[text]
+            if department == nil { problem(.department, text, "没有这个部门", "no such department") }
+        } else {
+            problem(.department, nil, "不能为空", "must not be empty")
+        }
+        if let phone = value(.phone),
+           !(5...20).contains(phone.count) || !phone.allSatisfy({ $0.isASCII && ($0.isNumber || "-+ ()".contains($0)) }) {
+            problem(.phone, phone, "电话号码只能含数字、-、+、空格和括号，5–20位",
+                    "a phone number has 5–20 digits, '-', '+', spaces or brackets")
+        }
+        guard let uscc, let name, let street, let grid, let category, let department else { return nil }
+        return BusinessUnit(uscc: uscc, name: name, address: value(.address) ?? "", streetId: street.id!,
+                            gridId: grid.id!, category: category, departmentId: department.id!,
+                            contactPerson: value(.contactPerson), phone: value(.phone),
+                            legalRepresentative: value(.legalRepresentative), supervisors: value(.supervisors))
+    }
+}
+
+extension Rectify {
+    public func importUnits(from url: URL, actor: String) throws -> UnitImportReport {
+        try database.write(actor: actor) { try $0.importUnits(from: url) }
+    }
+}

@@ -1,0 +1,90 @@
+import GRDB
+import RectifyCore
+
+/// What `rectify verify` found.
+public struct ChainReport: Sendable, Equatable {
+    public struct Problem: Sendable, Equatable {
+        /// The event that does not match (nil for a row that no event ever recorded).
+        public var seq: Int64?
+        public var entity: String
+        public var entityId: Int64
+        public var chinese: String
+        public var english: String
+    }
+
+    public var eventCount: Int
+    public var rowCount: Int
+    public var headHash: String
+    /// Ordered by event sequence; the first one is the first event that does not match.
+    public var problems: [Problem]
+
+    public var isIntact: Bool { problems.isEmpty }
+}
+
+/// Walks the audit chain and compares it with the tables, so that an edit made behind Rectify's back — of an event
+/// or of a row — is found and named.
+public enum ChainVerifier {
+    public static func verify(_ database: AppDatabase) throws -> ChainReport {
+        try database.read { db in try verify(db) }
+    }
+
+    static func verify(_ db: Database) throws -> ChainReport {
+        var problems: [ChainReport.Problem] = []
+        var expectedPrev = AuditEvent.genesisHash
+        var expectedSeq: Int64 = 1
+        var eventCount = 0
+        // (entity, id) → (seq of the last event, hash of its `after`, or nil when the row was deleted)
+        var latest: [String: [Int64: (seq: Int64, afterHash: String?)]] = [:]
+
+        let cursor = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event ORDER BY seq")
+        while let event = try cursor.next() {
+            eventCount += 1
+            if event.seq != expectedSeq {
+                problems.append(.init(seq: event.seq, entity: event.entity, entityId: event.entityId,
+                                      chinese: "事件序号不连续：应为\(expectedSeq)，实际为\(event.seq)（有事件被删除或插入）",
+                                      english: "sequence gap: expected \(expectedSeq), found \(event.seq) (an event was removed or inserted)"))
+            }
+            if event.prevHash != expectedPrev {
+                problems.append(.init(seq: event.seq, entity: event.entity, entityId: event.entityId,
+                                      chinese: "前一事件哈希不符（链条断裂）", english: "previous-hash link is broken"))
+            }
+            if event.computedHash() != event.hash {
+                problems.append(.init(seq: event.seq, entity: event.entity, entityId: event.entityId,
+                                      chinese: "事件内容与其哈希不符（事件被改动）", english: "event content does not match its hash (the event was edited)"))
+            }
+            expectedPrev = event.hash
+            expectedSeq = event.seq + 1
+            latest[event.entity, default: [:]][event.entityId] = (event.seq, event.after.map(SHA256.hex))
+        }
+
+        var rowCount = 0
+        for table in AuditedTables.names {
+            var recorded = latest[table] ?? [:]
+            // Every audited table has `id INTEGER PRIMARY KEY`, which is its rowid.
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
+            while let row = try rows.next() {
+                rowCount += 1
+                let rowID: Int64 = row["id"]
+                let hash = SHA256.hex(CanonicalRow.json(row))
+                guard let last = recorded.removeValue(forKey: rowID) else {
+                    problems.append(.init(seq: nil, entity: table, entityId: rowID,
+                                          chinese: "\(table)#\(rowID) 没有任何审计事件（绕过系统直接插入）",
+                                          english: "\(table) row \(rowID) has no audit event (inserted behind Rectify's back)"))
+                    continue
+                }
+                if last.afterHash != hash {
+                    problems.append(.init(seq: last.seq, entity: table, entityId: rowID,
+                                          chinese: "\(table)#\(rowID) 的当前内容与第\(last.seq)号事件记录的不符（绕过系统被修改）",
+                                          english: "\(table) row \(rowID) differs from what event \(last.seq) recorded (changed behind Rectify's back)"))
+                }
+            }
+            for (rowID, last) in recorded where last.afterHash != nil {
+                problems.append(.init(seq: last.seq, entity: table, entityId: rowID,
+                                      chinese: "\(table)#\(rowID) 已不存在，但第\(last.seq)号事件记录了它（绕过系统被删除）",
+                                      english: "\(table) row \(rowID) is gone, yet event \(last.seq) recorded it (deleted behind Rectify's back)"))
+            }
+        }
+        problems.sort { ($0.seq ?? .max, $0.entity, $0.entityId) < ($1.seq ?? .max, $1.entity, $1.entityId) }
+        return ChainReport(eventCount: eventCount, rowCount: rowCount, headHash: expectedPrev, problems: problems)
+    }
+}

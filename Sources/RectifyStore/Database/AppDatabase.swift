@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import RectifyCore
+
+/// Owns the database connection, its one migrator, and every write transaction.
+public final class AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+    /// The time stamped on audit events; pinned in tests and in the demo generator.
+    public let clock: @Sendable () -> Date
+
+    public init(_ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.writer = writer
+        self.clock = clock
+        try migrator.migrate(writer)
+    }
+
+    public var reader: any DatabaseReader { writer }
+
+    var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: SchemaV1.migrate)
+        return migrator
+    }
+
+    /// The configuration every connection uses, files and tests alike.
+    public static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // Two processes may write at once (document serials): wait for the lock rather than fail.
+        config.busyMode = .timeout(30)
+        config.label = "rectify"
+        // synchronous stays FULL (GRDB's default): enforcement records must survive a power cut once committed;
+        // bulk work is batched into single transactions, so the fsync cost is per command, not per row.
+        return config
+    }
+
+    /// Opens (and migrates) the database file, in WAL mode. A missing file is an error unless `create` is set,
+    /// so that a mistyped `--db` never silently creates an empty database.
+    public static func open(path: String, create: Bool = false, clock: @escaping @Sendable () -> Date = { Date() })
+        throws -> AppDatabase
+    {
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.databaseMissing(path: path)
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        return try AppDatabase(pool, clock: clock)
+    }
+
+    /// An in-memory database through the same migrator and configuration, for tests.
+    public static func inMemory(clock: @escaping @Sendable () -> Date) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()), clock: clock)
+    }
+
+    /// One write transaction; every change inside it is recorded in the audit chain under `actor`.
+    /// Nothing is written when `body` throws.
+    public func write<T>(actor: String, _ body: (WriteContext) throws -> T) throws -> T {
+        let trimmed = actor.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw StoreError.actorMissing }
+        do {
+            return try writer.write { db in
+                let context = try WriteContext(db: db, actor: trimmed, now: clock())
+                return try body(context)
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try reader.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
+    /// True when the database holds no agency, unit or event yet.
+    public func isEmpty() throws -> Bool {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 }
+    }
+}

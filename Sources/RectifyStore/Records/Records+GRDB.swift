@@ -1,0 +1,198 @@
+import Foundation
+import GRDB
+import RectifyCore
+
+extension Identifier: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { rawValue.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Identifier? {
+        Int64.fromDatabaseValue(dbValue).map(Identifier.init)
+    }
+}
+
+extension LocalDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> LocalDate? {
+        String.fromDatabaseValue(dbValue).flatMap(LocalDate.init)
+    }
+}
+
+extension USCC: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { rawValue.databaseValue }
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> USCC? {
+        String.fromDatabaseValue(dbValue).flatMap { try? USCC($0) }
+    }
+}
+
+extension UnitCategory: DatabaseValueConvertible {}
+extension CampaignKind: DatabaseValueConvertible {}
+extension TargetMetric: DatabaseValueConvertible {}
+extension HazardLevel: DatabaseValueConvertible {}
+extension HazardStatus: DatabaseValueConvertible {}
+extension RecheckVerdict: DatabaseValueConvertible {}
+extension RecheckOutcome: DatabaseValueConvertible {}
+extension PlanKind: DatabaseValueConvertible {}
+extension CheckResult: DatabaseValueConvertible {}
+extension CaseState: DatabaseValueConvertible {}
+extension DocumentKind: DatabaseValueConvertible {}
+
+/// A record with an integer `id` that the database assigns.
+public protocol IdentifiedRecord: FetchableRecord, MutablePersistableRecord, Codable {
+    associatedtype Entity
+    var id: Identifier<Entity>? { get set }
+}
+
+extension IdentifiedRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = Identifier(inserted.rowID)
+    }
+}
+
+extension Agency: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "agency"
+}
+
+extension Department: IdentifiedRecord {
+    public static let databaseTableName = "department"
+    public enum Columns { public static let name = Column("name") }
+}
+
+extension Street: IdentifiedRecord {
+    public static let databaseTableName = "street"
+    public enum Columns { public static let name = Column("name") }
+}
+
+extension Grid: IdentifiedRecord {
+    public static let databaseTableName = "grid"
+    public enum Columns {
+        public static let name = Column("name")
+        public static let streetId = Column("streetId")
+    }
+}
+
+extension Officer: IdentifiedRecord {
+    public static let databaseTableName = "officer"
+    public enum Columns { public static let credential = Column("credential") }
+}
+
+extension BusinessUnit: IdentifiedRecord {
+    public static let databaseTableName = "unit"
+    public enum Columns {
+        public static let uscc = Column("uscc")
+        public static let streetId = Column("streetId")
+        public static let category = Column("category")
+    }
+}
+
+extension Campaign: IdentifiedRecord {
+    public static let databaseTableName = "campaign"
+    public enum Columns { public static let code = Column("code") }
+}
+
+extension CampaignPartner: IdentifiedRecord {
+    public static let databaseTableName = "campaignPartner"
+    public enum Columns { public static let campaignId = Column("campaignId") }
+}
+
+extension CampaignPhase: IdentifiedRecord {
+    public static let databaseTableName = "campaignPhase"
+    public enum Columns {
+        public static let campaignId = Column("campaignId")
+        public static let seq = Column("seq")
+    }
+}
+
+extension CampaignScope: IdentifiedRecord {
+    public static let databaseTableName = "campaignScope"
+    public enum Columns { public static let campaignId = Column("campaignId") }
+}
+
+extension CampaignTarget: IdentifiedRecord {
+    public static let databaseTableName = "campaignTarget"
+    public enum Columns { public static let campaignId = Column("campaignId") }
+}
+
+extension CampaignChecklistItem: IdentifiedRecord {
+    public static let databaseTableName = "campaignChecklistItem"
+    public enum Columns {
+        public static let campaignId = Column("campaignId")
+        public static let seq = Column("seq")
+        public static let code = Column("code")
+    }
+}
+
+extension Case: IdentifiedRecord {
+    public static let databaseTableName = "case"
+    public enum Columns {
+        public static let number = Column("number")
+        public static let campaignId = Column("campaignId")
+        public static let unitId = Column("unitId")
+        public static let state = Column("state")
+        public static let serial = Column("serial")
+    }
+}
+
+extension Hazard: IdentifiedRecord {
+    public static let databaseTableName = "hazard"
+    public enum Columns {
+        public static let caseId = Column("caseId")
+        public static let seq = Column("seq")
+        public static let status = Column("status")
+    }
+}
+
+extension HazardExtension: IdentifiedRecord {
+    public static let databaseTableName = "hazardExtension"
+    public enum Columns { public static let hazardId = Column("hazardId") }
+}
+
+extension PlanRecord: IdentifiedRecord {
+    public static let databaseTableName = "planRecord"
+    public enum Columns { public static let caseId = Column("caseId") }
+}
+
+extension SelfCheckRecord: IdentifiedRecord {
+    public static let databaseTableName = "selfCheckRecord"
+    public enum Columns { public static let caseId = Column("caseId") }
+}
+
+extension SelfCheckItem: IdentifiedRecord {
+    public static let databaseTableName = "selfCheckItem"
+    public enum Columns { public static let selfCheckId = Column("selfCheckId") }
+}
+
+extension RecheckRecord: IdentifiedRecord {
+    public static let databaseTableName = "recheckRecord"
+    public enum Columns { public static let caseId = Column("caseId") }
+}
+
+extension RecheckFinding: IdentifiedRecord {
+    public static let databaseTableName = "recheckFinding"
+    public enum Columns { public static let recheckId = Column("recheckId") }
+}
+
+extension Document: IdentifiedRecord {
+    public static let databaseTableName = "document"
+    public enum Columns {
+        public static let caseId = Column("caseId")
+        public static let number = Column("number")
+    }
+}
+
+extension StoredFile: IdentifiedRecord {
+    public static let databaseTableName = "storedFile"
+    public enum Columns { public static let sha256 = Column("sha256") }
+}
+
+extension Attachment: IdentifiedRecord {
+    public static let databaseTableName = "attachment"
+    public enum Columns { public static let caseId = Column("caseId") }
+}
+
+/// The tables whose rows the audit chain covers (every table but `event`).
+public enum AuditedTables {
+    public static let names = [
+        "agency", "department", "street", "grid", "officer", "unit", "campaign", "campaignPartner", "campaignPhase",
+        "campaignScope", "campaignTarget", "campaignChecklistItem", "document", "case", "hazard", "hazardExtension",
+        "planRecord", "selfCheckRecord", "selfCheckItem", "recheckRecord", "recheckFinding", "storedFile", "attachment",
+    ]
+}

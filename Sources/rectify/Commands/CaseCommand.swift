@@ -1,0 +1,120 @@
+import ArgumentParser
+import RectifyCore
+import RectifyKit
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "案件 / cases.", subcommands: [Open.self, List.self, Show.self, Close.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "为单位立档（两名执法人员）/ open a case (two officers).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var actor: ActorOption
+        @Option(help: "专项整治代码 / campaign code") var campaign: String
+        @Option(help: "单位统一社会信用代码 / unit USCC") var unit: String
+        @Option(help: "执法人员执法证号（两次）/ officer credential (twice)") var officer: [String] = []
+        @Option(help: "立档日期 / date (default today)") var on: String?
+
+        func run() throws {
+            let opened = try global.open().openCase(
+                campaign: campaign, uscc: unit, officers: officer,
+                on: try Output.date(on, "立档日期", "opening date"), actor: actor.name)
+            print("已立档 / opened: \(opened.number)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "专项整治代码 / campaign code") var campaign: String?
+        @Option(help: "状态 / state") var state: String?
+        @Option(help: "逾期计算日期 / count overdue as of this date") var asOf: String?
+
+        func run() throws {
+            let cases = try global.open().cases(campaign: campaign, state: try state.map { try CaseState.parse($0) },
+                                                asOf: try Output.date(asOf, "计算日期", "as-of date"))
+            if output.json { return try Output.json(cases) }
+            Output.table(["案件", "单位", "街道", "状态", "立档", "隐患", "未销号", "逾期"],
+                         cases.map { [$0.number, $0.unit, $0.street, $0.state, "\($0.openedOn)", String($0.hazards),
+                                      String($0.openHazards), String($0.overdueHazards)] })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "案件编号 / case number") var number: String
+        @Option(help: "逾期计算日期 / count overdue as of this date") var asOf: String?
+
+        func run() throws {
+            let detail = try global.open().caseDetail(number: number, asOf: try Output.date(asOf, "计算日期", "as-of date"))
+            if output.json { return try Output.json(detail) }
+            CaseReport.print(detail)
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "结档（全部隐患已销号或转处罚）/ close a case.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var actor: ActorOption
+        @Argument(help: "案件编号 / case number") var number: String
+        @Option(help: "结档日期 / date (default today)") var on: String?
+
+        func run() throws {
+            let closed = try global.open().closeCase(number: number, on: try Output.date(on, "结档日期", "closing date"),
+                                                     actor: actor.name)
+            print("已结档 / closed: \(closed.number)（\(closed.closedOn!)）")
+        }
+    }
+}
+
+/// The terminal form of `case show`.
+enum CaseReport {
+    static func print(_ detail: Rectify.CaseDetail) {
+        let unit = detail.unit
+        Swift.print("案件 \(detail.number)  \(detail.state)  （\(detail.campaignTitle)）")
+        Swift.print("单位 \(unit.name)（\(unit.uscc)）\(unit.address)")
+        Swift.print("执法人员 \(detail.officers.joined(separator: "、"))；立档 \(detail.openedOn)"
+                    + (detail.closedOn.map { "；结档 \($0)" } ?? "") + "；审计事件 \(detail.events)")
+        Swift.print("\n隐患（逾期按 \(detail.asOf) 计）")
+        Output.table(["编号", "等级", "隐患", "整改期限", "原期限", "状态", "指令书", "逾期"],
+                     detail.hazards.map { view in
+                         let h = view.hazard
+                         return [view.reference, view.levelLabel + (h.listedSupervision ? "·挂牌督办" : ""), h.description,
+                                 "\(h.deadline)", h.originalDeadline == h.deadline ? "" : "\(h.originalDeadline)",
+                                 view.statusLabel, view.orderNumber, view.daysOverdue.map { "\($0)天" } ?? ""]
+                     })
+        for view in detail.hazards where !view.extensions.isEmpty {
+            for ext in view.extensions {
+                Swift.print("  延期 \(view.reference): \(ext.fromDeadline) → \(ext.toDeadline)（\(ext.grantedOn) 批准；\(ext.reason)）")
+            }
+        }
+        if !detail.plans.isEmpty {
+            Swift.print("\n计划")
+            Output.table(["类型", "措施", "责任人", "资金(元)", "时限", "预案"],
+                         detail.plans.map { [$0.kind.chinese, $0.measures, $0.responsible ?? "", $0.fundsYuan.map(String.init) ?? "",
+                                             $0.deadline.map { "\($0)" } ?? "", $0.contingency ?? ""] })
+        }
+        for check in detail.selfChecks {
+            let failing = check.items.filter { $0.value == CheckResult.fail.chinese }.keys.sorted()
+            Swift.print("\n自查自改 \(check.record.checkedOn) \(check.record.checkedBy)：\(check.record.findings)"
+                        + (failing.isEmpty ? "" : "（不符合：\(failing.joined(separator: "、"))）") + "；承诺：\(check.record.pledge)")
+        }
+        for recheck in detail.rechecks {
+            let verdicts = recheck.findings.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
+            Swift.print("\n复查复核 \(recheck.record.checkedOn) \(recheck.documentNumber) \(recheck.record.outcome.chinese) "
+                        + "\(recheck.officers.joined(separator: "、"))：\(recheck.record.opinion) \(verdicts)")
+        }
+        Swift.print("\n执法文书")
+        Output.table(["文号", "文种", "日期"], detail.documents.map { [$0.number, $0.kind.chinese, "\($0.issuedOn)"] })
+        if !detail.attachments.isEmpty {
+            Swift.print("\n附件")
+            Output.table(["文件", "类型", "拍摄时间", "关联"],
+                         detail.attachments.map { attachment in
+                             let link = attachment.recordKind.map { "\($0)#\(attachment.recordId ?? 0)" }
+                                 ?? detail.hazards.first { $0.hazard.id == attachment.hazardId }?.reference ?? "案件"
+                             return [attachment.fileName, attachment.mediaType, attachment.capturedAt, link]
+                         })
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import RectifyCore
+import RectifyKit
+
+struct UnitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unit", abstract: "生产经营单位 / units.", subcommands: [Import.self, List.self, Show.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "从CSV导入底数清单（UTF-8或GB18030；全部成功或全部不导入）/ import the register from CSV, all or nothing.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var actor: ActorOption
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "CSV 文件 / file") var file: String
+
+        func run() throws {
+            let report = try global.open().importUnits(from: URL(fileURLWithPath: file), actor: actor.name)
+            if output.json { return try Output.json(report) }
+            print("导入完成 / imported (\(report.encoding)): \(report.rows)行 rows，新增 created \(report.created)，"
+                  + "更新 updated \(report.updated)，未变 unchanged \(report.unchanged)")
+            if !report.ignoredColumns.isEmpty {
+                print("未导入的列 / columns not imported: \(report.ignoredColumns.joined(separator: "、"))")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "街道 / street") var street: String?
+        @Option(help: "类别 / category") var category: String?
+        @Option(help: "最多显示 / at most this many") var limit: Int?
+
+        func run() throws {
+            let units = try global.open().units(street: street, category: try category.map { try UnitCategory.parse($0) },
+                                                limit: limit)
+            if output.json { return try Output.json(units) }
+            Output.table(["统一社会信用代码", "单位名称", "类别", "街道", "网格", "行业主管部门"],
+                         units.map { [$0.uscc, $0.name, $0.category, $0.street, $0.grid, $0.department] })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "统一社会信用代码 / USCC") var uscc: String
+
+        func run() throws {
+            let detail = try global.open().unit(uscc: uscc)
+            if output.json { return try Output.json(detail) }
+            let unit = detail.unit
+            print("\(unit.name)（\(unit.uscc)）")
+            print("类别 \(unit.category)；\(unit.street) \(unit.grid)；行业主管部门 \(unit.department)")
+            print("地址 \(detail.address)；负责人 \(unit.contactPerson ?? "—")；电话 \(unit.phone ?? "—")；法定代表人 \(detail.legalRepresentative ?? "—")")
+            print("监管人员 \(detail.supervisors ?? "—")")
+            if !detail.cases.isEmpty {
+                print("")
+                Output.table(["案件", "专项整治", "状态", "隐患", "逾期"],
+                             detail.cases.map { [$0.number, $0.campaign, $0.state, String($0.hazards), String($0.overdueHazards)] })
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import RectifyCore
+import RectifyKit
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "校验审计链与数据 / walk the audit chain and compare it with the data.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    struct Report: Encodable {
+        var intact: Bool
+        var events: Int
+        var rows: Int
+        var head: String
+        var problems: [[String: String]]
+    }
+
+    func run() throws {
+        let report = try global.open().verify()
+        if output.json {
+            try Output.json(Report(intact: report.isIntact, events: report.eventCount, rows: report.rowCount,
+                                   head: report.headHash, problems: report.problems.map {
+                                       ["event": $0.seq.map(String.init) ?? "", "entity": $0.entity,
+                                        "id": String($0.entityId), "zh": $0.chinese, "en": $0.english]
+                                   }))
+        } else if report.isIntact {
+            print("审计链完好 / audit chain intact: \(report.eventCount) 个事件 events, \(report.rowCount) 行 rows, head \(report.headHash)")
+        }
+        guard report.isIntact else { throw ChainBroken(report: report) }
+    }
+}
+
+/// `verify` found a mismatch: the first problem names the first event that does not match.
+struct ChainBroken: UserFacingError {
+    var report: ChainReport
+
+    var chinese: String {
+        let first = report.problems[0]
+        let headline = "审计链校验失败：\(first.seq.map { "第\($0)号事件" } ?? "无事件的行") — \(first.chinese)"
+        guard report.problems.count > 1 else { return headline }
+        let more = report.problems.dropFirst().prefix(20).map { "  " + $0.chinese }.joined(separator: "\n")
+        return headline + "\n另有\(report.problems.count - 1)处问题：\n" + more
+    }
+
+    var english: String {
+        let first = report.problems[0]
+        return "audit chain broken at \(first.seq.map { "event \($0)" } ?? "a row with no event"): \(first.english)"
+    }
+}

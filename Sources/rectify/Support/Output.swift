@@ -1,0 +1,46 @@
+import Foundation
+import RectifyCore
+
+enum Output {
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Columns aligned by display width: a Chinese character takes two terminal cells.
+    static func table(_ headers: [String], _ rows: [[String]]) {
+        var widths = headers.map(displayWidth)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], displayWidth(cell))
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - displayWidth(cell))
+            }.joined(separator: "  ")
+        }
+        print(line(headers))
+        print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for row in rows { print(line(row)) }
+    }
+
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            true
+        default: false
+        }
+    }
+
+    static func date(_ text: String?, _ field: String, _ english: String) throws -> LocalDate? {
+        guard let text else { return nil }
+        return try LocalDate.parse(text, field: field, fieldEnglish: english)
+    }
+}
