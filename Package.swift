@@ -19,7 +19,11 @@ let package = Package(
         .target(name: "RectifyCore", dependencies: ["COpenSSL"]),
         .target(
             name: "RectifyStore",
-            dependencies: ["RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RectifyCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "RectifyKit",

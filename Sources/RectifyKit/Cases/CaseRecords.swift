@@ -76,6 +76,8 @@ extension WriteContext {
                     verdicts: [(seq: Int, verdict: RecheckVerdict)]) throws -> RecheckRecord {
         _ = try actingOfficer()
         var record = try Lookup.case(db, number: caseNumber)
+        // The lifecycle is the first rule: a case not yet self-checked, already accepted or closed takes no re-check.
+        _ = try CaseLifecycle.next(from: record.state, on: .recheckRecorded(.partial))
         let (first, second) = try Lookup.officerPair(db, officers)
         let checkedOn = date ?? today
         var hazards = try Hazard.filter(Hazard.Columns.caseId == record.id!).order(Hazard.Columns.seq).fetchAll(db)

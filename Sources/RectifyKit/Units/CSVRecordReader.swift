@@ -9,7 +9,9 @@ struct CSVRecordReader {
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
-    private static let chunkSize = 1 << 16
+    static let chunkSize = 1 << 16
+    /// The largest the read buffer ever was: stays near one chunk however large the file.
+    private(set) var peakBufferBytes = 0
     /// The record number of the last record returned (1 = the header row), as a spreadsheet shows it.
     private(set) var recordNumber = 0
 
@@ -40,6 +42,7 @@ struct CSVRecordReader {
         }
         let data = handle.readData(ofLength: CSVRecordReader.chunkSize)
         if data.isEmpty { atEnd = true } else { buffer.append(contentsOf: data) }
+        peakBufferBytes = max(peakBufferBytes, buffer.count)
     }
 
     private mutating func nextByte() throws -> UInt8? {

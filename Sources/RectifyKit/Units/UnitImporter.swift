@@ -114,6 +114,7 @@ extension WriteContext {
             guard problems.isEmpty, var unit else { continue }
             if var existing = try BusinessUnit.filter(BusinessUnit.Columns.uscc == unit.uscc).fetchOne(db) {
                 unit.id = existing.id
+                unit.keepFields(of: existing, absentFrom: columns)
                 if existing == unit {
                     report.unchanged += 1
                 } else {
@@ -128,6 +129,17 @@ extension WriteContext {
         }
         guard problems.isEmpty else { throw UnitImportError.badRows(problems) }
         return report
+    }
+}
+
+extension BusinessUnit {
+    /// A register without a column (say 监管人员) says nothing about it: the stored value stays.
+    mutating func keepFields(of existing: BusinessUnit, absentFrom columns: [UnitColumn: Int]) {
+        if columns[.address] == nil { address = existing.address }
+        if columns[.contactPerson] == nil { contactPerson = existing.contactPerson }
+        if columns[.phone] == nil { phone = existing.phone }
+        if columns[.legalRepresentative] == nil { legalRepresentative = existing.legalRepresentative }
+        if columns[.supervisors] == nil { supervisors = existing.supervisors }
     }
 }
 

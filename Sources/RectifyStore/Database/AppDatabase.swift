@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import RectifyCore
 
 /// Owns the database connection, its one migrator, and every write transaction.
@@ -29,8 +30,22 @@ public final class AppDatabase: Sendable {
         // Two processes may write at once (document serials): wait for the lock rather than fail.
         config.busyMode = .timeout(30)
         config.label = "rectify"
-        // synchronous stays FULL (GRDB's default): enforcement records must survive a power cut once committed;
-        // bulk work is batched into single transactions, so the fsync cost is per command, not per row.
+        // Persistent WAL: the -wal file stays after the last connection closes. Otherwise GRDB recreates it on every
+        // open with a CREATE/DROP TABLE, which rewrites the database header: a refused command would then change
+        // the file's bytes, and read-only processes could not open the database (GRDB's DatabaseSharing guide).
+        // GRDB's pool runs WAL with synchronous=NORMAL: a committed command survives a crash of the process; a
+        // power cut may lose the last commits but never corrupts the file or breaks the audit chain.
+        config.prepareDatabase { db in
+            guard !db.configuration.readonly else { return }
+            var flag: CInt = 1
+            let code = withUnsafeMutablePointer(to: &flag) {
+                sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, $0)
+            }
+            // In-memory databases have no file to persist: SQLITE_NOTFOUND.
+            guard code == SQLITE_OK || code == SQLITE_NOTFOUND else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code))
+            }
+        }
         return config
     }
 

@@ -3,9 +3,9 @@ import GRDB
 /// The first schema. Landed migrations are never edited: later changes add migrations.
 enum SchemaV1 {
     static let categoryCheck = "('above-scale','below-scale','restaurant','crowded-place','individual','construction-site','other')"
-    /// A `yyyy-MM-dd` date that SQLite itself accepts as a real day.
+    /// A `yyyy-MM-dd` date that exists (SQLite's date() alone lets 02-30 through; "+0 days" normalises it).
     static func dateCheck(_ column: String) -> String {
-        "(\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(\(column)) = \(column))"
+        "(\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(\(column), '+0 days') = \(column))"
     }
 
     static func migrate(_ db: Database) throws {

@@ -10,6 +10,8 @@ enum Output {
 
     /// Columns aligned by display width: a Chinese character takes two terminal cells.
     static func table(_ headers: [String], _ rows: [[String]]) {
+        // A field may hold a line break (a quoted CSV field); a table row must stay on one line.
+        let rows = rows.map { $0.map { $0.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") } }
         var widths = headers.map(displayWidth)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

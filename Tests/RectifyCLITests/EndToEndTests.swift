@@ -1,0 +1,140 @@
+import Foundation
+import RectifyCore
+import Testing
+
+@Suite("rectify binary end to end", .serialized)
+struct EndToEndTests {
+    @Test("a district set up from the command line runs a case from opening to closing")
+    func fullWorkflow() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        let units = try cli.run("unit", "list", "--json")
+        #expect(units.status == 0)
+        let list = try JSONSerialization.jsonObject(with: Data(units.stdout.utf8)) as? [[String: Any]]
+        #expect(list?.count == 4)
+        #expect(list?.contains { $0["name"] as? String == "𠮷祥便利店" } == true)
+
+        let steps: [[String]] = [
+            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-04-20"],
+            ["hazard", "add", "gas-2026-0001", "--item", "RQ01", "--description", "未装报警器", "--found-on", "2026-04-20",
+             "--deadline", "2026-05-20", "--listed", "--supervising-body", "开发区安委办"],
+            ["plan", "add", "gas-2026-0001", "--kind", "整改方案", "--hazard", "1", "--measures", "安装报警器", "--responsible", "店主",
+             "--funds", "3000", "--deadline", "2026-05-15", "--contingency", "关阀停用", "--on", "2026-04-21"],
+            ["selfcheck", "add", "gas-2026-0001", "--by", "店主", "--findings", "未装报警器", "--pledge", "按期整改",
+             "--item", "RQ01=fail", "--item", "RQ02=pass", "--on", "2026-04-22"],
+            ["hazard", "rectify", "gas-2026-0001/1", "--measures", "已安装", "--on", "2026-05-01"],
+            ["recheck", "add", "gas-2026-0001", "--officer", officerA, "--officer", officerB, "--opinion", "整改到位",
+             "--verdict", "1=fixed", "--on", "2026-05-03"],
+            ["case", "close", "gas-2026-0001", "--on", "2026-05-04"],
+        ]
+        for step in steps {
+            let result = try cli.run(step, actor: officerA)
+            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
+        }
+        let show = try cli.run("case", "show", "gas-2026-0001", "--json")
+        let detail = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect(detail["stateCode"] as? String == "closed")
+        let documents = detail["documents"] as? [[String: Any]]
+        #expect(documents?.compactMap { $0["number"] as? String } == ["（通开）应急责改〔2026〕1号", "（通开）应急复查〔2026〕1号"])
+        let text = try cli.run("case", "show", "gas-2026-0001")
+        #expect(text.stdout.contains("重大·挂牌督办"))
+        #expect(text.stdout.contains("复查通过"))
+        let verify = try cli.run("verify")
+        #expect(verify.status == 0)
+        #expect(verify.stdout.contains("审计链完好"))
+        let actors = try cli.sqlite("SELECT DISTINCT actor FROM event ORDER BY actor")
+        #expect(actors == "32067100001\nadmin")
+    }
+
+    @Test("a refused import, a refused command and an illegal transition leave the database byte for byte unchanged")
+    func refusalsLeaveBytes() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
+                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        let before = cli.databaseDigest()
+        let bad = cli.folder.appendingPathComponent("bad.csv")
+        try "统一社会信用代码,单位名称,街道,网格,类别,行业主管部门\n914403001922038216,好单位,竹行街道,竹行社区网格,规上企业,安监局\n91310115MA1H8R7C6D,坏单位,竹行街道,竹行社区网格,规上企业,安监局\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let refusedImport = try cli.run("unit", "import", bad.path)
+        #expect(refusedImport.status == 1)
+        #expect(refusedImport.stderr.contains("第3行"))
+        #expect(refusedImport.stderr.contains("row 3"))
+        #expect(cli.databaseDigest() == before)
+
+        let oneOfficer = try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", shop, "--officer", officerA], actor: officerA)
+        #expect(oneOfficer.status == 1)
+        #expect(oneOfficer.stderr.contains("TWO-OFFICERS"))
+        #expect(cli.databaseDigest() == before)
+
+        let illegal = try cli.run(["case", "close", "gas-2026-0001"], actor: officerA)
+        #expect(illegal.status == 1)
+        #expect(illegal.stderr.contains("CLOSE-AFTER-ACCEPTANCE"))
+        #expect(!illegal.stderr.contains("Fatal") && !illegal.stderr.contains("Stack"))
+        #expect(cli.databaseDigest() == before)
+    }
+
+    @Test("verify names the event an UPDATE made with the sqlite3 tool contradicts")
+    func tamperCaught() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        #expect(try cli.run("verify").status == 0)
+        let seq = try cli.sqlite("SELECT max(seq) FROM event WHERE entity = 'unit' AND entityId = 2")
+        _ = try cli.sqlite("UPDATE unit SET name = '被篡改的名称' WHERE id = 2")
+        let verify = try cli.run("verify")
+        #expect(verify.status == 1)
+        #expect(verify.stderr.contains("第\(seq)号事件"))
+        #expect(verify.stderr.contains("event \(seq)"))
+    }
+
+    @Test("usage errors exit 2, refused input 1, and --db may come before the command")
+    func exitCodes() throws {
+        let cli = try CLI()
+        #expect(try cli.run("case", "open", "--campaign").status == 2)
+        #expect(try cli.run("no-such-command").status == 2)
+        #expect(try cli.run("unit", "list").status == 1) // no database yet
+        #expect(try cli.run("--db", cli.database, "init").status == 0)
+        let badDate = try cli.run("campaign", "create", "--code", "x-2026", "--kind", "gas", "--title", "t", "--plan-number", "p",
+                                  "--lead", "安监局", "--starts", "2026-02-30", "--ends", "2026-03-01")
+        #expect(badDate.status == 1)
+        #expect(badDate.stderr.contains("开始日期") && badDate.stderr.contains("start"))
+        let noActor = try cli.run(["department", "add", "安监局"], actor: nil)
+        #expect(noActor.status == 1)
+        #expect(noActor.stderr.contains("RECTIFY_ACTOR"))
+    }
+
+    @Test("two processes writing at once never get the same document serial")
+    func concurrentProcesses() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        for (uscc, number) in [(restaurant, "gas-2026-0001"), (shop, "gas-2026-0002")] {
+            let opened = try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", uscc, "--officer", officerA,
+                                      "--officer", officerB, "--on", "2026-04-20"], actor: officerA)
+            #expect(opened.stdout.contains(number))
+        }
+        let perProcess = 12
+        let statuses = try [("gas-2026-0001", 0), ("gas-2026-0002", 1)].map { number, index in
+            // Each background writer adds hazards one process at a time, while the other does the same.
+            let script = (0..<perProcess).map { _ in
+                "\"\(CLI.executable.path)\" hazard add \(number) --item RQ03 --description 软管 --found-on 2026-04-20 --deadline 2026-05-20 || exit 1"
+            }.joined(separator: "\n")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", script]
+            var environment = ProcessInfo.processInfo.environment
+            environment["RECTIFY_DB"] = cli.database
+            environment["RECTIFY_ACTOR"] = index == 0 ? officerA : officerB
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }.map { process in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(statuses == [0, 0])
+        let serials = try cli.sqlite("SELECT group_concat(serial) FROM (SELECT serial FROM document WHERE code = '应急责改' ORDER BY serial)")
+        #expect(serials == (1...(2 * perProcess)).map(String.init).joined(separator: ","))
+        #expect(try cli.run("verify").status == 0)
+    }
+}

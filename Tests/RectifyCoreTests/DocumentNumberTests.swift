@@ -1,0 +1,28 @@
+import Testing
+@testable import RectifyCore
+
+@Suite("Document numbers （简称）代字〔年〕序号号")
+struct DocumentNumberTests {
+    @Test("numbers are written with full-width parentheses and 六角括号")
+    func format() {
+        #expect(DocumentNumber(agency: "通开", code: "应急责改", year: 2026, serial: 7).description == "（通开）应急责改〔2026〕7号")
+    }
+
+    @Test("full- and half-width forms parse to the same number")
+    func parse() throws {
+        let full = try #require(DocumentNumber(parsing: "（通开）应急责改〔2026〕7号"))
+        let half = try #require(DocumentNumber(parsing: "(通开)应急责改[2026]7号"))
+        #expect(full == half)
+        #expect(full.agency == "通开" && full.code == "应急责改" && full.year == 2026 && full.serial == 7)
+        let bare = try #require(DocumentNumber(parsing: "深龙华应急罚〔2026〕1号"))
+        #expect(bare.agency == "" && bare.code == "深龙华应急罚" && bare.serial == 1)
+    }
+
+    @Test("malformed numbers are refused", arguments: [
+        "（通开）应急责改〔2026〕07号", "（通开）应急责改〔26〕7号", "（通开）应急责改〔2026〕7", "（）应急责改〔2026〕7号",
+        "（通开应急责改〔2026〕7号", "（通开）〔2026〕7号", "（通开）应急责改〔２０２６〕7号",
+    ])
+    func malformed(text: String) {
+        #expect(DocumentNumber(parsing: text) == nil)
+    }
+}

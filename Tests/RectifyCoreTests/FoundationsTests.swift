@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import RectifyCore
+
+@Suite("Dates, hashes and canonical JSON")
+struct FoundationsTests {
+    @Test("dates parse strictly")
+    func strictDates() {
+        #expect(LocalDate("2026-06-30") != nil)
+        #expect(LocalDate("2026-02-29") == nil)
+        #expect(LocalDate("2024-02-29") != nil)
+        #expect(LocalDate("2026-6-30") == nil)
+        #expect(LocalDate("2026-06-31") == nil)
+        #expect(LocalDate("２０２６-06-30") == nil)
+    }
+
+    @Test("day arithmetic and weekdays")
+    func arithmetic() throws {
+        let date = try #require(LocalDate("2026-02-15"))
+        #expect(date.adding(days: 15).description == "2026-03-02")
+        #expect(LocalDate(dayNumber: date.dayNumber) == date)
+        #expect(date.isoWeekday == 7) // 2026-02-15 is a Sunday
+        #expect(LocalDate("2026-10-01")!.isoWeekday == 4)
+        #expect(LocalDate("2026-01-01")!.days(until: LocalDate("2026-12-31")!) == 364)
+    }
+
+    @Test("timestamps are written in China time, whatever the machine's zone")
+    func timestamps() throws {
+        let date = try #require(LocalDate("2026-06-01"))
+        let moment = date.timestamp(hour: 9, minute: 30)
+        #expect(Timestamp.string(moment) == "2026-06-01T09:30:00.000+08:00")
+        #expect(LocalDate(moment) == date)
+        #expect(LocalDate(date.timestamp(hour: 0, minute: 0)) == date)
+        #expect(Timestamp.string(Date(timeIntervalSince1970: 0)) == "1970-01-01T08:00:00.000+08:00")
+    }
+
+    @Test("SHA-256 from libcrypto matches the FIPS 180-2 vectors")
+    func sha256() {
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        var hasher = SHA256()
+        hasher.update(Array("ab".utf8))
+        hasher.update(Array("c".utf8))
+        #expect(hasher.finalizeHex() == SHA256.hex("abc"))
+    }
+
+    @Test("canonical JSON sorts keys and spells every value one way")
+    func canonicalJSON() {
+        let json = CanonicalJSON.object([("b", .integer(2)), ("a", .text("引号\"\n")), ("c", .null), ("d", .blobDigest("ff"))])
+        #expect(json == #"{"a":"引号\"\n","b":2,"c":null,"d":{"sha256":"ff"}}"#)
+    }
+
+    @Test("bilingual enums accept the Chinese label or the English code, nothing else")
+    func bilingualEnums() throws {
+        #expect(try UnitCategory.parse("规上企业") == .aboveScale)
+        #expect(try UnitCategory.parse("above-scale") == .aboveScale)
+        #expect(throws: ValidationError.self) { try UnitCategory.parse("规上") }
+        #expect(try HazardLevel.parse("重大") == .major)
+    }
+}

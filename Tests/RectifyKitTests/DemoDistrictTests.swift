@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+import Testing
+@testable import RectifyKit
+
+@Suite("Demo district")
+struct DemoDistrictTests {
+    func build(units: Int, seed: UInt64) throws -> (Rectify, DemoSummary) {
+        let app = Rectify(database: try AppDatabase.inMemory(clock: { Date() }))
+        return (app, try app.buildDemo(units: units, seed: seed))
+    }
+
+    @Test("the same seed gives the same database, whatever today's date; another seed another one")
+    func deterministic() throws {
+        let (first, summary) = try build(units: 120, seed: 7)
+        let (second, again) = try build(units: 120, seed: 7)
+        #expect(summary.chainHead == again.chainHead)
+        #expect(try snapshot(first) == snapshot(second))
+        let (_, other) = try build(units: 120, seed: 8)
+        #expect(other.chainHead != summary.chainHead)
+    }
+
+    @Test("the default district follows the seed: 393 规上, 461 规下, the three streets, five campaigns")
+    func composition() throws {
+        let counts = Dictionary(uniqueKeysWithValues: DemoDistrict.composition(total: nil).map { ($0.0, $0.1) })
+        #expect(counts[.aboveScale] == 393 && counts[.belowScale] == 461)
+        #expect(DemoDistrict.streets.map(\.name) == ["竹行街道", "小海街道", "老洪港"])
+        #expect(DemoDistrict.composition(total: 100_000).reduce(0) { $0 + $1.1 } == 100_000)
+        let specs = DemoDistrict.campaignSpecs()
+        #expect(Set(specs.map(\.kind)) == [.gas, .eBike, .pumpTruck, .specialEquipment, .fire])
+        let special = try #require(specs.first { $0.kind == .specialEquipment })
+        #expect(special.targets.contains { $0.scope == "规上企业" && $0.amount == .percent(100) && $0.dueOn == date("2026-06-30") })
+        #expect(special.targets.contains { $0.scope == "规下企业" && $0.amount == .percent(30) })
+    }
+
+    @Test("cases in every state, valid codes, overdue hazards, dates in 2026, an intact chain")
+    func content() throws {
+        let (app, summary) = try build(units: 400, seed: DemoDistrict.defaultSeed)
+        let states = try app.database.read { try Set(String.fetchAll($0, sql: "SELECT DISTINCT state FROM \"case\"")) }
+        #expect(states == Set(CaseState.allCases.map(\.rawValue)))
+        #expect(summary.campaigns.reduce(0) { $0 + $1.overdue } > 0)
+        let codes = try app.database.read { try String.fetchAll($0, sql: "SELECT uscc FROM unit") }
+        #expect(codes.count == 400)
+        #expect(codes.allSatisfy { USCC.problem(in: $0) == nil })
+        let years = try app.database.read {
+            try Set(String.fetchAll($0, sql: "SELECT substr(at, 1, 4) FROM event UNION SELECT substr(openedOn, 1, 4) FROM \"case\""))
+        }
+        #expect(years == ["2026"])
+        let failedRechecks = try app.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recheckRecord WHERE outcome = 'failed'") }
+        #expect((failedRechecks ?? 0) > 0)
+        #expect(try app.verify().isIntact)
+    }
+
+    @Test("the demo loads only into an empty database")
+    func refusesNonEmpty() throws {
+        let (app, _) = try build(units: 50, seed: 1)
+        #expect(throws: RuleViolation.self) { try app.buildDemo(units: 50, seed: 1) }
+    }
+}
