@@ -53,6 +53,24 @@ struct DemoDistrictTests {
         #expect(try app.verify().isIntact)
     }
 
+    @Test("built as a file, the district appears whole: committed in batches beside the target, then moved in place")
+    func buildsFileAtomically() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("demo.sqlite").path
+        var reported: [(Int, Int)] = []
+        let summary = try Rectify.buildDemo(atPath: path, units: 150, seed: 3) { reported.append(($0, $1)) }
+        #expect(reported.last.map { $0.0 == $0.1 } == true)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("building") }
+        #expect(leftovers.isEmpty)
+        let app = try Rectify.open(path: path)
+        #expect(try app.verify().headHash == summary.chainHead)
+        #expect(throws: RuleViolation.self) { try Rectify.buildDemo(atPath: path, units: 150, seed: 3) }
+        #expect(throws: ValidationError.self) { try Rectify.buildDemo(atPath: path + "2", units: 3, seed: 3) }
+        #expect(!FileManager.default.fileExists(atPath: path + "2"))
+    }
+
     @Test("the demo loads only into an empty database")
     func refusesNonEmpty() throws {
         let (app, _) = try build(units: 50, seed: 1)

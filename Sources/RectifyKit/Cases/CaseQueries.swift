@@ -17,7 +17,7 @@ extension Rectify {
         public var overdueHazards: Int
     }
 
-    public func cases(campaign: String?, state: CaseState?, asOf: LocalDate? = nil) throws -> [CaseListing] {
+    public func cases(campaign: String?, state: CaseState?, uscc: String? = nil, asOf: LocalDate? = nil) throws -> [CaseListing] {
         let asOf = asOf ?? LocalDate(database.clock())
         return try database.read { db in
             var conditions: [String] = []
@@ -29,6 +29,10 @@ extension Rectify {
             if let state {
                 arguments += ["state": state]
                 conditions.append("c.state = :state")
+            }
+            if let uscc {
+                arguments += ["uscc": uscc]
+                conditions.append("unit.uscc = :uscc")
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try Row.fetchAll(db, sql: """

@@ -4,34 +4,53 @@ import RectifyCore
 import RectifyStore
 
 extension DemoDistrict {
-    /// Builds the district in one transaction: all of it or, on any error, nothing.
-    static func build(_ context: WriteContext, units: Int?, seed: UInt64) throws {
-        var random = SeededRandom(seed: seed)
-        let officers = try buildOrganisation(context, units: units, random: &random)
-        let specs = campaignSpecs()
-        context.actor = "demo-lead"
-        context.now = LocalDate(year: 2026, month: 3, day: 25)!.timestamp()
-        for spec in specs { _ = try context.createCampaign(spec) }
+    /// Acts per write transaction: large enough to amortise the commit, small enough that SQLite never spills a
+    /// huge transaction into the WAL (a 100,000-unit district is about a million acts).
+    static let actsPerTransaction = 5_000
 
+    /// Plays the district into `database`: the register first, then every case's story in date order, committed in
+    /// batches. Callers that need all-or-nothing build into a side file (`Rectify.buildDemo(atPath:…)`).
+    static func build(into database: AppDatabase, units: Int?, seed: UInt64,
+                      progress: (Int, Int) -> Void = { _, _ in }) throws {
+        var random = SeededRandom(seed: seed)
+        let specs = campaignSpecs()
+        let officers = try database.write(actor: "demo-admin") { context in
+            let officers = try buildOrganisation(context, units: units, random: &random)
+            context.actor = "demo-lead"
+            context.now = LocalDate(year: 2026, month: 3, day: 25)!.timestamp()
+            for spec in specs { _ = try context.createCampaign(spec) }
+            return officers
+        }
         var stories: [Story] = []
         var acts: [ScheduledAct] = []
-        for spec in specs {
-            let rows = try Row.fetchAll(context.db, sql: """
-                SELECT unit.uscc, street.name AS street FROM unit JOIN street ON street.id = unit.streetId
-                WHERE unit.category IN (\(spec.scopeCategories.map { "'\($0.rawValue)'" }.joined(separator: ",")))
-                ORDER BY unit.id
-                """)
+        for (index, spec) in specs.enumerated() {
+            let rows = try database.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT unit.uscc, street.name AS street FROM unit JOIN street ON street.id = unit.streetId
+                    WHERE unit.category IN (\(spec.scopeCategories.map { "'\($0.rawValue)'" }.joined(separator: ",")))
+                    ORDER BY unit.id
+                    """)
+            }
             for row in rows where random.chance(spec.kind == .pumpTruck ? 1.0 : 0.75) {
                 let department = leadOfficers(for: spec, street: row["street"])
-                let story = Story(campaign: spec, uscc: row["uscc"], officers: officers.pair(department, &random))
+                let story = Story(campaign: index, uscc: row["uscc"], officers: officers.pair(department, &random))
                 acts += script(story: stories.count, campaign: spec, random: &random)
                 stories.append(story)
             }
         }
         acts.sort { ($0.date, $0.minute, $0.story, $0.step) < ($1.date, $1.minute, $1.story, $1.step) }
         var caseNumbers: [Int: String] = [:]
-        for act in acts {
-            try play(act, story: stories[act.story], caseNumbers: &caseNumbers, context: context)
+        var done = 0
+        while done < acts.count {
+            let batch = acts[done..<min(done + actsPerTransaction, acts.count)]
+            try database.write(actor: "demo-admin") { context in
+                for act in batch {
+                    let story = stories[act.story]
+                    try play(act, story: story, campaign: specs[story.campaign], caseNumbers: &caseNumbers, context: context)
+                }
+            }
+            done += batch.count
+            progress(done, acts.count)
         }
     }
 }
@@ -62,19 +81,54 @@ public struct DemoSummary: Codable, Sendable {
 }
 
 extension Rectify {
-    /// Loads the demo district into an empty database (or, with `replace`, a fresh one at the same path).
-    public func buildDemo(units: Int?, seed: UInt64) throws -> DemoSummary {
-        guard try database.isEmpty() else {
-            throw RuleViolation(rule: "DEMO-EMPTY-DATABASE", chinese: "数据库已有数据，演示数据只能装入空数据库（可加 --replace 重建）",
-                                english: "the database already holds data; the demo loads only into an empty one (use --replace)")
+    /// Loads the demo district into this database, which must be empty.
+    public func buildDemo(units: Int?, seed: UInt64, progress: (Int, Int) -> Void = { _, _ in }) throws -> DemoSummary {
+        try Rectify.checkDemoArguments(units: units)
+        guard try database.isEmpty() else { throw Rectify.demoNeedsEmptyDatabase }
+        try DemoDistrict.build(into: database, units: units, seed: seed, progress: progress)
+        return try demoSummary(seed: seed)
+    }
+
+    /// Builds the demo district as a new database file at `path`, all or nothing: it is built beside the target
+    /// and moved into place only when complete, so an interrupted or failed run leaves no half district.
+    public static func buildDemo(atPath path: String, units: Int?, seed: UInt64,
+                                 progress: (Int, Int) -> Void = { _, _ in }) throws -> DemoSummary {
+        try checkDemoArguments(units: units)
+        if FileManager.default.fileExists(atPath: path) {
+            guard try Rectify.open(path: path).database.isEmpty() else { throw demoNeedsEmptyDatabase }
         }
+        let building = path + ".building"
+        let files = { (base: String) in ["", "-wal", "-shm"].map { base + $0 } }
+        for file in files(building) { try? FileManager.default.removeItem(atPath: file) }
+        do {
+            // The connection closes when `build` returns, before the file is moved.
+            func build() throws -> DemoSummary {
+                let app = try Rectify.open(path: building, create: true)
+                let summary = try app.buildDemo(units: units, seed: seed, progress: progress)
+                try app.database.checkpoint()
+                return summary
+            }
+            let summary = try build()
+            for file in files(path) { try? FileManager.default.removeItem(atPath: file) }
+            try FileManager.default.moveItem(atPath: building, toPath: path)
+            for file in files(building) { try? FileManager.default.removeItem(atPath: file) }
+            return summary
+        } catch {
+            for file in files(building) { try? FileManager.default.removeItem(atPath: file) }
+            throw error
+        }
+    }
+
+    static func checkDemoArguments(units: Int?) throws {
         if let units, units < 7 {
             throw ValidationError(field: "单位数", fieldEnglish: "units", value: String(units),
                                   chinese: "至少7家（每个类别一家）", english: "at least 7 (one per category)")
         }
-        try database.write(actor: "demo-admin") { try DemoDistrict.build($0, units: units, seed: seed) }
-        return try demoSummary(seed: seed)
     }
+
+    static let demoNeedsEmptyDatabase = RuleViolation(
+        rule: "DEMO-EMPTY-DATABASE", chinese: "数据库已有数据，演示数据只能装入空数据库（可加 --replace 重建）",
+        english: "the database already holds data; the demo loads only into an empty one (use --replace)")
 
     func demoSummary(seed: UInt64) throws -> DemoSummary {
         let asOf = DemoDistrict.referenceDate

@@ -9,7 +9,8 @@ extension DemoDistrict {
     enum Act {
         case open
         case inspectionPlan
-        case hazard(item: ChecklistItem, deadline: LocalDate, listed: Bool)
+        /// `item` indexes the campaign kind's built-in checklist (kept small: a 100,000-unit demo has a million acts).
+        case hazard(item: Int, deadline: LocalDate, listed: Bool)
         case rectificationPlan(seq: Int, deadline: LocalDate)
         case selfCheck(failing: [String])
         case claim(seq: Int)
@@ -27,7 +28,7 @@ extension DemoDistrict {
     }
 
     struct Story {
-        var campaign: CampaignSpec
+        var campaign: Int
         var uscc: String
         var officers: [String]
     }
@@ -49,18 +50,20 @@ extension DemoDistrict {
         if random.chance(0.5) { add(opened, .inspectionPlan) }
         var hazardCount = [0, 0, 1, 1, 1, 2, 2, 3][random.int(0...7)]
         if ending == .rechecked { hazardCount = max(2, hazardCount) }
-        let checklist = BuiltInChecklist.items(for: campaign.kind).shuffled(using: &random)
+        let items = BuiltInChecklist.items(for: campaign.kind)
+        let checklist = Array(items.indices).shuffled(using: &random)
         var deadlines: [LocalDate] = []
         for seq in 1...max(1, hazardCount) where seq <= hazardCount {
-            let item = checklist[seq - 1]
+            let item = items[checklist[seq - 1]]
             let deadline = opened.adding(days: item.defaultLevel == .major ? 30 : 15)
             deadlines.append(deadline)
-            add(opened, .hazard(item: item, deadline: deadline, listed: item.defaultLevel == .major && random.chance(0.4)))
+            add(opened, .hazard(item: checklist[seq - 1], deadline: deadline,
+                                listed: item.defaultLevel == .major && random.chance(0.4)))
             if item.defaultLevel == .major { add(opened.adding(days: 2), .rectificationPlan(seq: seq, deadline: deadline)) }
         }
         guard ending != .opened else { return acts }
         let selfChecked = opened.adding(days: random.int(3...12))
-        add(selfChecked, .selfCheck(failing: checklist.prefix(hazardCount).map(\.code)))
+        add(selfChecked, .selfCheck(failing: checklist.prefix(hazardCount).map { items[$0].code }))
         switch ending {
         case .opened: break
         case .selfChecked:
@@ -99,20 +102,22 @@ extension DemoDistrict {
         return acts
     }
 
-    static func play(_ scheduled: ScheduledAct, story: Story, caseNumbers: inout [Int: String], context: WriteContext) throws {
+    static func play(_ scheduled: ScheduledAct, story: Story, campaign: CampaignSpec, caseNumbers: inout [Int: String],
+                     context: WriteContext) throws {
         context.actor = story.officers[0]
         context.now = scheduled.date.timestamp(hour: 0, minute: scheduled.minute)
         let date = scheduled.date
         func number() -> String { caseNumbers[scheduled.story]! }
         switch scheduled.act {
         case .open:
-            let opened = try context.openCase(campaignCode: story.campaign.code, uscc: story.uscc, officers: story.officers, on: date)
+            let opened = try context.openCase(campaignCode: campaign.code, uscc: story.uscc, officers: story.officers, on: date)
             caseNumbers[scheduled.story] = opened.number
         case .inspectionPlan:
             _ = try context.addPlan(caseNumber: number(), kind: .inspection, hazardSeq: nil,
-                                    measures: "对照\(story.campaign.title)检查要点逐项现场检查", responsible: nil,
+                                    measures: "对照\(campaign.title)检查要点逐项现场检查", responsible: nil,
                                     fundsYuan: nil, deadline: nil, contingency: nil, on: date)
-        case .hazard(let item, let deadline, let listed):
+        case .hazard(let index, let deadline, let listed):
+            let item = BuiltInChecklist.items(for: campaign.kind)[index]
             _ = try context.addHazard(caseNumber: number(), checklistCode: item.code, description: "未做到：\(item.text)",
                                       level: nil, criterion: nil, foundOn: date, deadline: deadline,
                                       listedSupervision: listed, supervisingBody: listed ? "开发区安委办" : nil)
@@ -122,7 +127,7 @@ extension DemoDistrict {
                                     fundsYuan: 5000 + (scheduled.story % 20) * 1000, deadline: deadline,
                                     contingency: "现场设置警戒，配备灭火器材，专人值守", on: date)
         case .selfCheck(let failing):
-            let items = BuiltInChecklist.items(for: story.campaign.kind).map {
+            let items = BuiltInChecklist.items(for: campaign.kind).map {
                 (code: $0.code, result: failing.contains($0.code) ? CheckResult.fail : .pass)
             }
             _ = try context.addSelfCheck(caseNumber: number(), on: date, checkedBy: "单位安全管理员",

@@ -24,7 +24,17 @@ public typealias ChainReport = RectifyStore.ChainReport
 
 /// Text the user typed: empty or blank is absent.
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Without surrounding white space. Register imports trim every cell, so the common case (nothing to trim)
+    /// returns at once instead of going through Foundation.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return self }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[start...end])
+    }
     var nonBlank: String? { trimmed.isEmpty ? nil : trimmed }
 }
 

@@ -102,17 +102,20 @@ extension WriteContext {
             }
             let unit = resolver.unit(from: values, report: problem)
             if let unit {
-                if let earlier = try Int.fetchOne(db, sql: "SELECT row FROM importSeen WHERE uscc = ?",
+                if let earlier = try Int.fetchOne(db.cachedStatement(sql: "SELECT row FROM importSeen WHERE uscc = ?"),
                                                  arguments: [unit.uscc.rawValue]) {
                     problem(.uscc, unit.uscc.rawValue, "与第\(earlier)行重复", "duplicates row \(earlier)")
                 } else {
-                    try db.execute(sql: "INSERT INTO importSeen (uscc, row) VALUES (?, ?)", arguments: [unit.uscc.rawValue, row])
+                    try db.cachedStatement(sql: "INSERT INTO importSeen (uscc, row) VALUES (?, ?)")
+                        .execute(arguments: [unit.uscc.rawValue, row])
                 }
             }
             problems += rowProblems
             // After the first bad row nothing will be kept: keep checking, stop writing.
             guard problems.isEmpty, var unit else { continue }
-            if var existing = try BusinessUnit.filter(BusinessUnit.Columns.uscc == unit.uscc).fetchOne(db) {
+            let existingUnit = try BusinessUnit.fetchOne(db.cachedStatement(sql: "SELECT * FROM unit WHERE uscc = ?"),
+                                                         arguments: [unit.uscc])
+            if var existing = existingUnit {
                 unit.id = existing.id
                 unit.keepFields(of: existing, absentFrom: columns)
                 if existing == unit {

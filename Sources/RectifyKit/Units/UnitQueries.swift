@@ -61,6 +61,6 @@ extension Rectify {
         }
         return UnitDetail(unit: listing, address: unit.address, legalRepresentative: unit.legalRepresentative,
                           supervisors: unit.supervisors,
-                          cases: try cases(campaign: nil, state: nil).filter { $0.uscc == unit.uscc.rawValue })
+                          cases: try cases(campaign: nil, state: nil, uscc: unit.uscc.rawValue))
     }
 }

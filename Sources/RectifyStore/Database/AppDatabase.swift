@@ -89,6 +89,11 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Copies everything from the WAL into the database file and empties the WAL, so the file alone is complete.
+    public func checkpoint() throws {
+        try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+
     /// True when the database holds no agency, unit or event yet.
     public func isEmpty() throws -> Bool {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 }

@@ -15,7 +15,13 @@ struct DemoCommand: ParsableCommand {
         if replace {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: global.path + suffix) }
         }
-        let summary = try Rectify.open(path: global.path, create: true).buildDemo(units: units, seed: seed)
+        var lastShown = -1
+        let summary = try Rectify.buildDemo(atPath: global.path, units: units, seed: seed) { done, total in
+            let percent = done * 100 / max(total, 1)
+            guard percent / 10 != lastShown / 10 || done == total else { return }
+            lastShown = percent
+            FileHandle.standardError.write(Data("演示数据生成中 / building: \(done)/\(total) (\(percent)%)\n".utf8))
+        }
         if output.json { return try Output.json(summary) }
         print("演示辖区已生成 / demo district built: \(global.path)")
         print("\(summary.agency)（种子 seed \(summary.seed)，截至 as of \(summary.asOf)）")
