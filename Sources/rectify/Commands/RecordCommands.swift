@@ -49,12 +49,9 @@ struct SelfCheckCommand: ParsableCommand {
 
         func run() throws {
             let items = try item.map { text -> (code: String, result: CheckResult) in
-                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else {
-                    throw RectifyCore.ValidationError(field: "检查要点结果", fieldEnglish: "checklist result", value: text,
-                                                      chinese: "应写作 代码=结果", english: "write CODE=RESULT")
-                }
-                return (parts[0], try CheckResult.parse(parts[1]))
+                let (code, result) = try Output.keyValue(text, field: "检查要点结果", english: "checklist result",
+                                                         form: "代码=结果", formEnglish: "CODE=RESULT")
+                return (code, try CheckResult.parse(result))
             }
             _ = try global.open().addSelfCheck(
                 caseNumber: caseNumber, on: try Output.date(on, "自查日期", "self-check date"), checkedBy: by,
@@ -81,12 +78,10 @@ struct RecheckCommand: ParsableCommand {
 
         func run() throws {
             let verdicts = try verdict.map { text -> (seq: Int, verdict: RecheckVerdict) in
-                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let seq = Int(parts[0]) else {
-                    throw RectifyCore.ValidationError(field: "复查结论", fieldEnglish: "verdict", value: text,
-                                                      chinese: "应写作 序号=fixed 或 序号=not-fixed", english: "write SEQ=fixed or SEQ=not-fixed")
-                }
-                return (seq, try RecheckVerdict.parse(parts[1]))
+                let (seq, result) = try Output.keyValue(text, field: "复查结论", english: "verdict",
+                                                        form: "序号=fixed 或 序号=not-fixed", formEnglish: "SEQ=fixed or SEQ=not-fixed",
+                                                        key: { Int($0) })
+                return (seq, try RecheckVerdict.parse(result))
             }
             let recheck = try global.open().addRecheck(
                 caseNumber: caseNumber, on: try Output.date(on, "复查日期", "re-check date"), officers: officer,

@@ -41,6 +41,17 @@ enum Output {
         }
     }
 
+    /// Reads `KEY=VALUE` options such as `--item RQ01=fail` or `--verdict 2=fixed`.
+    static func keyValue<Key>(_ text: String, field: String, english: String, form: String, formEnglish: String,
+                              key: (String) -> Key? = { $0 }) throws -> (Key, String) {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let parsed = key(parts[0]) else {
+            throw ValidationError(field: field, fieldEnglish: english, value: text, chinese: "应写作 \(form)",
+                                  english: "write \(formEnglish)")
+        }
+        return (parsed, parts[1])
+    }
+
     static func date(_ text: String?, _ field: String, _ english: String) throws -> LocalDate? {
         guard let text else { return nil }
         return try LocalDate.parse(text, field: field, fieldEnglish: english)
