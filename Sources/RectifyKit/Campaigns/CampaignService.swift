@@ -163,17 +163,20 @@ extension Rectify {
     }
 
     public func campaigns() throws -> [CampaignListing] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT campaign.*, department.name AS lead,
-                       (SELECT count(*) FROM "case" WHERE campaignId = campaign.id) AS cases,
-                       (SELECT count(*) FROM "case" WHERE campaignId = campaign.id AND state = 'closed') AS closedCases
-                FROM campaign JOIN department ON department.id = campaign.leadDepartmentId ORDER BY campaign.id
-                """).map { row in
-                CampaignListing(code: row["code"], kind: CampaignKind(rawValue: row["kind"])!.chinese, title: row["title"],
-                                planNumber: row["planNumber"], leadDepartment: row["lead"], startsOn: row["startsOn"],
-                                endsOn: row["endsOn"], cases: row["cases"], closedCases: row["closedCases"])
-            }
+        try database.read { try Rectify.campaignListings($0) }
+    }
+
+    static func campaignListings(_ db: Database, code: String? = nil) throws -> [CampaignListing] {
+        try Row.fetchAll(db, sql: """
+            SELECT campaign.*, department.name AS lead,
+                   (SELECT count(*) FROM "case" WHERE campaignId = campaign.id) AS cases,
+                   (SELECT count(*) FROM "case" WHERE campaignId = campaign.id AND state = 'closed') AS closedCases
+            FROM campaign JOIN department ON department.id = campaign.leadDepartmentId
+            WHERE :code IS NULL OR campaign.code = :code ORDER BY campaign.id
+            """, arguments: ["code": code]).map { row in
+            CampaignListing(code: row["code"], kind: CampaignKind(rawValue: row["kind"])!.chinese, title: row["title"],
+                            planNumber: row["planNumber"], leadDepartment: row["lead"], startsOn: row["startsOn"],
+                            endsOn: row["endsOn"], cases: row["cases"], closedCases: row["closedCases"])
         }
     }
 
@@ -197,10 +200,9 @@ extension Rectify {
     }
 
     public func campaign(code: String) throws -> CampaignDetail {
-        let listing = try campaigns().first { $0.code == code.trimmed }
-        return try database.read { db in
+        try database.read { db in
             let campaign = try Lookup.campaign(db, code: code)
-            guard let listing else { throw NotFoundError("专项整治", "campaign", key: code) }
+            let listing = try Rectify.campaignListings(db, code: campaign.code)[0]
             let id = campaign.id!
             let partners = try String.fetchAll(db, sql: """
                 SELECT department.name FROM campaignPartner JOIN department ON department.id = campaignPartner.departmentId

@@ -132,8 +132,8 @@ extension Rectify {
 
     func demoSummary(seed: UInt64) throws -> DemoSummary {
         let asOf = DemoDistrict.referenceDate
-        let campaigns = try self.campaigns()
         return try database.read { db in
+            let campaigns = try Rectify.campaignListings(db)
             var streets: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT street.name, count(unit.id) AS n FROM street LEFT JOIN unit ON unit.streetId = street.id GROUP BY street.id

@@ -85,7 +85,7 @@ struct CampaignCommand: ParsableCommand {
             print("牵头 \(c.leadDepartment)；配合 \(detail.partners.joined(separator: "、"))；期限 \(c.startsOn)—\(c.endsOn)")
             print("范围：街道 \(detail.scopeStreets.isEmpty ? "全部" : detail.scopeStreets.joined(separator: "、"))；"
                   + "类别 \(detail.scopeCategories.isEmpty ? "全部" : detail.scopeCategories.joined(separator: "、"))；共 \(detail.unitsInScope) 家")
-            print("案件：" + detail.casesByState.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，"))
+            print("案件：" + CaseState.allCases.map { "\($0.chinese) \(detail.casesByState[$0.chinese] ?? 0)" }.joined(separator: "，"))
             print("\n阶段")
             Output.table(["序", "阶段", "开始", "结束"], detail.phases.map { [String($0.seq), $0.name, "\($0.startsOn)", "\($0.endsOn)"] })
             print("\n目标")
