@@ -30,12 +30,20 @@ public enum ChainVerifier {
 
     static func verify(_ db: Database) throws -> ChainReport {
         var problems: [ChainReport.Problem] = []
+        let (eventCount, headHash) = try walkChain(db, problems: &problems)
+        var rowCount = 0
+        for table in AuditedTables.names {
+            rowCount += try compareRows(db, table: table, problems: &problems)
+        }
+        problems.sort { ($0.seq ?? .max, $0.entity, $0.entityId) < ($1.seq ?? .max, $1.entity, $1.entityId) }
+        return ChainReport(eventCount: eventCount, rowCount: rowCount, headHash: headHash, problems: problems)
+    }
+
+    /// Recomputes every event's hash and link, in sequence order.
+    private static func walkChain(_ db: Database, problems: inout [ChainReport.Problem]) throws -> (Int, String) {
         var expectedPrev = AuditEvent.genesisHash
         var expectedSeq: Int64 = 1
         var eventCount = 0
-        // (entity, id) → (seq of the last event, hash of its `after`, or nil when the row was deleted)
-        var latest: [String: [Int64: (seq: Int64, afterHash: String?)]] = [:]
-
         let cursor = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event ORDER BY seq")
         while let event = try cursor.next() {
             eventCount += 1
@@ -54,37 +62,81 @@ public enum ChainVerifier {
             }
             expectedPrev = event.hash
             expectedSeq = event.seq + 1
-            latest[event.entity, default: [:]][event.entityId] = (event.seq, event.after.map(SHA256.hex))
         }
+        return (eventCount, expectedPrev)
+    }
 
+    /// Merges a table's rows (by id) with the last event of each id (the event index is ordered by entity, id, seq),
+    /// so memory stays flat however large the district.
+    private static func compareRows(_ db: Database, table: String, problems: inout [ChainReport.Problem]) throws -> Int {
+        var events = LastEvents(try Row.fetchCursor(db, sql: """
+            SELECT entityId, seq, after FROM event WHERE entity = ? ORDER BY entityId, seq
+            """, arguments: [table]))
+        // Every audited table has `id INTEGER PRIMARY KEY`, which is its rowid.
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY id")
+        var pendingEvent = try events.next()
         var rowCount = 0
-        for table in AuditedTables.names {
-            var recorded = latest[table] ?? [:]
-            // Every audited table has `id INTEGER PRIMARY KEY`, which is its rowid.
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
-            while let row = try rows.next() {
-                rowCount += 1
-                let rowID: Int64 = row["id"]
-                let hash = SHA256.hex(CanonicalRow.json(row))
-                guard let last = recorded.removeValue(forKey: rowID) else {
-                    problems.append(.init(seq: nil, entity: table, entityId: rowID,
-                                          chinese: "\(table)#\(rowID) 没有任何审计事件（绕过系统直接插入）",
-                                          english: "\(table) row \(rowID) has no audit event (inserted behind Rectify's back)"))
-                    continue
-                }
-                if last.afterHash != hash {
-                    problems.append(.init(seq: last.seq, entity: table, entityId: rowID,
-                                          chinese: "\(table)#\(rowID) 的当前内容与第\(last.seq)号事件记录的不符（绕过系统被修改）",
-                                          english: "\(table) row \(rowID) differs from what event \(last.seq) recorded (changed behind Rectify's back)"))
-                }
+        func missingRow(_ last: (id: Int64, seq: Int64, after: String?)) {
+            guard last.after != nil else { return }
+            problems.append(.init(seq: last.seq, entity: table, entityId: last.id,
+                                  chinese: "\(table)#\(last.id) 已不存在，但第\(last.seq)号事件记录了它（绕过系统被删除）",
+                                  english: "\(table) row \(last.id) is gone, yet event \(last.seq) recorded it (deleted behind Rectify's back)"))
+        }
+        while let row = try rows.next() {
+            rowCount += 1
+            let rowID: Int64 = row["id"]
+            while let last = pendingEvent, last.id < rowID {
+                missingRow(last)
+                pendingEvent = try events.next()
             }
-            for (rowID, last) in recorded where last.afterHash != nil {
+            guard let last = pendingEvent, last.id == rowID else {
+                problems.append(.init(seq: nil, entity: table, entityId: rowID,
+                                      chinese: "\(table)#\(rowID) 没有任何审计事件（绕过系统直接插入）",
+                                      english: "\(table) row \(rowID) has no audit event (inserted behind Rectify's back)"))
+                continue
+            }
+            pendingEvent = try events.next()
+            if last.after != CanonicalRow.json(row) {
                 problems.append(.init(seq: last.seq, entity: table, entityId: rowID,
-                                      chinese: "\(table)#\(rowID) 已不存在，但第\(last.seq)号事件记录了它（绕过系统被删除）",
-                                      english: "\(table) row \(rowID) is gone, yet event \(last.seq) recorded it (deleted behind Rectify's back)"))
+                                      chinese: "\(table)#\(rowID) 的当前内容与第\(last.seq)号事件记录的不符（绕过系统被修改）",
+                                      english: "\(table) row \(rowID) differs from what event \(last.seq) recorded (changed behind Rectify's back)"))
             }
         }
-        problems.sort { ($0.seq ?? .max, $0.entity, $0.entityId) < ($1.seq ?? .max, $1.entity, $1.entityId) }
-        return ChainReport(eventCount: eventCount, rowCount: rowCount, headHash: expectedPrev, problems: problems)
+        while let last = pendingEvent {
+            missingRow(last)
+            pendingEvent = try events.next()
+        }
+        return rowCount
+    }
+
+}
+
+/// Reads an entity's events ordered by id and sequence, yielding only the last event of each id.
+private struct LastEvents {
+    typealias Last = (id: Int64, seq: Int64, after: String?)
+    private let cursor: RowCursor
+    private var lookahead: Last?
+
+    init(_ cursor: RowCursor) { self.cursor = cursor }
+
+    private mutating func read() throws -> Last? {
+        if let held = lookahead {
+            lookahead = nil
+            return held
+        }
+        guard let row = try cursor.next() else { return nil }
+        return (row["entityId"], row["seq"], row["after"])
+    }
+
+    mutating func next() throws -> Last? {
+        guard var current = try read() else { return nil }
+        while let following = try read() {
+            guard following.id == current.id else {
+                lookahead = following
+                break
+            }
+            current = following
+        }
+        return current
     }
 }
