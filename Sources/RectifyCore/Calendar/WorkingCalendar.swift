@@ -1,0 +1,105 @@
+/// One year's official holiday schedule (国务院办公厅 节假日安排): days off, and the weekend days worked in exchange (调休).
+public struct HolidaySchedule: Codable, Equatable, Sendable {
+    public var year: Int
+    public var holidays: [LocalDate]
+    public var workdays: [LocalDate]
+    public var source: String
+
+    public init(year: Int, holidays: [LocalDate], workdays: [LocalDate], source: String) {
+        self.year = year
+        self.holidays = holidays
+        self.workdays = workdays
+        self.source = source
+    }
+
+    /// Builds a schedule from `M-D` or `M-D…M-D` spans, as the State Council notices write them.
+    public init(year: Int, holidaySpans: [String], workdays: [String], source: String) {
+        func day(_ text: Substring) -> LocalDate {
+            let parts = text.split(separator: "-").map { Int($0)! }
+            return LocalDate(year: year, month: parts[0], day: parts[1])!
+        }
+        var days: [LocalDate] = []
+        for span in holidaySpans {
+            let ends = span.split(separator: "…")
+            let first = day(ends[0])
+            let last = ends.count > 1 ? day(ends[1]) : first
+            for offset in 0...first.days(until: last) { days.append(first.adding(days: offset)) }
+        }
+        self.init(year: year, holidays: days, workdays: workdays.map { day(Substring($0)) }, source: source)
+    }
+}
+
+/// The schedules Rectify ships (`reference/domain.md` §5); an administrator adds later years.
+public enum ShippedHolidaySchedules {
+    public static let all: [HolidaySchedule] = [
+        HolidaySchedule(
+            year: 2025,
+            holidaySpans: ["1-1", "1-28…2-4", "4-4…4-6", "5-1…5-5", "5-31…6-2", "10-1…10-8"],
+            workdays: ["1-26", "2-8", "4-27", "9-28", "10-11"],
+            source: "国务院办公厅关于2025年部分节假日安排的通知"),
+        HolidaySchedule(
+            year: 2026,
+            holidaySpans: ["1-1…1-3", "2-15…2-23", "4-4…4-6", "5-1…5-5", "6-19…6-21", "9-25…9-27", "10-1…10-7"],
+            workdays: ["1-4", "2-14", "2-28", "5-9", "9-20", "10-10"],
+            source: "国务院办公厅关于2026年部分节假日安排的通知"),
+    ]
+}
+
+/// A date in a year whose holiday schedule Rectify does not have: it refuses to guess (weekends alone would be wrong).
+public struct CalendarGap: UserFacingError, Equatable {
+    public var year: Int
+    public var chinese: String { "没有\(year)年的节假日安排，无法计算工作日；请管理员先用 rectify calendar add 录入" }
+    public var english: String { "no holiday schedule for \(year): working days cannot be counted; an administrator adds it with `rectify calendar add`" }
+}
+
+/// Working days by the official schedules: weekends and holidays off, make-up days worked.
+public struct WorkingCalendar: Sendable {
+    private var schedules: [Int: HolidaySchedule] = [:]
+    private var holidays: Set<LocalDate> = []
+    private var workdays: Set<LocalDate> = []
+
+    public init(schedules: [HolidaySchedule]) {
+        for schedule in schedules {
+            self.schedules[schedule.year] = schedule
+            holidays.formUnion(schedule.holidays)
+            workdays.formUnion(schedule.workdays)
+        }
+    }
+
+    public static let shipped = WorkingCalendar(schedules: ShippedHolidaySchedules.all)
+
+    public var years: [Int] { schedules.keys.sorted() }
+
+    public func schedule(for year: Int) -> HolidaySchedule? { schedules[year] }
+
+    public func isWorkingDay(_ date: LocalDate) throws(CalendarGap) -> Bool {
+        guard schedules[date.year] != nil else { throw CalendarGap(year: date.year) }
+        if workdays.contains(date) { return true }
+        if holidays.contains(date) { return false }
+        return date.isoWeekday <= 5
+    }
+
+    /// The `count`-th working day after `start` (the start day itself is not counted, 《行政处罚法》第85条),
+    /// with the days off that were passed over.
+    public func addingWorkingDays(_ count: Int, to start: LocalDate) throws(CalendarGap) -> (date: LocalDate, skipped: [LocalDate]) {
+        var date = start
+        var counted = 0
+        var skipped: [LocalDate] = []
+        while counted < count {
+            date = date.adding(days: 1)
+            if try isWorkingDay(date) { counted += 1 } else { skipped.append(date) }
+        }
+        return (date, skipped)
+    }
+
+    /// A period counted in calendar days that ends on a day off ends on the next working day (《行政处罚法》第85条).
+    public func rollingForward(_ date: LocalDate) throws(CalendarGap) -> (date: LocalDate, skipped: [LocalDate]) {
+        var day = date
+        var skipped: [LocalDate] = []
+        while try !isWorkingDay(day) {
+            skipped.append(day)
+            day = day.adding(days: 1)
+        }
+        return (day, skipped)
+    }
+}
