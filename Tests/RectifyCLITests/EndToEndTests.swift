@@ -138,3 +138,47 @@ struct EndToEndTests {
         #expect(try cli.run("verify").status == 0)
     }
 }
+
+@Suite("rectify binary: calendar, rules and overdue")
+struct DeadlineCommandTests {
+    @Test("case show --json carries each deadline's explanation; overdue and rules answer from the binary")
+    func deadlinesFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        for step in [
+            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-09-16"],
+            ["hazard", "add", "gas-2026-0001", "--item", "RQ03", "--description", "软管老化", "--found-on", "2026-09-16",
+             "--deadline", "2026-09-21"],
+            ["hazard", "add", "gas-2026-0001", "--item", "RQ08", "--description", "通风不良", "--found-on", "2026-09-16",
+             "--deadline", "2026-12-28"],
+        ] {
+            #expect(try cli.run(step, actor: officerA).status == 0)
+        }
+        let show = try cli.run("case", "show", "gas-2026-0001", "--json", "--as-of", "2026-10-12")
+        let detail = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let hazard = try #require((detail["hazards"] as? [[String: Any]])?.first)
+        let deadlines = try #require(hazard["deadlines"] as? [[String: Any]])
+        #expect(deadlines.map { $0["name"] as? String } == ["整改期限", "复查期限"])
+        // 09-21 + 10 days = 10-01, inside the National Day holiday: the re-check is due on 10-08.
+        #expect(deadlines[1]["due"] as? String == "2026-10-08")
+        #expect((deadlines[1]["explanation"] as? String)?.contains("顺延至2026-10-08") == true)
+        let text = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-10-12")
+        #expect(text.stdout.contains("复查期限 2026-10-08"))
+
+        let overdue = try cli.run("overdue", "--as-of", "2026-10-12")
+        #expect(overdue.status == 0)
+        #expect(overdue.stdout.contains("逾期 2 项"))
+        // The second hazard's re-check window runs into 2027, which has no schedule yet: said, not guessed.
+        #expect(try cli.run("overdue", "--as-of", "2027-01-10").stdout.contains("无法计算"))
+        #expect(try cli.run("calendar", "add", "2027", "--holiday", "1-1", "--source", "国务院办公厅通知").status == 0)
+        let after = try cli.run("overdue", "--as-of", "2027-01-10")
+        #expect(!after.stdout.contains("无法计算"))
+        #expect(after.stdout.contains("逾期 4 项"))
+        #expect(try cli.run("calendar", "add", "2027", "--holiday", "1-1", "--source", "重复").status == 1)
+        let rules = try cli.run("rules", "add", "--key", "decision-deadline", "--value", "30", "--unit", "days",
+                                "--from", "2026-02-01", "--source", "应急管理部令第18号")
+        #expect(rules.status == 0)
+        #expect(try cli.run("rules", "list", "--as-of", "2026-03-01").stdout.contains("应急管理部令第18号（新增）"))
+        #expect(try cli.run("verify").status == 0)
+    }
+}

@@ -48,6 +48,7 @@ public enum ShippedHolidaySchedules {
 /// A date in a year whose holiday schedule Rectify does not have: it refuses to guess (weekends alone would be wrong).
 public struct CalendarGap: UserFacingError, Equatable {
     public var year: Int
+    public init(year: Int) { self.year = year }
     public var chinese: String { "没有\(year)年的节假日安排，无法计算工作日；请管理员先用 rectify calendar add 录入" }
     public var english: String { "no holiday schedule for \(year): working days cannot be counted; an administrator adds it with `rectify calendar add`" }
 }
@@ -101,5 +102,40 @@ public struct WorkingCalendar: Sendable {
             day = day.adding(days: 1)
         }
         return (day, skipped)
+    }
+}
+
+/// A holiday schedule an administrator added, as stored: the year and its source …
+public struct CalendarYear: Codable, Equatable, Sendable {
+    public typealias ID = Identifier<CalendarYear>
+    public var id: ID?
+    public var year: Int
+    public var source: String
+
+    public init(id: ID? = nil, year: Int, source: String) {
+        self.id = id
+        self.year = year
+        self.source = source
+    }
+}
+
+public enum CalendarDayKind: String, Codable, Sendable, CaseIterable {
+    case holiday
+    case workday
+}
+
+/// … and each of its days off and make-up working days.
+public struct CalendarDay: Codable, Equatable, Sendable {
+    public typealias ID = Identifier<CalendarDay>
+    public var id: ID?
+    public var calendarYearId: CalendarYear.ID
+    public var date: LocalDate
+    public var kind: CalendarDayKind
+
+    public init(id: ID? = nil, calendarYearId: CalendarYear.ID, date: LocalDate, kind: CalendarDayKind) {
+        self.id = id
+        self.calendarYearId = calendarYearId
+        self.date = date
+        self.kind = kind
     }
 }

@@ -60,6 +60,10 @@ extension Rectify {
             public var orderNumber: String
             public var extensions: [HazardExtension]
             public var daysOverdue: Int?
+            /// The rectification deadline and, when one is due, the re-check deadline, each with its explanation.
+            public var deadlines: [Deadline]
+            /// A deadline that could not be computed (a year without a holiday schedule, a rule not in force).
+            public var deadlineProblems: [String]
         }
 
         public struct RecheckView: Codable, Sendable {
@@ -107,13 +111,23 @@ extension Rectify {
             let numbers = Dictionary(uniqueKeysWithValues: documents.map { ($0.id!, $0.number) })
             let hazards = try Hazard.filter(Hazard.Columns.caseId == id).order(Hazard.Columns.seq).fetchAll(db)
             let seqByHazard = Dictionary(uniqueKeysWithValues: hazards.map { ($0.id!, $0.seq) })
+            let engine = try LegalContext.engine(db)
             let hazardViews = try hazards.map { hazard in
-                CaseDetail.HazardView(
+                let extensions = try HazardExtension.filter(HazardExtension.Columns.hazardId == hazard.id!)
+                    .order(Column("id")).fetchAll(db)
+                let order = numbers[hazard.orderDocumentId] ?? ""
+                var deadlines = [engine.rectification(hazard, order: order, extensions: extensions)]
+                var problems: [String] = []
+                do {
+                    if let recheck = try engine.recheck(hazard, kind: campaign.kind) { deadlines.append(recheck) }
+                } catch let error as any UserFacingError {
+                    problems.append(error.errorDescription ?? "")
+                }
+                return CaseDetail.HazardView(
                     hazard: hazard, reference: "\(record.number)/\(hazard.seq)", levelLabel: hazard.level.chinese,
-                    statusLabel: hazard.status.chinese, orderNumber: numbers[hazard.orderDocumentId] ?? "",
-                    extensions: try HazardExtension.filter(HazardExtension.Columns.hazardId == hazard.id!)
-                        .order(Column("id")).fetchAll(db),
-                    daysOverdue: hazard.isOverdue(asOf: asOf) ? hazard.deadline.days(until: asOf) : nil)
+                    statusLabel: hazard.status.chinese, orderNumber: order, extensions: extensions,
+                    daysOverdue: hazard.isOverdue(asOf: asOf) ? hazard.deadline.days(until: asOf) : nil,
+                    deadlines: deadlines, deadlineProblems: problems)
             }
             let selfChecks = try SelfCheckRecord.filter(SelfCheckRecord.Columns.caseId == id).order(Column("id")).fetchAll(db)
                 .map { selfCheck in

@@ -20,6 +20,7 @@ public final class AppDatabase: Sendable {
     var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.migrate)
+        migrator.registerMigration("v2-calendar-rules", migrate: SchemaV2.migrate)
         return migrator
     }
 

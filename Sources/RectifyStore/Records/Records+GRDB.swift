@@ -34,6 +34,9 @@ extension PlanKind: DatabaseValueConvertible {}
 extension CheckResult: DatabaseValueConvertible {}
 extension CaseState: DatabaseValueConvertible {}
 extension DocumentKind: DatabaseValueConvertible {}
+extension RuleKey: DatabaseValueConvertible {}
+extension RuleUnit: DatabaseValueConvertible {}
+extension CalendarDayKind: DatabaseValueConvertible {}
 
 /// A record with an integer `id` that the database assigns.
 public protocol IdentifiedRecord: FetchableRecord, MutablePersistableRecord, Codable {
@@ -188,11 +191,25 @@ extension Attachment: IdentifiedRecord {
     public enum Columns { public static let caseId = Column("caseId") }
 }
 
+extension CalendarYear: IdentifiedRecord {
+    public static let databaseTableName = "calendarYear"
+}
+
+extension CalendarDay: IdentifiedRecord {
+    public static let databaseTableName = "calendarDay"
+    public enum Columns { public static let calendarYearId = Column("calendarYearId") }
+}
+
+extension RuleVersion: IdentifiedRecord {
+    public static let databaseTableName = "ruleVersion"
+}
+
 /// The tables whose rows the audit chain covers (every table but `event`).
 public enum AuditedTables {
     public static let names = [
         "agency", "department", "street", "grid", "officer", "unit", "campaign", "campaignPartner", "campaignPhase",
         "campaignScope", "campaignTarget", "campaignChecklistItem", "document", "case", "hazard", "hazardExtension",
         "planRecord", "selfCheckRecord", "selfCheckItem", "recheckRecord", "recheckFinding", "storedFile", "attachment",
+        "calendarYear", "calendarDay", "ruleVersion",
     ]
 }

@@ -84,10 +84,12 @@ enum CaseReport {
                                  "\(h.deadline)", h.originalDeadline == h.deadline ? "" : "\(h.originalDeadline)",
                                  view.statusLabel, view.orderNumber, view.daysOverdue.map { "\($0)天" } ?? ""]
                      })
-        for view in detail.hazards where !view.extensions.isEmpty {
-            for ext in view.extensions {
-                Swift.print("  延期 \(view.reference): \(ext.fromDeadline) → \(ext.toDeadline)（\(ext.grantedOn) 批准；\(ext.reason)）")
+        for view in detail.hazards {
+            for deadline in view.deadlines {
+                let overdue = deadline.due < detail.asOf && !view.hazard.status.isResolved ? "（已逾期）" : ""
+                Swift.print("  \(view.reference) \(deadline.explanation)\(overdue)")
             }
+            for problem in view.deadlineProblems { Swift.print("  \(view.reference) 无法计算期限：\(problem)") }
         }
         if !detail.plans.isEmpty {
             Swift.print("\n计划")

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+
+extension Rectify {
+    /// One thing past its deadline.
+    public struct OverdueItem: Codable, Sendable {
+        public var what: String
+        public var reference: String
+        public var campaign: String
+        public var unit: String
+        public var street: String
+        public var level: String
+        public var deadline: Deadline
+        public var daysOverdue: Int
+    }
+
+    public struct OverdueReport: Codable, Sendable {
+        public var asOf: LocalDate
+        public var items: [OverdueItem]
+        /// Deadlines that could not be computed, each with its reason.
+        public var problems: [String]
+    }
+
+    /// Everything past due on `asOf` across all campaigns — hazards not rectified in time and re-checks not made in
+    /// their window — the most overdue first, major hazards before general ones on the same day.
+    public func overdue(asOf: LocalDate? = nil, campaign: String? = nil) throws -> OverdueReport {
+        let asOf = asOf ?? LocalDate(database.clock())
+        return try database.read { db in
+            let engine = try LegalContext.engine(db)
+            var arguments: StatementArguments = []
+            var filter = ""
+            if let campaign {
+                filter = "AND c.campaignId = ?"
+                arguments += [try Lookup.campaign(db, code: campaign).id!]
+            }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT h.*, c.number AS caseNumber, campaign.code AS campaignCode, campaign.kind AS campaignKind,
+                       unit.name AS unitName, street.name AS streetName, d.number AS orderNumber
+                FROM hazard h JOIN "case" c ON c.id = h.caseId JOIN campaign ON campaign.id = c.campaignId
+                JOIN unit ON unit.id = c.unitId JOIN street ON street.id = unit.streetId
+                JOIN document d ON d.id = h.orderDocumentId
+                WHERE h.status IN ('open', 'claimed') \(filter)
+                """, arguments: arguments)
+            var items: [OverdueItem] = []
+            var problems: [String] = []
+            while let row = try rows.next() {
+                let hazard = try Hazard(row: row)
+                let kind = CampaignKind(rawValue: row["campaignKind"])!
+                let reference = "\(row["caseNumber"] as String)/\(hazard.seq)"
+                func item(_ what: String, _ deadline: Deadline) -> OverdueItem {
+                    OverdueItem(what: what, reference: reference, campaign: row["campaignCode"], unit: row["unitName"],
+                                street: row["streetName"], level: hazard.level.chinese, deadline: deadline,
+                                daysOverdue: deadline.due.days(until: asOf))
+                }
+                if hazard.isOverdue(asOf: asOf) {
+                    let extensions = try HazardExtension.fetchAll(
+                        db.cachedStatement(sql: "SELECT * FROM hazardExtension WHERE hazardId = ? ORDER BY id"),
+                        arguments: [hazard.id!])
+                    items.append(item("隐患逾期未整改", engine.rectification(hazard, order: row["orderNumber"], extensions: extensions)))
+                }
+                do {
+                    if let recheck = try engine.recheck(hazard, kind: kind), recheck.due < asOf {
+                        items.append(item("逾期未复查", recheck))
+                    }
+                } catch let error as any UserFacingError {
+                    problems.append("\(reference)：\(error.chinese)")
+                }
+            }
+            items.sort {
+                ($0.daysOverdue, $0.level == HazardLevel.major.chinese ? 1 : 0, $1.reference)
+                    > ($1.daysOverdue, $1.level == HazardLevel.major.chinese ? 1 : 0, $0.reference)
+            }
+            return OverdueReport(asOf: asOf, items: items, problems: Array(Set(problems)).sorted())
+        }
+    }
+}
