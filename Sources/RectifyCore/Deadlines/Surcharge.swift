@@ -16,7 +16,7 @@ public struct Surcharge: Codable, Equatable, Sendable {
 
     public var amountText: String { Surcharge.yuan(amountFen) }
 
-    static func yuan(_ fen: Int) -> String {
+    public static func yuan(_ fen: Int) -> String {
         let cents = fen % 100
         return "\(fen / 100).\(cents < 10 ? "0" : "")\(cents)元"
     }

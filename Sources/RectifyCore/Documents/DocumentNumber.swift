@@ -49,12 +49,30 @@ public enum DocumentKind: String, CaseIterable, Codable, Sendable, BilingualEnum
     case inspectionRecord = "inspection-record"
     case rectificationOrder = "rectification-order"
     case recheckOpinion = "recheck-opinion"
+    case penaltyFiling = "penalty-filing"
+    case penaltyNotice = "penalty-notice"
+    case hearingNotice = "hearing-notice"
+    case discussionRecord = "discussion-record"
+    case penaltyDecision = "penalty-decision"
+    case paymentApproval = "payment-approval"
+    case demandNotice = "demand-notice"
+    case transferLetter = "transfer-letter"
+    case closingApproval = "closing-approval"
 
     public var chinese: String {
         switch self {
         case .inspectionRecord: "现场检查记录"
         case .rectificationOrder: "责令限期整改指令书"
         case .recheckOpinion: "整改复查意见书"
+        case .penaltyFiling: "立案审批表"
+        case .penaltyNotice: "行政处罚告知书"
+        case .hearingNotice: "听证告知书"
+        case .discussionRecord: "集体讨论记录"
+        case .penaltyDecision: "行政处罚决定书"
+        case .paymentApproval: "延期（分期）缴纳罚款批准书"
+        case .demandNotice: "履行催告书"
+        case .transferLetter: "案件移送书"
+        case .closingApproval: "结案审批表"
         }
     }
 
@@ -63,6 +81,16 @@ public enum DocumentKind: String, CaseIterable, Codable, Sendable, BilingualEnum
         case .inspectionRecord: "应急检记"
         case .rectificationOrder: "应急责改"
         case .recheckOpinion: "应急复查"
+        case .penaltyFiling: "应急立"
+        case .penaltyNotice: "应急罚告"
+        case .hearingNotice: "应急听告"
+        case .discussionRecord: "应急罚集"
+        case .penaltyDecision: "应急罚"
+        case .paymentApproval: "应急缴批"
+        case .demandNotice: "应急执行催告"
+        // Not in the reference table of 代字: Rectify's own code for the transfer letter (《安全生产法》第69条).
+        case .transferLetter: "应急移"
+        case .closingApproval: "应急结"
         }
     }
 

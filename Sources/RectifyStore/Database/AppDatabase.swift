@@ -21,6 +21,7 @@ public final class AppDatabase: Sendable {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.migrate)
         migrator.registerMigration("v2-calendar-rules", migrate: SchemaV2.migrate)
+        migrator.registerMigration("v3-penalty", migrate: SchemaV3.migrate)
         return migrator
     }
 

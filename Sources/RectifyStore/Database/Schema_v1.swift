@@ -130,7 +130,9 @@ enum SchemaV1 {
 
             CREATE TABLE document (
                 id INTEGER PRIMARY KEY,
-                kind TEXT NOT NULL CHECK (kind IN ('inspection-record','rectification-order','recheck-opinion')),
+                kind TEXT NOT NULL CHECK (kind IN ('inspection-record','rectification-order','recheck-opinion',
+                    'penalty-filing','penalty-notice','hearing-notice','discussion-record','penalty-decision',
+                    'payment-approval','demand-notice','transfer-letter','closing-approval')),
                 agency TEXT NOT NULL,
                 code TEXT NOT NULL,
                 year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2999),

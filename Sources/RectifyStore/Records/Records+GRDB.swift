@@ -37,6 +37,9 @@ extension DocumentKind: DatabaseValueConvertible {}
 extension RuleKey: DatabaseValueConvertible {}
 extension RuleUnit: DatabaseValueConvertible {}
 extension CalendarDayKind: DatabaseValueConvertible {}
+extension PartyKind: DatabaseValueConvertible {}
+extension PenaltyProcedureKind: DatabaseValueConvertible {}
+extension PenaltyStage: DatabaseValueConvertible {}
 
 /// A record with an integer `id` that the database assigns.
 public protocol IdentifiedRecord: FetchableRecord, MutablePersistableRecord, Codable {
@@ -204,12 +207,26 @@ extension RuleVersion: IdentifiedRecord {
     public static let databaseTableName = "ruleVersion"
 }
 
+extension Violation: IdentifiedRecord {
+    public static let databaseTableName = "violation"
+}
+
+extension Penalty: IdentifiedRecord {
+    public static let databaseTableName = "penalty"
+    public enum Columns { public static let caseId = Column("caseId") }
+}
+
+extension PenaltyPause: IdentifiedRecord {
+    public static let databaseTableName = "penaltyPause"
+    public enum Columns { public static let penaltyId = Column("penaltyId") }
+}
+
 /// The tables whose rows the audit chain covers (every table but `event`).
 public enum AuditedTables {
     public static let names = [
         "agency", "department", "street", "grid", "officer", "unit", "campaign", "campaignPartner", "campaignPhase",
         "campaignScope", "campaignTarget", "campaignChecklistItem", "document", "case", "hazard", "hazardExtension",
         "planRecord", "selfCheckRecord", "selfCheckItem", "recheckRecord", "recheckFinding", "storedFile", "attachment",
-        "calendarYear", "calendarDay", "ruleVersion",
+        "calendarYear", "calendarDay", "ruleVersion", "violation", "penalty", "penaltyPause",
     ]
 }

@@ -1,0 +1,212 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+
+extension WriteContext {
+    /// 决定: only after the notice and the defence window (or a waiver), after a requested hearing, with legal review
+    /// and collective discussion where the penalty is serious, within the cited range, no heavier than proposed,
+    /// and within the decision deadline.
+    func decidePenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool) throws -> Penalty {
+        _ = try actingOfficer()
+        let record = try Lookup.case(db, number: caseNumber)
+        var penalty = try penalty(of: record)
+        guard let noticeOn = penalty.noticeOn, penalty.stage == .notified else {
+            throw RuleViolation(rule: "DECISION-AFTER-NOTICE",
+                                chinese: "未经告知不得作出处罚决定（《行政处罚法》第44条、第62条），当前为“\(penalty.stage.chinese)”",
+                                english: "no decision without a prior notice (arts. 44, 62); the procedure is '\(penalty.stage.rawValue)'")
+        }
+        let decidedOn = date ?? today
+        guard decidedOn > noticeOn else {
+            throw RuleViolation(rule: "DECISION-AFTER-NOTICE", chinese: "决定日期须晚于告知日期\(noticeOn)",
+                                english: "the decision must come after the notice of \(noticeOn)")
+        }
+        let engine = try LegalContext.engine(db)
+        if penalty.defenceOn == nil && !penalty.defenceWaived {
+            let window = try engine.deadline("陈述申辩期限", rule: .defenceWindow, from: noticeOn, startLabel: "告知日")
+            guard decidedOn > window.due else {
+                throw RuleViolation(rule: "DEFENCE-WINDOW",
+                                    chinese: "陈述申辩期限未届满且当事人未放弃：\(window.explanation)",
+                                    english: "the defence window runs until \(window.due) and the party has not waived it")
+            }
+        }
+        if penalty.hearingRequestedOn != nil {
+            guard let held = penalty.hearingHeldOn, decidedOn >= held else {
+                throw RuleViolation(rule: "HEARING-BEFORE-DECISION", chinese: "当事人申请了听证，须听证后再作决定",
+                                    english: "the party asked for a hearing: decide after it is held")
+            }
+        }
+        let threshold = try engine.rules.rule(
+            penalty.party == .organisation ? .hearingThresholdOrganisation : .hearingThresholdIndividual, on: decidedOn)
+        if fineYuan >= threshold.value || stopOrder {
+            guard penalty.reviewOn != nil, penalty.discussionOn != nil else {
+                throw RuleViolation(rule: "REVIEW-AND-DISCUSSION",
+                                    chinese: "较大数额罚款或责令停产停业须先经法制审核和集体讨论（《行政处罚法》第57条、第58条）",
+                                    english: "a large fine or a stop order needs legal review and collective discussion first (arts. 57, 58)")
+            }
+        }
+        try ViolationCatalogue.find(db, code: penalty.violationCode).checkFine(fineYuan)
+        if fineYuan > (penalty.proposedFineYuan ?? 0) || (stopOrder && !penalty.stopOrder) {
+            throw RuleViolation(rule: "NO-HEAVIER-THAN-NOTIFIED",
+                                chinese: "决定不得重于告知的处罚（《行政处罚法》第45条），告知罚款\(penalty.proposedFineYuan ?? 0)元",
+                                english: "the decision may not be heavier than notified (art. 45): \(penalty.proposedFineYuan ?? 0) yuan was notified")
+        }
+        let deadline = try decisionDeadline(penalty, engine: engine)
+        guard decidedOn <= deadline.due else {
+            throw RuleViolation(rule: "DECISION-DEADLINE", chinese: "已超过作出决定的期限：\(deadline.explanation)",
+                                english: "the decision deadline \(deadline.due) has passed")
+        }
+        penalty.decidedOn = decidedOn
+        penalty.fineYuan = fineYuan
+        penalty.measures = measures?.nonBlank
+        penalty.stopOrder = stopOrder
+        penalty.decisionDocumentId = try issueDocument(.penaltyDecision, caseId: record.id!, on: decidedOn).id
+        penalty.stage = .decided
+        try update(penalty, action: "penalty.decide")
+        return penalty
+    }
+
+    func decisionDeadline(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
+        try engine.deadline("作出决定期限", rule: .decisionDeadline, from: penalty.filedOn!, startLabel: "立案日",
+                            excludedDays: penalty.hearingDays, excludedLabel: "听证时间")
+    }
+
+    /// 送达.
+    func servePenalty(caseNumber: String, on date: LocalDate?, method: String) throws -> Penalty {
+        _ = try actingOfficer()
+        var penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
+        try requireStage(penalty, [.decided], act: "送达", actEnglish: "serve the decision")
+        let servedOn = date ?? today
+        try requireOnOrAfter(servedOn, penalty.decidedOn, "决定日期", "decision date")
+        penalty.servedOn = servedOn
+        penalty.serviceMethod = try require(method, field: "送达方式", english: "service method")
+        penalty.stage = .served
+        try update(penalty, action: "penalty.serve")
+        return penalty
+    }
+
+    /// 延期或分期缴纳 approved: payment is due on the approved date.
+    func approvePaymentDelay(caseNumber: String, on date: LocalDate?, until: LocalDate) throws -> Penalty {
+        _ = try actingOfficer()
+        let record = try Lookup.case(db, number: caseNumber)
+        var penalty = try penalty(of: record)
+        try requireStage(penalty, [.served], act: "批准延期（分期）缴纳", actEnglish: "approve a payment delay")
+        let due = try paymentDue(penalty, engine: try LegalContext.engine(db))
+        let on = date ?? today
+        try requireOnOrAfter(on, penalty.servedOn, "送达日期", "service date")
+        guard until > due.due else {
+            throw RuleViolation(rule: "DELAY-LATER", chinese: "批准的缴款日\(until)须晚于原缴款期限\(due.due)",
+                                english: "the approved date \(until) must be after the current due date \(due.due)")
+        }
+        penalty.paymentDueOverride = until
+        _ = try issueDocument(.paymentApproval, caseId: record.id!, on: on)
+        try update(penalty, action: "penalty.payment-delay")
+        return penalty
+    }
+
+    func paymentDue(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
+        let standard = try engine.deadline("缴款期限", rule: .paymentWindow, from: penalty.servedOn!, startLabel: "送达日")
+        guard let override = penalty.paymentDueOverride else { return standard }
+        var approved = standard
+        approved.due = override
+        approved.explanation = "缴款期限 \(override)：经批准延期（分期）缴纳；原期限为\(standard.due)（\(standard.source)）"
+        return approved
+    }
+
+    /// A period in which review or a lawsuit is pending: the surcharge does not run.
+    func pauseSurcharge(caseNumber: String, from: LocalDate, to: LocalDate, reason: String) throws -> PenaltyPause {
+        _ = try actingOfficer()
+        let penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
+        try requireStage(penalty, [.served], act: "登记复议诉讼期间", actEnglish: "record a review or suit period")
+        try requireOnOrAfter(from, penalty.servedOn, "送达日期", "service date")
+        try requireOnOrAfter(to, from, "开始日期", "start")
+        var pause = PenaltyPause(penaltyId: penalty.id!, from: from, to: to,
+                                 reason: try require(reason, field: "事由", english: "reason"))
+        try insert(&pause, action: "penalty.pause")
+        return pause
+    }
+
+    /// The surcharge due if paid on `date`.
+    func surchargeDue(_ penalty: Penalty, on date: LocalDate, engine: DeadlineEngine) throws -> Surcharge {
+        let pauses = try PenaltyPause.filter(PenaltyPause.Columns.penaltyId == penalty.id!).fetchAll(db)
+            .map { SurchargePause(from: $0.from, to: $0.to, reason: $0.reason) }
+        return try engine.surcharge(fineYuan: penalty.fineYuan ?? 0, paymentDue: try paymentDue(penalty, engine: engine).due,
+                                    asOf: date, pauses: pauses)
+    }
+
+    /// 缴款: the fine plus the surcharge due on the day of payment, exactly.
+    func payPenalty(caseNumber: String, on date: LocalDate?, amountFen: Int) throws -> (Penalty, Surcharge) {
+        _ = try actingOfficer()
+        var penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
+        try requireStage(penalty, [.served], act: "登记缴款", actEnglish: "record a payment")
+        let paidOn = date ?? today
+        try requireOnOrAfter(paidOn, penalty.servedOn, "送达日期", "service date")
+        let surcharge = try surchargeDue(penalty, on: paidOn, engine: try LegalContext.engine(db))
+        let due = (penalty.fineYuan ?? 0) * 100 + surcharge.amountFen
+        guard amountFen == due else {
+            throw RuleViolation(rule: "PAYMENT-AMOUNT",
+                                chinese: "\(paidOn)应缴\(Surcharge.yuan(due))（罚款\(penalty.fineYuan ?? 0)元，\(surcharge.explanation)），登记的是\(Surcharge.yuan(amountFen))",
+                                english: "on \(paidOn) \(Surcharge.yuan(due)) is due (fine plus surcharge), not \(Surcharge.yuan(amountFen))")
+        }
+        penalty.paidOn = paidOn
+        penalty.paidFen = amountFen
+        penalty.surchargeFen = surcharge.amountFen
+        penalty.stage = .paid
+        try update(penalty, action: "penalty.pay")
+        return (penalty, surcharge)
+    }
+
+    /// 催告: after the payment deadline has passed unpaid.
+    func demandPayment(caseNumber: String, on date: LocalDate?) throws -> Penalty {
+        _ = try actingOfficer()
+        let record = try Lookup.case(db, number: caseNumber)
+        var penalty = try penalty(of: record)
+        try requireStage(penalty, [.served], act: "催告", actEnglish: "issue a demand notice")
+        let on = date ?? today
+        let due = try paymentDue(penalty, engine: try LegalContext.engine(db))
+        guard on > due.due else {
+            throw RuleViolation(rule: "DEMAND-AFTER-DUE", chinese: "缴款期限\(due.due)尚未届满，不能催告",
+                                english: "payment is due only on \(due.due): no demand notice before then")
+        }
+        penalty.demandOn = on
+        _ = try issueDocument(.demandNotice, caseId: record.id!, on: on)
+        try update(penalty, action: "penalty.demand")
+        return penalty
+    }
+
+    /// 移送 to another department or the judicial organs, with its letter.
+    func transferPenalty(caseNumber: String, on date: LocalDate?, to receiver: String) throws -> Penalty {
+        _ = try actingOfficer()
+        let record = try Lookup.case(db, number: caseNumber)
+        var penalty = try penalty(of: record)
+        try requireStage(penalty, [.filed, .notified, .decided, .served], act: "移送", actEnglish: "transfer the case")
+        let on = date ?? today
+        try requireOnOrAfter(on, penalty.filedOn ?? penalty.decidedOn, "立案日期", "filing date")
+        penalty.transferredOn = on
+        penalty.transferTo = try require(receiver, field: "移送机关", english: "receiving body")
+        _ = try issueDocument(.transferLetter, caseId: record.id!, on: on)
+        penalty.stage = .transferred
+        try update(penalty, action: "penalty.transfer")
+        return penalty
+    }
+
+    /// 结案: after payment, a transfer, or a served warning with no fine.
+    func closePenalty(caseNumber: String, on date: LocalDate?) throws -> Penalty {
+        _ = try actingOfficer()
+        let record = try Lookup.case(db, number: caseNumber)
+        var penalty = try penalty(of: record)
+        let warningOnly = penalty.stage == .served && (penalty.fineYuan ?? 0) == 0
+        guard penalty.stage == .paid || penalty.stage == .transferred || warningOnly else {
+            throw RuleViolation(rule: "PENALTY-CLOSE",
+                                chinese: "处罚程序处于“\(penalty.stage.chinese)”，须缴款、移送或警告送达后方可结案",
+                                english: "the procedure is '\(penalty.stage.rawValue)': it closes after payment, transfer or a served warning")
+        }
+        let on = date ?? today
+        try requireOnOrAfter(on, penalty.paidOn ?? penalty.transferredOn ?? penalty.servedOn, "前一步骤日期", "previous step")
+        penalty.closedOn = on
+        _ = try issueDocument(.closingApproval, caseId: record.id!, on: on)
+        penalty.stage = .closed
+        try update(penalty, action: "penalty.close")
+        return penalty
+    }
+}

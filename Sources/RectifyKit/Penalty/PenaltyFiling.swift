@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+
+/// The violation catalogue: what Rectify ships plus what an administrator added.
+enum ViolationCatalogue {
+    static func all(_ db: Database) throws -> [Violation] {
+        ShippedViolations.all + (try Violation.order(Column("id")).fetchAll(db))
+    }
+
+    static func find(_ db: Database, code: String) throws -> Violation {
+        guard let found = try all(db).first(where: { $0.code == code.trimmed }) else {
+            throw NotFoundError("违法行为目录中的代码", "violation code", key: code)
+        }
+        return found
+    }
+}
+
+extension WriteContext {
+    func penalty(of record: Case) throws -> Penalty {
+        guard let penalty = try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchOne(db) else {
+            throw RuleViolation(rule: "PENALTY-FILED-FIRST", chinese: "案件\(record.number)尚未立案处罚",
+                                english: "case \(record.number) has no penalty procedure yet")
+        }
+        return penalty
+    }
+
+    func requireStage(_ penalty: Penalty, _ allowed: [PenaltyStage], act: String, actEnglish: String) throws {
+        guard allowed.contains(penalty.stage) else {
+            throw RuleViolation(rule: "PENALTY-STEP-ORDER",
+                                chinese: "处罚程序处于“\(penalty.stage.chinese)”，不能\(act)（应在\(allowed.map(\.chinese).joined(separator: "或"))之后）",
+                                english: "the penalty procedure is '\(penalty.stage.rawValue)': cannot \(actEnglish) now")
+        }
+    }
+
+    func requireOnOrAfter(_ date: LocalDate, _ earlier: LocalDate?, _ what: String, _ whatEnglish: String) throws {
+        if let earlier, date < earlier {
+            throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "日期\(date)早于\(what)\(earlier)",
+                                english: "date \(date) is before the \(whatEnglish) \(earlier)")
+        }
+    }
+
+    /// 立案: two officers, a catalogued violation, within the limitation period; named hazards pass to the procedure.
+    func filePenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String, facts: String,
+                     violationOn: LocalDate, party: PartyKind, harm: Bool, hazardSeqs: [Int]) throws -> Penalty {
+        _ = try actingOfficer()
+        var record = try Lookup.case(db, number: caseNumber)
+        try CaseLifecycle.requireOpen(record.state)
+        if try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchCount(db) > 0 {
+            throw RuleViolation(rule: "ONE-PENALTY-PER-CASE", chinese: "案件\(record.number)已立案处罚（一事不二罚）",
+                                english: "case \(record.number) already has a penalty procedure (one fine per act)")
+        }
+        let (first, second) = try Lookup.officerPair(db, officers)
+        let violation = try ViolationCatalogue.find(db, code: violationCode)
+        let filedOn = date ?? today
+        try requireOnOrAfter(filedOn, record.openedOn, "立档日期", "case opening")
+        try requireOnOrAfter(filedOn, violationOn, "违法行为发生日", "violation date")
+        let engine = try LegalContext.engine(db)
+        let limitation = try engine.rules.rule(harm ? .limitationHarm : .limitation, on: filedOn)
+        let year = violationOn.year + limitation.value
+        let expires = LocalDate(year: year, month: violationOn.month, day: violationOn.day)
+            ?? LocalDate(year: year, month: violationOn.month, day: 28)! // 02-29 in a common year
+        guard filedOn <= expires else {
+            throw RuleViolation(rule: "LIMITATION-PERIOD",
+                                chinese: "违法行为发生于\(violationOn)，已超过\(limitation.value)年追责时效（\(limitation.source)），不再给予行政处罚",
+                                english: "the act of \(violationOn) is beyond the \(limitation.value)-year limitation period (\(limitation.source))")
+        }
+        var penalty = Penalty(caseId: record.id!, procedure: .general, party: party, violation: violation,
+                              facts: try require(facts, field: "违法事实", english: "facts"), violationOn: violationOn,
+                              harm: harm, officers: (first.id!, second.id!))
+        penalty.filedOn = filedOn
+        penalty.filingDocumentId = try issueDocument(.penaltyFiling, caseId: record.id!, on: filedOn).id
+        try insert(&penalty, action: "penalty.file")
+        try referHazards(&record, seqs: hazardSeqs)
+        return penalty
+    }
+
+    /// The penalty hook of the case lifecycle: named hazards are handed to the procedure and no longer hold the case.
+    func referHazards(_ record: inout Case, seqs: [Int]) throws {
+        for seq in seqs.uniqued() {
+            var hazard = try Lookup.hazard(db, reference: "\(record.number)/\(seq)").1
+            guard !hazard.status.isResolved else {
+                throw RuleViolation(rule: "REFER-OPEN-HAZARD", chinese: "隐患\(seq)已\(hazard.status.chinese)，不能转入处罚程序",
+                                    english: "hazard \(seq) is already \(hazard.status.rawValue)")
+            }
+            hazard.status = .penalty
+            try update(hazard, action: "hazard.refer-to-penalty")
+        }
+        guard !seqs.isEmpty else { return }
+        let unresolved = try Hazard.filter(Hazard.Columns.caseId == record.id!)
+            .filter(![HazardStatus.verified, HazardStatus.penalty].contains(Hazard.Columns.status)).fetchCount(db)
+        try transition(&record, .hazardReferredToPenalty(allResolved: unresolved == 0), action: "case.penalty-hook")
+    }
+
+    /// 简易程序（当场处罚）: a warning or a fine within the summary limit, decided and served on the spot.
+    func summaryPenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String, facts: String,
+                        party: PartyKind, fineYuan: Int, measures: String?) throws -> Penalty {
+        _ = try actingOfficer()
+        let record = try Lookup.case(db, number: caseNumber)
+        try CaseLifecycle.requireOpen(record.state)
+        if try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchCount(db) > 0 {
+            throw RuleViolation(rule: "ONE-PENALTY-PER-CASE", chinese: "案件\(record.number)已有处罚程序（一事不二罚）",
+                                english: "case \(record.number) already has a penalty procedure (one fine per act)")
+        }
+        let (first, second) = try Lookup.officerPair(db, officers)
+        let violation = try ViolationCatalogue.find(db, code: violationCode)
+        let decidedOn = date ?? today
+        try requireOnOrAfter(decidedOn, record.openedOn, "立档日期", "case opening")
+        let limit = try LegalContext.rules(db).rule(party == .organisation ? .summaryFineOrganisation : .summaryFineIndividual,
+                                                    on: decidedOn)
+        guard fineYuan <= limit.value else {
+            throw RuleViolation(rule: "SUMMARY-FINE-LIMIT",
+                                chinese: "简易程序只能对\(party.chinese)处以警告或\(limit.value)元以下罚款（\(limit.source)），\(fineYuan)元须适用普通程序",
+                                english: "the summary procedure allows a warning or a fine up to \(limit.value) yuan for an \(party.rawValue) (\(limit.source)); \(fineYuan) yuan needs the general procedure")
+        }
+        try violation.checkFine(fineYuan)
+        var penalty = Penalty(caseId: record.id!, procedure: .summary, party: party, violation: violation,
+                              facts: try require(facts, field: "违法事实", english: "facts"), violationOn: decidedOn, harm: false,
+                              officers: (first.id!, second.id!))
+        penalty.decidedOn = decidedOn
+        penalty.servedOn = decidedOn
+        penalty.serviceMethod = "当场交付"
+        penalty.fineYuan = fineYuan
+        penalty.measures = measures?.nonBlank ?? (fineYuan == 0 ? "警告" : nil)
+        penalty.stage = .served
+        penalty.decisionDocumentId = try issueDocument(.penaltyDecision, caseId: record.id!, on: decidedOn).id
+        try insert(&penalty, action: "penalty.summary")
+        return penalty
+    }
+}
