@@ -8,7 +8,8 @@ struct RectifyCommand: ParsableCommand {
             InitCommand.self, DemoCommand.self, AgencyCommand.self, DepartmentCommand.self, StreetCommand.self,
             GridCommand.self, OfficerCommand.self, UnitCommand.self, CampaignCommand.self, CaseCommand.self,
             HazardCommand.self, PlanCommand.self, SelfCheckCommand.self, RecheckCommand.self, AttachCommand.self,
-            CalendarCommand.self, RulesCommand.self, OverdueCommand.self, VerifyCommand.self,
+            PenaltyCommand.self, ViolationCommand.self, CalendarCommand.self, RulesCommand.self, OverdueCommand.self,
+            VerifyCommand.self,
         ]
     )
 }

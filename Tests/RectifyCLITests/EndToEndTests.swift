@@ -182,3 +182,48 @@ struct DeadlineCommandTests {
         #expect(try cli.run("verify").status == 0)
     }
 }
+
+@Suite("rectify binary: penalty procedure")
+struct PenaltyCommandTests {
+    @Test("refusals exit 1 and leave the bytes; the procedure runs to payment and lint reports gaps")
+    func penaltyFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        for step in [
+            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-04-20"],
+            ["hazard", "add", "gas-2026-0001", "--item", "RQ01", "--description", "未装报警器", "--found-on", "2026-04-20",
+             "--deadline", "2026-05-20"],
+            ["penalty", "file", "gas-2026-0001", "--on", "2026-06-01", "--officer", officerA, "--officer", officerB,
+             "--violation", "AQ99-8", "--facts", "未安装可燃气体报警装置", "--violation-on", "2026-05-21", "--hazard", "1"],
+        ] {
+            let result = try cli.run(step, actor: officerA)
+            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
+        }
+        let before = cli.databaseDigest()
+        let early = try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-06-02", "--fine", "20000"], actor: officerA)
+        #expect(early.status == 1 && early.stderr.contains("DECISION-AFTER-NOTICE"))
+        let summary = try cli.run(["penalty", "summary", "gas-2026-0002", "--officer", officerA, "--officer", officerB,
+                                   "--violation", "AQ99-8", "--facts", "x", "--fine", "5000"], actor: officerA)
+        #expect(summary.status == 1)
+        #expect(cli.databaseDigest() == before)
+
+        for step in [
+            ["penalty", "notify", "gas-2026-0001", "--on", "2026-06-03", "--fine", "20000"],
+            ["penalty", "defence", "gas-2026-0001", "--on", "2026-06-04", "--waive"],
+            ["penalty", "decide", "gas-2026-0001", "--on", "2026-06-05", "--fine", "20000"],
+            ["penalty", "serve", "gas-2026-0001", "--on", "2026-06-08", "--method", "直接送达"],
+        ] {
+            let result = try cli.run(step, actor: officerA)
+            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
+        }
+        let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-06-30")
+        #expect(show.stdout.contains("缴款期限 2026-06-23"))
+        #expect(show.stdout.contains("加处罚款 4200.00元")) // 7 days × 3 % × 20,000
+        let wrong = try cli.run(["penalty", "pay", "gas-2026-0001", "--on", "2026-06-30", "--amount", "20000"], actor: officerA)
+        #expect(wrong.status == 1 && wrong.stderr.contains("24200.00元"))
+        #expect(try cli.run(["penalty", "pay", "gas-2026-0001", "--on", "2026-06-30", "--amount", "24200.00"], actor: officerA).status == 0)
+        let lint = try cli.run("case", "lint", "gas-2026-0001", "--as-of", "2026-07-01")
+        #expect(lint.stdout.contains("PENALTY-CLOSE-PENDING") && lint.stdout.contains("PAYMENT-OVERDUE"))
+        #expect(try cli.run("verify").status == 0)
+    }
+}

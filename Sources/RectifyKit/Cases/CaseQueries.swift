@@ -94,6 +94,7 @@ extension Rectify {
         public var rechecks: [RecheckView]
         public var documents: [Document]
         public var attachments: [Attachment]
+        public var penalty: PenaltyView?
         public var events: Int
     }
 
@@ -149,6 +150,11 @@ extension Rectify {
                 SELECT count(*) FROM event WHERE (entity = 'case' AND entityId = :id)
                    OR (entity = 'hazard' AND entityId IN (SELECT id FROM hazard WHERE caseId = :id))
                    OR (entity = 'document' AND entityId IN (SELECT id FROM document WHERE caseId = :id))
+                   OR (entity = 'penalty' AND entityId IN (SELECT id FROM penalty WHERE caseId = :id))
+                   OR (entity = 'planRecord' AND entityId IN (SELECT id FROM planRecord WHERE caseId = :id))
+                   OR (entity = 'selfCheckRecord' AND entityId IN (SELECT id FROM selfCheckRecord WHERE caseId = :id))
+                   OR (entity = 'recheckRecord' AND entityId IN (SELECT id FROM recheckRecord WHERE caseId = :id))
+                   OR (entity = 'attachment' AND entityId IN (SELECT id FROM attachment WHERE caseId = :id))
                 """, arguments: ["id": id])!
             return CaseDetail(
                 number: record.number, state: record.state.chinese, stateCode: record.state, campaign: campaign.code,
@@ -158,6 +164,9 @@ extension Rectify {
                 plans: try PlanRecord.filter(PlanRecord.Columns.caseId == id).order(Column("id")).fetchAll(db),
                 selfChecks: selfChecks, rechecks: rechecks, documents: documents,
                 attachments: try Attachment.filter(Attachment.Columns.caseId == id).order(Column("id")).fetchAll(db),
+                penalty: try Penalty.filter(Penalty.Columns.caseId == id).fetchOne(db).map {
+                    try PenaltyDeadlines.view($0, db: db, asOf: asOf)
+                },
                 events: events)
         }
     }

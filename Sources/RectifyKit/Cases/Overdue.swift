@@ -23,8 +23,9 @@ extension Rectify {
         public var problems: [String]
     }
 
-    /// Everything past due on `asOf` across all campaigns — hazards not rectified in time and re-checks not made in
-    /// their window — the most overdue first, major hazards before general ones on the same day.
+    /// Everything past due on `asOf` across all campaigns — hazards not rectified in time, re-checks not made in
+    /// their window, penalty decisions, service and payments — the most overdue first, major hazards before general
+    /// ones on the same day.
     public func overdue(asOf: LocalDate? = nil, campaign: String? = nil) throws -> OverdueReport {
         let asOf = asOf ?? LocalDate(database.clock())
         return try database.read { db in
@@ -68,11 +69,54 @@ extension Rectify {
                     problems.append("\(reference)：\(error.chinese)")
                 }
             }
+            items += try penaltyItems(db, engine: engine, asOf: asOf, filter: filter, arguments: arguments, problems: &problems)
             items.sort {
                 ($0.daysOverdue, $0.level == HazardLevel.major.chinese ? 1 : 0, $1.reference)
                     > ($1.daysOverdue, $1.level == HazardLevel.major.chinese ? 1 : 0, $0.reference)
             }
             return OverdueReport(asOf: asOf, items: items, problems: Array(Set(problems)).sorted())
         }
+    }
+}
+
+extension Rectify {
+    /// Penalty steps past their deadline: the decision (90 days from 立案), the service (7 working days), the
+    /// payment (15 days from service, or the approved date) with the surcharge run up so far.
+    func penaltyItems(_ db: Database, engine: DeadlineEngine, asOf: LocalDate, filter: String, arguments: StatementArguments,
+                      problems: inout [String]) throws -> [OverdueItem] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.*, c.number AS caseNumber, campaign.code AS campaignCode, unit.name AS unitName, street.name AS streetName
+            FROM penalty p JOIN "case" c ON c.id = p.caseId JOIN campaign ON campaign.id = c.campaignId
+            JOIN unit ON unit.id = c.unitId JOIN street ON street.id = unit.streetId
+            WHERE p.stage IN ('filed', 'notified', 'decided', 'served') \(filter)
+            """, arguments: arguments)
+        var items: [OverdueItem] = []
+        for row in rows {
+            let penalty = try Penalty(row: row)
+            func add(_ what: String, _ deadline: Deadline) {
+                guard deadline.due < asOf else { return }
+                items.append(OverdueItem(what: what, reference: row["caseNumber"], campaign: row["campaignCode"],
+                                         unit: row["unitName"], street: row["streetName"], level: "处罚",
+                                         deadline: deadline, daysOverdue: deadline.due.days(until: asOf)))
+            }
+            do {
+                switch penalty.stage {
+                case .filed, .notified:
+                    if penalty.procedure == .general { add("逾期未作出处罚决定", try PenaltyDeadlines.decision(penalty, engine: engine)) }
+                case .decided:
+                    add("决定书逾期未送达", try engine.deadline("送达期限", rule: .serviceWindow, from: penalty.decidedOn!, startLabel: "决定日"))
+                case .served where (penalty.fineYuan ?? 0) > 0:
+                    var due = try PenaltyDeadlines.paymentDue(penalty, engine: engine)
+                    let surcharge = try engine.surcharge(fineYuan: penalty.fineYuan!, paymentDue: due.due, asOf: asOf,
+                                                         pauses: try PenaltyDeadlines.pauses(penalty, db: db))
+                    due.explanation += "；\(surcharge.explanation)"
+                    add("罚款逾期未缴", due)
+                default: break
+                }
+            } catch let error as any UserFacingError {
+                problems.append("\(row["caseNumber"] as String)：\(error.chinese)")
+            }
+        }
+        return items
     }
 }

@@ -67,8 +67,7 @@ extension WriteContext {
     }
 
     func decisionDeadline(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
-        try engine.deadline("作出决定期限", rule: .decisionDeadline, from: penalty.filedOn!, startLabel: "立案日",
-                            excludedDays: penalty.hearingDays, excludedLabel: "听证时间")
+        try PenaltyDeadlines.decision(penalty, engine: engine)
     }
 
     /// 送达.
@@ -105,12 +104,7 @@ extension WriteContext {
     }
 
     func paymentDue(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
-        let standard = try engine.deadline("缴款期限", rule: .paymentWindow, from: penalty.servedOn!, startLabel: "送达日")
-        guard let override = penalty.paymentDueOverride else { return standard }
-        var approved = standard
-        approved.due = override
-        approved.explanation = "缴款期限 \(override)：经批准延期（分期）缴纳；原期限为\(standard.due)（\(standard.source)）"
-        return approved
+        try PenaltyDeadlines.paymentDue(penalty, engine: engine)
     }
 
     /// A period in which review or a lawsuit is pending: the surcharge does not run.
@@ -128,10 +122,8 @@ extension WriteContext {
 
     /// The surcharge due if paid on `date`.
     func surchargeDue(_ penalty: Penalty, on date: LocalDate, engine: DeadlineEngine) throws -> Surcharge {
-        let pauses = try PenaltyPause.filter(PenaltyPause.Columns.penaltyId == penalty.id!).fetchAll(db)
-            .map { SurchargePause(from: $0.from, to: $0.to, reason: $0.reason) }
-        return try engine.surcharge(fineYuan: penalty.fineYuan ?? 0, paymentDue: try paymentDue(penalty, engine: engine).due,
-                                    asOf: date, pauses: pauses)
+        try engine.surcharge(fineYuan: penalty.fineYuan ?? 0, paymentDue: try paymentDue(penalty, engine: engine).due,
+                             asOf: date, pauses: try PenaltyDeadlines.pauses(penalty, db: db))
     }
 
     /// 缴款: the fine plus the surcharge due on the day of payment, exactly.

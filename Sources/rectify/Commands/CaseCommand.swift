@@ -4,7 +4,7 @@ import RectifyKit
 
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "case", abstract: "案件 / cases.", subcommands: [Open.self, List.self, Show.self, Close.self])
+        commandName: "case", abstract: "案件 / cases.", subcommands: [Open.self, List.self, Show.self, Lint.self, Close.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "为单位立档（两名执法人员）/ open a case (two officers).")
@@ -50,6 +50,22 @@ struct CaseCommand: ParsableCommand {
             let detail = try global.open().caseDetail(number: number, asOf: try Output.date(asOf, "计算日期", "as-of date"))
             if output.json { return try Output.json(detail) }
             CaseReport.print(detail)
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "报送前检查案卷缺漏 / every gap before filing, with its rule.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "案件编号 / case number") var number: String
+        @Option(help: "检查日期 / as of this date") var asOf: String?
+
+        func run() throws {
+            let report = try global.open().lint(number: number, asOf: try Output.date(asOf, "检查日期", "as-of date"))
+            if output.json { return try Output.json(report) }
+            guard !report.isClean else { return print("案卷无缺漏 / no gaps (\(report.asOf))") }
+            print("案卷缺漏 \(report.findings.count) 项（截至 \(report.asOf)）/ gaps")
+            Output.table(["规则", "对象", "问题"], report.findings.map { [$0.rule, $0.reference, $0.chinese] })
         }
     }
 
@@ -106,6 +122,15 @@ enum CaseReport {
             let verdicts = recheck.findings.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
             Swift.print("\n复查复核 \(recheck.record.checkedOn) \(recheck.documentNumber) \(recheck.record.outcome.chinese) "
                         + "\(recheck.officers.joined(separator: "、"))：\(recheck.record.opinion) \(verdicts)")
+        }
+        if let view = detail.penalty {
+            let p = view.penalty
+            Swift.print("\n行政处罚（\(p.procedure.chinese)，\(view.stageLabel)）\(view.violation.map { "\($0.title)，\($0.basis)" } ?? p.basis)")
+            Swift.print("  违法事实：\(p.facts)；罚款 \(p.fineYuan.map { "\($0)元" } ?? "拟\(p.proposedFineYuan.map(String.init) ?? "—")元")"
+                        + (p.stopOrder ? "；责令停产停业" : "") + (p.measures.map { "；\($0)" } ?? ""))
+            for deadline in view.deadlines { Swift.print("  \(deadline.explanation)") }
+            if let surcharge = view.surcharge { Swift.print("  \(surcharge.explanation)") }
+            for problem in view.problems { Swift.print("  无法计算期限：\(problem)") }
         }
         Swift.print("\n执法文书")
         Output.table(["文号", "文种", "日期"], detail.documents.map { [$0.number, $0.kind.chinese, "\($0.issuedOn)"] })

@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+
+/// The penalty steps as the command line and the server call them; each is one write transaction.
+extension Rectify {
+    public struct PenaltyFiling: Sendable {
+        public var officers: [String]
+        public var violationCode: String
+        public var facts: String
+        public var violationOn: LocalDate
+        public var party: PartyKind
+        public var harm: Bool
+        public var hazardSeqs: [Int]
+
+        public init(officers: [String], violationCode: String, facts: String, violationOn: LocalDate, party: PartyKind,
+                    harm: Bool, hazardSeqs: [Int]) {
+            self.officers = officers
+            self.violationCode = violationCode
+            self.facts = facts
+            self.violationOn = violationOn
+            self.party = party
+            self.harm = harm
+            self.hazardSeqs = hazardSeqs
+        }
+    }
+
+    public func filePenalty(caseNumber: String, on date: LocalDate?, _ filing: PenaltyFiling, actor: String) throws -> Penalty {
+        try database.write(actor: actor) {
+            try $0.filePenalty(caseNumber: caseNumber, on: date, officers: filing.officers, violationCode: filing.violationCode,
+                               facts: filing.facts, violationOn: filing.violationOn, party: filing.party, harm: filing.harm,
+                               hazardSeqs: filing.hazardSeqs)
+        }
+    }
+
+    public func summaryPenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String,
+                               facts: String, party: PartyKind, fineYuan: Int, measures: String?, actor: String) throws -> Penalty {
+        try database.write(actor: actor) {
+            try $0.summaryPenalty(caseNumber: caseNumber, on: date, officers: officers, violationCode: violationCode,
+                                  facts: facts, party: party, fineYuan: fineYuan, measures: measures)
+        }
+    }
+
+    public func notifyPenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool,
+                              actor: String) throws -> Penalty {
+        try database.write(actor: actor) {
+            try $0.notifyPenalty(caseNumber: caseNumber, on: date, fineYuan: fineYuan, measures: measures, stopOrder: stopOrder)
+        }
+    }
+
+    public func recordDefence(caseNumber: String, on date: LocalDate?, statement: String?, waived: Bool, actor: String) throws -> Penalty {
+        try database.write(actor: actor) { try $0.recordDefence(caseNumber: caseNumber, on: date, statement: statement, waived: waived) }
+    }
+
+    public func recordHearing(caseNumber: String, requestedOn: LocalDate, notifiedOn: LocalDate, heldOn: LocalDate,
+                              actor: String) throws -> Penalty {
+        try database.write(actor: actor) {
+            try $0.recordHearing(caseNumber: caseNumber, requestedOn: requestedOn, notifiedOn: notifiedOn, heldOn: heldOn)
+        }
+    }
+
+    public func recordReview(caseNumber: String, on date: LocalDate?, reviewer: String?, discussion: Bool, actor: String) throws -> Penalty {
+        try database.write(actor: actor) { try $0.recordReview(caseNumber: caseNumber, on: date, reviewer: reviewer, discussion: discussion) }
+    }
+
+    public func decidePenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool,
+                              actor: String) throws -> Penalty {
+        try database.write(actor: actor) {
+            try $0.decidePenalty(caseNumber: caseNumber, on: date, fineYuan: fineYuan, measures: measures, stopOrder: stopOrder)
+        }
+    }
+
+    public func servePenalty(caseNumber: String, on date: LocalDate?, method: String, actor: String) throws -> Penalty {
+        try database.write(actor: actor) { try $0.servePenalty(caseNumber: caseNumber, on: date, method: method) }
+    }
+
+    public func approvePaymentDelay(caseNumber: String, on date: LocalDate?, until: LocalDate, actor: String) throws -> Penalty {
+        try database.write(actor: actor) { try $0.approvePaymentDelay(caseNumber: caseNumber, on: date, until: until) }
+    }
+
+    public func pauseSurcharge(caseNumber: String, from: LocalDate, to: LocalDate, reason: String, actor: String) throws -> PenaltyPause {
+        try database.write(actor: actor) { try $0.pauseSurcharge(caseNumber: caseNumber, from: from, to: to, reason: reason) }
+    }
+
+    public func payPenalty(caseNumber: String, on date: LocalDate?, amountFen: Int, actor: String) throws -> (Penalty, Surcharge) {
+        try database.write(actor: actor) { try $0.payPenalty(caseNumber: caseNumber, on: date, amountFen: amountFen) }
+    }
+
+    public func demandPayment(caseNumber: String, on date: LocalDate?, actor: String) throws -> Penalty {
+        try database.write(actor: actor) { try $0.demandPayment(caseNumber: caseNumber, on: date) }
+    }
+
+    public func transferPenalty(caseNumber: String, on date: LocalDate?, to receiver: String, actor: String) throws -> Penalty {
+        try database.write(actor: actor) { try $0.transferPenalty(caseNumber: caseNumber, on: date, to: receiver) }
+    }
+
+    public func closePenalty(caseNumber: String, on date: LocalDate?, actor: String) throws -> Penalty {
+        try database.write(actor: actor) { try $0.closePenalty(caseNumber: caseNumber, on: date) }
+    }
+
+    /// The penalty of a case with its deadlines, each explained, and the surcharge as of `asOf`.
+    public struct PenaltyView: Codable, Sendable {
+        public var penalty: Penalty
+        public var stageLabel: String
+        public var violation: Violation?
+        public var deadlines: [Deadline]
+        public var surcharge: Surcharge?
+        public var problems: [String]
+    }
+
+    public func violations() throws -> [Violation] {
+        try database.read { try ViolationCatalogue.all($0) }
+    }
+
+    public func addViolation(_ violation: Violation, actor: String) throws -> Violation {
+        try database.write(actor: actor) { context in
+            if try ViolationCatalogue.all(context.db).contains(where: { $0.code == violation.code.trimmed }) {
+                throw RuleViolation(rule: "VIOLATION-CODE-UNIQUE", chinese: "违法行为代码\(violation.code)已存在",
+                                    english: "violation code \(violation.code) exists already")
+            }
+            guard violation.maxFineYuan >= violation.minFineYuan, violation.minFineYuan >= 0 else {
+                throw ValidationError(field: "罚款幅度", fieldEnglish: "fine range", value: "\(violation.minFineYuan)–\(violation.maxFineYuan)",
+                                      chinese: "下限不能为负且不能高于上限", english: "the minimum is ≥ 0 and not above the maximum")
+            }
+            var stored = violation
+            stored.code = try require(violation.code, field: "代码", english: "code")
+            try context.insert(&stored, action: "violation.add")
+            return stored
+        }
+    }
+}
+
+
+enum PenaltyDeadlines {
+    /// 15 days from service, unless a delay or instalments were approved.
+    static func paymentDue(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
+        var due = try engine.deadline("缴款期限", rule: .paymentWindow, from: penalty.servedOn!, startLabel: "送达日")
+        if let override = penalty.paymentDueOverride {
+            due.explanation = "缴款期限 \(override)：经批准延期（分期）缴纳；原期限为\(due.due)（\(due.source)）"
+            due.due = override
+        }
+        return due
+    }
+
+    /// 90 days from 立案, hearing time excluded.
+    static func decision(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
+        try engine.deadline("作出决定期限", rule: .decisionDeadline, from: penalty.filedOn!, startLabel: "立案日",
+                            excludedDays: penalty.hearingDays, excludedLabel: "听证时间")
+    }
+
+    static func pauses(_ penalty: Penalty, db: Database) throws -> [SurchargePause] {
+        try PenaltyPause.filter(PenaltyPause.Columns.penaltyId == penalty.id!).fetchAll(db)
+            .map { SurchargePause(from: $0.from, to: $0.to, reason: $0.reason) }
+    }
+
+    /// The deadlines that apply at the penalty's stage, with the surcharge once payment is late.
+    static func view(_ penalty: Penalty, db: Database, asOf: LocalDate) throws -> Rectify.PenaltyView {
+        let engine = try LegalContext.engine(db)
+        var deadlines: [Deadline] = []
+        var problems: [String] = []
+        var surcharge: Surcharge?
+        func attempt(_ body: () throws -> Void) {
+            do { try body() } catch let error as any UserFacingError { problems.append(error.chinese) } catch {
+                problems.append("\(error)")
+            }
+        }
+        if penalty.filedOn != nil, penalty.procedure == .general {
+            attempt { deadlines.append(try decision(penalty, engine: engine)) }
+        }
+        if let noticeOn = penalty.noticeOn, penalty.decidedOn == nil {
+            attempt { deadlines.append(try engine.deadline("陈述申辩期限", rule: .defenceWindow, from: noticeOn, startLabel: "告知日")) }
+            if penalty.hearingRight {
+                attempt { deadlines.append(try engine.deadline("听证申请期限", rule: .hearingRequestWindow, from: noticeOn, startLabel: "告知日")) }
+            }
+        }
+        if let decidedOn = penalty.decidedOn, penalty.procedure == .general {
+            attempt { deadlines.append(try engine.deadline("送达期限", rule: .serviceWindow, from: decidedOn, startLabel: "决定日")) }
+        }
+        if penalty.servedOn != nil, (penalty.fineYuan ?? 0) > 0 {
+            attempt {
+                let due = try paymentDue(penalty, engine: engine)
+                deadlines.append(due)
+                let computed = try engine.surcharge(fineYuan: penalty.fineYuan!, paymentDue: due.due,
+                                                    asOf: penalty.paidOn ?? asOf, pauses: try pauses(penalty, db: db))
+                if computed.daysLate > 0 || penalty.paidOn != nil { surcharge = computed }
+            }
+        }
+        let violation = try ViolationCatalogue.all(db).first { $0.code == penalty.violationCode }
+        return Rectify.PenaltyView(penalty: penalty, stageLabel: penalty.stage.chinese, violation: violation,
+                                   deadlines: deadlines, surcharge: surcharge, problems: problems)
+    }
+}
