@@ -34,7 +34,8 @@ struct DeadlineTests {
         #expect(recheck.due == day("2025-10-16"))
         #expect(recheck.unit == .workingDays)
         #expect(recheck.source.contains("特种设备安全监督检查办法"))
-        #expect(recheck.explanation.hasPrefix("复查期限 2025-10-16：自单位报告整改之日 2025-09-26 起 10个工作日"))
+        #expect(recheck.explanation == "复查期限 2025-10-16：自单位报告整改之日 2025-09-26 起 10个工作日（不计休息日 "
+                + "2025-09-27至2025-10-12等10天），依据《特种设备安全监督检查办法》第29条")
         let general = try #require(try engine.recheck(hazard, kind: .gas))
         #expect(general.unit == .calendarDays)
         #expect(general.due == day("2025-10-09")) // 10-06 falls in the holiday: next working day

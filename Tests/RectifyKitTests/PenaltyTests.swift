@@ -170,3 +170,26 @@ struct PenaltyTests {
         #expect(lint.findings.allSatisfy { !$0.chinese.isEmpty && !$0.english.isEmpty })
     }
 }
+
+extension PenaltyTests {
+    @Test("a step facing the party needs two active officers: the filing's, or two named")
+    func stepOfficers() throws {
+        let (app, number) = try caseWithHazard()
+        _ = try app.addOfficer(credential: "32067100003", name: "王五", department: "安监局", actor: admin)
+        _ = try file(app, number, violation: "AQ99-8")
+        _ = try app.deactivateOfficer(credential: officerB, actor: admin)
+        let before = try snapshot(app)
+        #expect {
+            try app.notifyPenalty(caseNumber: number, on: date("2026-06-03"), fineYuan: 20_000, measures: nil, stopOrder: false,
+                                  actor: officerA)
+        } throws: { ($0 as? RuleViolation)?.rule == "TWO-OFFICERS" }
+        #expect {
+            try app.notifyPenalty(caseNumber: number, on: date("2026-06-03"), fineYuan: 20_000, measures: nil, stopOrder: false,
+                                  officers: [officerA, officerB], actor: officerA)
+        } throws: { ($0 as? RuleViolation)?.rule == "OFFICER-ACTIVE" }
+        #expect(try snapshot(app) == before)
+        let notified = try app.notifyPenalty(caseNumber: number, on: date("2026-06-03"), fineYuan: 20_000, measures: nil,
+                                             stopOrder: false, officers: [officerA, "32067100003"], actor: officerA)
+        #expect(notified.stage == .notified)
+    }
+}

@@ -77,7 +77,25 @@ extension WriteContext {
     }
 }
 
+extension WriteContext {
+    /// An officer who left or lost the credential can no longer act; past acts keep naming them.
+    func deactivateOfficer(credential: String) throws -> Officer {
+        var officer = try Lookup.officer(db, credential: credential)
+        guard officer.active else {
+            throw RuleViolation(rule: "OFFICER-ACTIVE", chinese: "执法人员\(officer.credential)已停用",
+                                english: "officer \(officer.credential) is already inactive")
+        }
+        officer.active = false
+        try update(officer, action: "officer.deactivate")
+        return officer
+    }
+}
+
 extension Rectify {
+    public func deactivateOfficer(credential: String, actor: String) throws -> Officer {
+        try database.write(actor: actor) { try $0.deactivateOfficer(credential: credential) }
+    }
+
     public func setAgency(name: String, abbreviation: String, divisionCode: String, actor: String) throws -> Agency {
         try database.write(actor: actor) { try $0.setAgency(name: name, abbreviation: abbreviation, divisionCode: divisionCode) }
     }

@@ -43,9 +43,10 @@ extension Rectify {
     }
 
     public func notifyPenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool,
-                              actor: String) throws -> Penalty {
+                              officers: [String] = [], actor: String) throws -> Penalty {
         try database.write(actor: actor) {
-            try $0.notifyPenalty(caseNumber: caseNumber, on: date, fineYuan: fineYuan, measures: measures, stopOrder: stopOrder)
+            try $0.notifyPenalty(caseNumber: caseNumber, on: date, fineYuan: fineYuan, measures: measures, stopOrder: stopOrder,
+                                 officers: officers)
         }
     }
 
@@ -65,14 +66,18 @@ extension Rectify {
     }
 
     public func decidePenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool,
-                              actor: String) throws -> Penalty {
+                              officers: [String] = [], actor: String) throws -> Penalty {
         try database.write(actor: actor) {
-            try $0.decidePenalty(caseNumber: caseNumber, on: date, fineYuan: fineYuan, measures: measures, stopOrder: stopOrder)
+            try $0.decidePenalty(caseNumber: caseNumber, on: date, fineYuan: fineYuan, measures: measures, stopOrder: stopOrder,
+                                 officers: officers)
         }
     }
 
-    public func servePenalty(caseNumber: String, on date: LocalDate?, method: String, actor: String) throws -> Penalty {
-        try database.write(actor: actor) { try $0.servePenalty(caseNumber: caseNumber, on: date, method: method) }
+    public func servePenalty(caseNumber: String, on date: LocalDate?, method: String, officers: [String] = [],
+                             actor: String) throws -> Penalty {
+        try database.write(actor: actor) {
+            try $0.servePenalty(caseNumber: caseNumber, on: date, method: method, officers: officers)
+        }
     }
 
     public func approvePaymentDelay(caseNumber: String, on date: LocalDate?, until: LocalDate, actor: String) throws -> Penalty {

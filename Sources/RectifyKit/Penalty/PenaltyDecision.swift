@@ -7,7 +7,8 @@ extension WriteContext {
     /// 决定: only after the notice and the defence window (or a waiver), after a requested hearing, with legal review
     /// and collective discussion where the penalty is serious, within the cited range, no heavier than proposed,
     /// and within the decision deadline.
-    func decidePenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool) throws -> Penalty {
+    func decidePenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool,
+                       officers: [String] = []) throws -> Penalty {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
         var penalty = try penalty(of: record)
@@ -16,6 +17,7 @@ extension WriteContext {
                                 chinese: "未经告知不得作出处罚决定（《行政处罚法》第44条、第62条），当前为“\(penalty.stage.chinese)”",
                                 english: "no decision without a prior notice (arts. 44, 62); the procedure is '\(penalty.stage.rawValue)'")
         }
+        try stepOfficers(penalty, named: officers)
         let decidedOn = date ?? today
         guard decidedOn > noticeOn else {
             throw RuleViolation(rule: "DECISION-AFTER-NOTICE", chinese: "决定日期须晚于告知日期\(noticeOn)",
@@ -71,10 +73,11 @@ extension WriteContext {
     }
 
     /// 送达.
-    func servePenalty(caseNumber: String, on date: LocalDate?, method: String) throws -> Penalty {
+    func servePenalty(caseNumber: String, on date: LocalDate?, method: String, officers: [String] = []) throws -> Penalty {
         _ = try actingOfficer()
         var penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
         try requireStage(penalty, [.decided], act: "送达", actEnglish: "serve the decision")
+        try stepOfficers(penalty, named: officers)
         let servedOn = date ?? today
         try requireOnOrAfter(servedOn, penalty.decidedOn, "决定日期", "decision date")
         penalty.servedOn = servedOn

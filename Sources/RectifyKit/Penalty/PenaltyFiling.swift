@@ -34,6 +34,23 @@ extension WriteContext {
         }
     }
 
+    /// The two officers of a step facing the party (notice, decision, service): those named, or else the two who
+    /// filed the case, who must still hold active credentials (《行政处罚法》第42条).
+    func stepOfficers(_ penalty: Penalty, named: [String]) throws {
+        if !named.isEmpty {
+            _ = try Lookup.officerPair(db, named)
+            return
+        }
+        for id in [penalty.officer1Id, penalty.officer2Id] {
+            let officer = try Officer.fetchOne(db, key: id)!
+            guard officer.active else {
+                throw RuleViolation(rule: "TWO-OFFICERS",
+                                    chinese: "立案时的执法人员\(officer.name)（\(officer.credential)）已停用，请用 --officer 指定两名在岗执法人员",
+                                    english: "officer \(officer.credential) of the filing is inactive: name two active officers with --officer")
+            }
+        }
+    }
+
     func requireOnOrAfter(_ date: LocalDate, _ earlier: LocalDate?, _ what: String, _ whatEnglish: String) throws {
         if let earlier, date < earlier {
             throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "日期\(date)早于\(what)\(earlier)",

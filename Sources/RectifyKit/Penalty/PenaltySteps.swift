@@ -5,11 +5,13 @@ import RectifyStore
 
 extension WriteContext {
     /// 告知: the proposed penalty, its basis and the party's rights; a large fine or a stop order gives a hearing right.
-    func notifyPenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool) throws -> Penalty {
+    func notifyPenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool,
+                       officers: [String] = []) throws -> Penalty {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
         var penalty = try penalty(of: record)
         try requireStage(penalty, [.filed], act: "告知", actEnglish: "notify")
+        try stepOfficers(penalty, named: officers)
         let noticeOn = date ?? today
         try requireOnOrAfter(noticeOn, penalty.filedOn, "立案日期", "filing date")
         try ViolationCatalogue.find(db, code: penalty.violationCode).checkFine(fineYuan)

@@ -91,7 +91,19 @@ struct GridCommand: ParsableCommand {
 
 struct OfficerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "officer", abstract: "执法人员 / officers.", subcommands: [Add.self, List.self])
+        commandName: "officer", abstract: "执法人员 / officers.", subcommands: [Add.self, List.self, Deactivate.self])
+
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "停用执法人员 / deactivate an officer.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var actor: ActorOption
+        @Argument(help: "执法证号 / credential") var credential: String
+
+        func run() throws {
+            let officer = try global.open().deactivateOfficer(credential: credential, actor: actor.name)
+            print("已停用 / deactivated: \(officer.name)（\(officer.credential)）")
+        }
+    }
 
     struct Add: ParsableCommand {
         @OptionGroup var global: GlobalOptions

@@ -12,6 +12,12 @@ struct PenaltyStepOptions: ParsableArguments {
     func date() throws -> LocalDate? { try Output.date(on, "日期", "date") }
 }
 
+/// The two officers of a step that faces the party.
+struct PenaltyOfficers: ParsableArguments {
+    @Option(help: "执法人员执法证号（两次；告知、决定、送达默认立案时的两名）/ officer credential (twice)")
+    var officer: [String] = []
+}
+
 struct PenaltyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "penalty", abstract: "行政处罚程序 / the penalty procedure.",
@@ -25,7 +31,7 @@ struct PenaltyCommand: ParsableCommand {
     struct File: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "立案（应急立）/ open the penalty case.")
         @OptionGroup var step: PenaltyStepOptions
-        @Option(help: "执法人员执法证号（两次）/ officer credential (twice)") var officer: [String] = []
+        @OptionGroup var officers: PenaltyOfficers
         @Option(help: "违法行为代码（见 violation list）/ violation code") var violation: String
         @Option(help: "违法事实 / facts") var facts: String
         @Option(help: "违法行为发生日 / date of the act") var violationOn: String
@@ -35,7 +41,7 @@ struct PenaltyCommand: ParsableCommand {
 
         func run() throws {
             let filing = Rectify.PenaltyFiling(
-                officers: officer, violationCode: violation, facts: facts,
+                officers: officers.officer, violationCode: violation, facts: facts,
                 violationOn: try LocalDate.parse(violationOn, field: "违法行为发生日", fieldEnglish: "violation date"),
                 party: try PartyKind.parse(party), harm: harm, hazardSeqs: hazard)
             PenaltyCommand.report(try step.global.open().filePenalty(caseNumber: step.caseNumber, on: try step.date(), filing,
@@ -46,6 +52,7 @@ struct PenaltyCommand: ParsableCommand {
     struct Notify: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "告知拟处罚（应急罚告）/ notify the proposed penalty.")
         @OptionGroup var step: PenaltyStepOptions
+        @OptionGroup var officers: PenaltyOfficers
         @Option(help: "拟罚款（元）/ proposed fine in yuan") var fine: Int
         @Option(help: "其他处罚措施 / other measures") var measures: String?
         @Flag(help: "责令停产停业 / stop order") var stopOrder = false
@@ -53,7 +60,7 @@ struct PenaltyCommand: ParsableCommand {
         func run() throws {
             PenaltyCommand.report(try step.global.open().notifyPenalty(
                 caseNumber: step.caseNumber, on: try step.date(), fineYuan: fine, measures: measures, stopOrder: stopOrder,
-                actor: step.actor.name), "已告知")
+                officers: officers.officer, actor: step.actor.name), "已告知")
         }
     }
 
@@ -114,6 +121,7 @@ struct PenaltyCommand: ParsableCommand {
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "作出处罚决定（应急罚）/ decide.")
         @OptionGroup var step: PenaltyStepOptions
+        @OptionGroup var officers: PenaltyOfficers
         @Option(help: "罚款（元）/ fine in yuan (0 for a warning)") var fine: Int
         @Option(help: "其他处罚措施 / other measures") var measures: String?
         @Flag(help: "责令停产停业整顿 / stop order") var stopOrder = false
@@ -121,18 +129,20 @@ struct PenaltyCommand: ParsableCommand {
         func run() throws {
             PenaltyCommand.report(try step.global.open().decidePenalty(
                 caseNumber: step.caseNumber, on: try step.date(), fineYuan: fine, measures: measures, stopOrder: stopOrder,
-                actor: step.actor.name), "已作出处罚决定")
+                officers: officers.officer, actor: step.actor.name), "已作出处罚决定")
         }
     }
 
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "送达决定书 / serve the decision.")
         @OptionGroup var step: PenaltyStepOptions
+        @OptionGroup var officers: PenaltyOfficers
         @Option(help: "送达方式 / method (直接送达, 留置送达, 邮寄送达 …)") var method: String
 
         func run() throws {
             PenaltyCommand.report(try step.global.open().servePenalty(
-                caseNumber: step.caseNumber, on: try step.date(), method: method, actor: step.actor.name), "已送达")
+                caseNumber: step.caseNumber, on: try step.date(), method: method, officers: officers.officer,
+                actor: step.actor.name), "已送达")
         }
     }
 
@@ -222,7 +232,7 @@ struct PenaltyCommand: ParsableCommand {
     struct Summary: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "简易程序当场处罚 / summary procedure on the spot.")
         @OptionGroup var step: PenaltyStepOptions
-        @Option(help: "执法人员执法证号（两次）/ officer credential (twice)") var officer: [String] = []
+        @OptionGroup var officers: PenaltyOfficers
         @Option(help: "违法行为代码 / violation code") var violation: String
         @Option(help: "违法事实 / facts") var facts: String
         @Option(help: "当事人 单位 organisation / 个人 individual") var party: String = "organisation"
@@ -231,7 +241,7 @@ struct PenaltyCommand: ParsableCommand {
 
         func run() throws {
             PenaltyCommand.report(try step.global.open().summaryPenalty(
-                caseNumber: step.caseNumber, on: try step.date(), officers: officer, violationCode: violation, facts: facts,
+                caseNumber: step.caseNumber, on: try step.date(), officers: officers.officer, violationCode: violation, facts: facts,
                 party: try PartyKind.parse(party), fineYuan: fine, measures: measures, actor: step.actor.name), "已当场处罚")
         }
     }
