@@ -48,6 +48,9 @@ struct DemoDistrictTests {
             try Set(String.fetchAll($0, sql: "SELECT substr(at, 1, 4) FROM event UNION SELECT substr(openedOn, 1, 4) FROM \"case\""))
         }
         #expect(years == ["2026"])
+        let stages = try app.database.read { try Set(String.fetchAll($0, sql: "SELECT DISTINCT stage FROM penalty")) }
+        #expect(stages.isSuperset(of: ["closed", "served"]))
+        #expect(summary.campaigns.reduce(0) { $0 + $1.penalties } > 0)
         let failedRechecks = try app.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recheckRecord WHERE outcome = 'failed'") }
         #expect((failedRechecks ?? 0) > 0)
         #expect(try app.verify().isIntact)

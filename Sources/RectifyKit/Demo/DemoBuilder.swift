@@ -66,6 +66,8 @@ public struct DemoSummary: Codable, Sendable {
         public var majorHazards: Int
         public var verified: Int
         public var overdue: Int
+        public var penalties: Int
+        public var transferred: Int
     }
 
     public var agency: String
@@ -154,11 +156,15 @@ extension Rectify {
                            sum(status = 'open' AND deadline < ?) AS overdue
                     FROM hazard JOIN "case" c ON c.id = hazard.caseId WHERE c.campaignId = ?
                     """, arguments: [asOf, campaign.id!])!
+                let penalties = try Row.fetchOne(db, sql: """
+                    SELECT count(*) AS n, sum(p.stage = 'transferred') AS transferred
+                    FROM penalty p JOIN "case" c ON c.id = p.caseId WHERE c.campaignId = ?
+                    """, arguments: [campaign.id!])!
                 return DemoSummary.CampaignLine(
                     code: listing.code, title: listing.title,
                     unitsInScope: try CampaignScopeQuery.unitCount(db, campaignId: campaign.id!), cases: states,
                     hazards: hazards["n"], majorHazards: hazards["major"] ?? 0, verified: hazards["verified"] ?? 0,
-                    overdue: hazards["overdue"] ?? 0)
+                    overdue: hazards["overdue"] ?? 0, penalties: penalties["n"], transferred: penalties["transferred"] ?? 0)
             }
             let head = try String.fetchOne(db, sql: "SELECT hash FROM event ORDER BY seq DESC LIMIT 1") ?? ""
             return DemoSummary(

@@ -17,6 +17,15 @@ extension DemoDistrict {
         case extend(seq: Int, to: LocalDate)
         case recheck(verdicts: [(Int, RecheckVerdict)])
         case close
+        case penaltyFile(violation: String, hazards: Int)
+        case penaltyNotify(fine: Int)
+        case penaltyWaive
+        case penaltyDecide(fine: Int)
+        case penaltyServe
+        case penaltyPay
+        case penaltyDemand
+        case penaltyTransfer
+        case penaltyClose
     }
 
     struct ScheduledAct {
@@ -61,7 +70,13 @@ extension DemoDistrict {
                                 listed: item.defaultLevel == .major && random.chance(0.4)))
             if item.defaultLevel == .major { add(opened.adding(days: 2), .rectificationPlan(seq: seq, deadline: deadline)) }
         }
-        guard ending != .opened else { return acts }
+        guard ending != .opened else {
+            if hazardCount > 0 && random.chance(campaign.kind == .pumpTruck ? 1.0 : 0.5) {
+                penaltyStory(from: deadlines.min()!.adding(days: random.int(3...15)), hazards: hazardCount,
+                             kind: campaign.kind, random: &random, add: add)
+            }
+            return acts
+        }
         let selfChecked = opened.adding(days: random.int(3...12))
         add(selfChecked, .selfCheck(failing: checklist.prefix(hazardCount).map { items[$0].code }))
         switch ending {
@@ -100,6 +115,43 @@ extension DemoDistrict {
             if ending == .closed { add(last.adding(days: random.int(1...10)), .close) }
         }
         return acts
+    }
+
+    /// A unit that never self-checked and let its hazards run past the deadline: 立案, then a fine paid on time,
+    /// paid late with the surcharge, or left unpaid and demanded; pump-truck violations are transferred (移送).
+    static func penaltyStory(from filed: LocalDate, hazards: Int, kind: CampaignKind, random: inout SeededRandom,
+                             add: (LocalDate, Act) -> Void) {
+        let plan: (violation: String, fine: Int) = switch kind {
+        case .gas: ("AQ99-8", 10_000)
+        case .eBike: ("GC47", 5_000)
+        case .fire: ("XF60", 10_000)
+        case .specialEquipment: ("TSJC35", 10_000)
+        case .pumpTruck, .other: ("JS65", 0)
+        }
+        add(filed, .penaltyFile(violation: plan.violation, hazards: hazards))
+        if kind == .pumpTruck || kind == .other {
+            add(filed.adding(days: random.int(2...6)), .penaltyTransfer)
+            return
+        }
+        let notified = filed.adding(days: random.int(1...4))
+        add(notified, .penaltyNotify(fine: plan.fine))
+        add(notified.adding(days: 1), .penaltyWaive)
+        let decided = notified.adding(days: random.int(3...8))
+        add(decided, .penaltyDecide(fine: plan.fine))
+        let served = decided.adding(days: random.int(1...3))
+        add(served, .penaltyServe)
+        let roll = random.int(1...10)
+        if roll <= 7 {
+            let paid = served.adding(days: random.int(3...14))
+            add(paid, .penaltyPay)
+            add(paid.adding(days: random.int(1...5)), .penaltyClose)
+        } else if roll <= 9 {
+            let paid = served.adding(days: random.int(20...40))
+            add(paid, .penaltyPay)
+            add(paid.adding(days: random.int(1...5)), .penaltyClose)
+        } else {
+            add(served.adding(days: random.int(50...60)), .penaltyDemand)
+        }
     }
 
     static func play(_ scheduled: ScheduledAct, story: Story, campaign: CampaignSpec, caseNumbers: inout [Int: String],
@@ -144,6 +196,28 @@ extension DemoDistrict {
                                        verdicts: verdicts.map { (seq: $0.0, verdict: $0.1) })
         case .close:
             _ = try context.closeCase(number: number(), on: date)
+        case .penaltyFile(let violation, let hazards):
+            _ = try context.filePenalty(caseNumber: number(), on: date, officers: story.officers, violationCode: violation,
+                                        facts: "逾期未整改事故隐患", violationOn: date.adding(days: -3), party: .organisation,
+                                        harm: false, hazardSeqs: Array(1...hazards))
+        case .penaltyNotify(let fine):
+            _ = try context.notifyPenalty(caseNumber: number(), on: date, fineYuan: fine, measures: "责令限期改正", stopOrder: false)
+        case .penaltyWaive:
+            _ = try context.recordDefence(caseNumber: number(), on: date, statement: nil, waived: true)
+        case .penaltyDecide(let fine):
+            _ = try context.decidePenalty(caseNumber: number(), on: date, fineYuan: fine, measures: "责令限期改正", stopOrder: false)
+        case .penaltyServe:
+            _ = try context.servePenalty(caseNumber: number(), on: date, method: "直接送达")
+        case .penaltyPay:
+            let penalty = try context.penalty(of: try Lookup.case(context.db, number: number()))
+            let surcharge = try context.surchargeDue(penalty, on: date, engine: try LegalContext.engine(context.db))
+            _ = try context.payPenalty(caseNumber: number(), on: date, amountFen: penalty.fineYuan! * 100 + surcharge.amountFen)
+        case .penaltyDemand:
+            _ = try context.demandPayment(caseNumber: number(), on: date)
+        case .penaltyTransfer:
+            _ = try context.transferPenalty(caseNumber: number(), on: date, to: "综合执法局")
+        case .penaltyClose:
+            _ = try context.closePenalty(caseNumber: number(), on: date)
         }
     }
 }

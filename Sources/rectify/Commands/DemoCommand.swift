@@ -30,11 +30,12 @@ struct DemoCommand: ParsableCommand {
         print("执法人员 officers: \(summary.officers)；执法文书 documents: \(summary.documents)；审计事件 events: \(summary.events)")
         print("")
         Output.table(
-            ["专项整治", "范围单位", "已立档待自查", "已自查待复查", "已复查整改中", "整改已验收", "已结档", "隐患(重大)", "已销号", "逾期"],
+            ["专项整治", "范围单位", "已立档待自查", "已自查待复查", "已复查整改中", "整改已验收", "已结档", "隐患(重大)", "已销号", "逾期", "立案(移送)"],
             summary.campaigns.map { line in
                 [line.code, String(line.unitsInScope)]
                     + ["已立档待自查", "已自查待复查", "已复查整改中", "整改已验收", "已结档"].map { String(line.cases[$0] ?? 0) }
-                    + ["\(line.hazards)(\(line.majorHazards))", String(line.verified), String(line.overdue)]
+                    + ["\(line.hazards)(\(line.majorHazards))", String(line.verified), String(line.overdue),
+                       "\(line.penalties)(\(line.transferred))"]
             })
         print("")
         print("审计链头 chain head: \(summary.chainHead)")
