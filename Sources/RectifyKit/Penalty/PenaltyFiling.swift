@@ -58,18 +58,27 @@ extension WriteContext {
         }
     }
 
-    /// 立案: two officers, a catalogued violation, within the limitation period; named hazards pass to the procedure.
-    func filePenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String, facts: String,
-                     violationOn: LocalDate, party: PartyKind, harm: Bool, hazardSeqs: [Int]) throws -> Penalty {
+    /// What opening either procedure needs: an open case without a penalty yet (one fine per act, 《行政处罚法》第29条),
+    /// two active officers and a catalogued violation.
+    private func startPenalty(caseNumber: String, officers: [String], violationCode: String)
+        throws -> (Case, Officer, Officer, Violation)
+    {
         _ = try actingOfficer()
-        var record = try Lookup.case(db, number: caseNumber)
+        let record = try Lookup.case(db, number: caseNumber)
         try CaseLifecycle.requireOpen(record.state)
         if try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchCount(db) > 0 {
-            throw RuleViolation(rule: "ONE-PENALTY-PER-CASE", chinese: "案件\(record.number)已立案处罚（一事不二罚）",
+            throw RuleViolation(rule: "ONE-PENALTY-PER-CASE", chinese: "案件\(record.number)已有处罚程序（一事不二罚）",
                                 english: "case \(record.number) already has a penalty procedure (one fine per act)")
         }
         let (first, second) = try Lookup.officerPair(db, officers)
-        let violation = try ViolationCatalogue.find(db, code: violationCode)
+        return (record, first, second, try ViolationCatalogue.find(db, code: violationCode))
+    }
+
+    /// 立案: two officers, a catalogued violation, within the limitation period; named hazards pass to the procedure.
+    func filePenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String, facts: String,
+                     violationOn: LocalDate, party: PartyKind, harm: Bool, hazardSeqs: [Int]) throws -> Penalty {
+        var (record, first, second, violation) = try startPenalty(caseNumber: caseNumber, officers: officers,
+                                                                  violationCode: violationCode)
         let filedOn = date ?? today
         try requireOnOrAfter(filedOn, record.openedOn, "立档日期", "case opening")
         try requireOnOrAfter(filedOn, violationOn, "违法行为发生日", "violation date")
@@ -113,15 +122,8 @@ extension WriteContext {
     /// 简易程序（当场处罚）: a warning or a fine within the summary limit, decided and served on the spot.
     func summaryPenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String, facts: String,
                         party: PartyKind, fineYuan: Int, measures: String?) throws -> Penalty {
-        _ = try actingOfficer()
-        let record = try Lookup.case(db, number: caseNumber)
-        try CaseLifecycle.requireOpen(record.state)
-        if try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchCount(db) > 0 {
-            throw RuleViolation(rule: "ONE-PENALTY-PER-CASE", chinese: "案件\(record.number)已有处罚程序（一事不二罚）",
-                                english: "case \(record.number) already has a penalty procedure (one fine per act)")
-        }
-        let (first, second) = try Lookup.officerPair(db, officers)
-        let violation = try ViolationCatalogue.find(db, code: violationCode)
+        let (record, first, second, violation) = try startPenalty(caseNumber: caseNumber, officers: officers,
+                                                                  violationCode: violationCode)
         let decidedOn = date ?? today
         try requireOnOrAfter(decidedOn, record.openedOn, "立档日期", "case opening")
         let limit = try LegalContext.rules(db).rule(party == .organisation ? .summaryFineOrganisation : .summaryFineIndividual,
