@@ -16,7 +16,10 @@ let package = Package(
     targets: [
         // OpenSSL's libcrypto: SHA-256 for the audit chain and attachments (xmlsec1-openssl links it anyway).
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxmlsec1-dev"])]),
         .target(name: "RectifyCore", dependencies: ["COpenSSL"]),
+        .target(name: "RectifyXML", dependencies: ["CLibXML2", "CXMLSec", "RectifyCore"]),
         .target(
             name: "RectifyStore",
             dependencies: [
@@ -41,6 +44,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RectifyCoreTests", dependencies: ["RectifyCore"]),
+        .testTarget(name: "RectifyXMLTests", dependencies: ["RectifyXML", "RectifyCore"]),
         .testTarget(
             name: "RectifyStoreTests",
             dependencies: ["RectifyStore", "RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,0 +1,104 @@
+import CLibXML2
+import CXMLSec
+import Foundation
+import RectifyCore
+
+/// Verifies a signed document against trusted certificates — and that what was signed is the whole document:
+/// exactly one Signature, a child of the root, with one Reference to "" and the expected transforms, so that a
+/// valid signature moved onto other content (signature wrapping) is refused.
+public final class XMLVerifier {
+    private let manager: xmlSecKeysMngrPtr
+
+    public init(trustedCertificates: [String]) throws {
+        guard XMLLibrary.ready, let manager = xmlSecKeysMngrCreate() else {
+            throw XMLError(file: "xmlsec", chinese: "xmlsec 初始化失败", english: "xmlsec failed to initialise")
+        }
+        self.manager = manager
+        guard xmlSecOpenSSLAppDefaultKeysMngrInit(manager) >= 0 else {
+            throw XMLError(file: "xmlsec", chinese: "无法初始化密钥管理器", english: "cannot initialise the keys manager")
+        }
+        guard !trustedCertificates.isEmpty else {
+            throw XMLError(file: "--trust", chinese: "须用 --trust 指定至少一个受信任证书", english: "name at least one trusted certificate with --trust")
+        }
+        for path in trustedCertificates {
+            guard xmlSecOpenSSLAppKeysMngrCertLoad(manager, path, xmlSecKeyDataFormatPem, xmlSecKeyDataType(xmlSecKeyDataTypeTrusted)) >= 0 else {
+                throw XMLError(file: path, chinese: "无法读取受信任证书（PEM）", english: "cannot load the trusted certificate (PEM)")
+            }
+        }
+    }
+
+    deinit { xmlSecKeysMngrDestroy(manager) }
+
+    static let dsig = "http://www.w3.org/2000/09/xmldsig#"
+    static let expected = (
+        c14n: "http://www.w3.org/2001/10/xml-exc-c14n#",
+        enveloped: "http://www.w3.org/2000/09/xmldsig#enveloped-signature",
+        digest: "http://www.w3.org/2001/04/xmlenc#sha256",
+        methods: ["http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"]
+    )
+
+    /// Nil when the signature verifies and covers the whole document; otherwise the reason.
+    public func verify(_ document: XMLDocument) -> XMLError? {
+        func refuse(_ chinese: String, _ english: String, line: Int = 0) -> XMLError {
+            XMLError(file: document.path, line: line, chinese: chinese, english: english)
+        }
+        guard let root = xmlDocGetRootElement(document.pointer) else { return refuse("没有根元素", "no root element") }
+        let signatures = XMLTree.elements(in: root, named: "Signature", namespace: XMLVerifier.dsig)
+        guard signatures.count == 1, let signature = signatures.first else {
+            return refuse("应有且只有一个签名（实际\(signatures.count)个）", "exactly one Signature expected, found \(signatures.count)")
+        }
+        guard signature.pointee.parent == root else {
+            return refuse("签名不是根元素的直接子元素（签名包装攻击）", "the Signature is not a child of the root (signature wrapping)",
+                          line: Int(signature.pointee.line))
+        }
+        let references = XMLTree.elements(in: signature, named: "Reference", namespace: XMLVerifier.dsig)
+        guard references.count == 1, let reference = references.first, XMLTree.attribute(reference, "URI") == "" else {
+            return refuse("签名须只有一个引用且 URI 为空（覆盖整个文档）", "one Reference with URI=\"\" (the whole document) is required")
+        }
+        let transforms = XMLTree.elements(in: reference, named: "Transform", namespace: XMLVerifier.dsig)
+            .compactMap { XMLTree.attribute($0, "Algorithm") }
+        let digest = XMLTree.elements(in: reference, named: "DigestMethod", namespace: XMLVerifier.dsig)
+            .compactMap { XMLTree.attribute($0, "Algorithm") }
+        let method = XMLTree.elements(in: signature, named: "SignatureMethod", namespace: XMLVerifier.dsig)
+            .compactMap { XMLTree.attribute($0, "Algorithm") }
+        let canonical = XMLTree.elements(in: signature, named: "CanonicalizationMethod", namespace: XMLVerifier.dsig)
+            .compactMap { XMLTree.attribute($0, "Algorithm") }
+        guard transforms == [XMLVerifier.expected.enveloped, XMLVerifier.expected.c14n], digest == [XMLVerifier.expected.digest],
+              method.count == 1, XMLVerifier.expected.methods.contains(method[0]), canonical == [XMLVerifier.expected.c14n]
+        else {
+            return refuse("签名算法或变换不是规定的（enveloped + exc-c14n, SHA-256, ECDSA/RSA-SHA256）",
+                          "unexpected signature algorithms or transforms")
+        }
+        guard let context = xmlSecDSigCtxCreate(manager) else { return refuse("无法创建校验上下文", "cannot create a verification context") }
+        defer { xmlSecDSigCtxDestroy(context) }
+        guard xmlSecDSigCtxVerify(context, signature) >= 0, rectify_statusSucceeded(context) != 0 else {
+            return refuse("签名校验失败：文件被改动或签名证书不受信任", "the signature does not verify: the file was changed or the certificate is not trusted")
+        }
+        return nil
+    }
+}
+
+/// Small helpers over libxml2's tree.
+enum XMLTree {
+    static func elements(in node: xmlNodePtr, named name: String, namespace: String) -> [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                if String(cString: current.pointee.name) == name,
+                   current.pointee.ns.map({ String(cString: $0.pointee.href) }) == namespace {
+                    found.append(current)
+                }
+                found += elements(in: current, named: name, namespace: namespace)
+            }
+            child = current.pointee.next
+        }
+        return found
+    }
+
+    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { rectify_xmlFree(value) }
+        return String(cString: value)
+    }
+}

@@ -1,0 +1,124 @@
+import CLibXML2
+import Foundation
+import RectifyCore
+
+/// Collects libxml2's structured errors for one operation (never the process-wide handler).
+final class ErrorCollector {
+    var errors: [XMLError] = []
+    let file: String
+
+    init(file: String) { self.file = file }
+
+    static let handler: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+        let message = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+        collector.errors.append(XMLError(file: collector.file, line: Int(error.pointee.line), chinese: message, english: message))
+    }
+
+    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+}
+
+/// A parsed document; owns its pointer. Parsing refuses DTDs (external entities, entity expansion, fetched
+/// subsets) before libxml2 sees them, never substitutes entities and never touches the network.
+public final class XMLDocument {
+    let pointer: xmlDocPtr
+    public let path: String
+
+    init(pointer: xmlDocPtr, path: String) {
+        self.pointer = pointer
+        self.path = path
+    }
+
+    deinit { xmlFreeDoc(pointer) }
+
+    public static let defaultSizeLimit = 200 * 1024 * 1024
+
+    public static func parse(path: String, sizeLimit: Int = defaultSizeLimit) throws -> XMLDocument {
+        _ = XMLLibrary.ready
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let size = (attributes?[.size] as? NSNumber)?.intValue else {
+            throw XMLError(file: path, chinese: "文件不存在或无法读取", english: "the file does not exist or cannot be read")
+        }
+        guard size <= sizeLimit else {
+            throw XMLError(file: path, chinese: "文件大小\(size)字节超过上限\(sizeLimit)字节", english: "\(size) bytes exceed the limit of \(sizeLimit)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw XMLError(file: path, chinese: "无法读取文件", english: "cannot read the file")
+        }
+        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        try? handle.close()
+        if head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil || head.contains("<!ENTITY") {
+            throw XMLError(file: path, line: 1, chinese: "不接受DTD或实体声明（可能是外部实体或实体膨胀攻击）",
+                           english: "DTDs and entity declarations are refused (external entity or entity expansion)")
+        }
+        guard let context = xmlNewParserCtxt() else {
+            throw XMLError(file: path, chinese: "无法创建解析器", english: "cannot create a parser")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        // NONET: never fetch; no NOENT: entities are never substituted; errors stay in this context.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let parsed = xmlCtxtReadFile(context, path, nil, options)
+        guard let document = parsed, context.pointee.wellFormed != 0 else {
+            if let parsed { xmlFreeDoc(parsed) }
+            let error = xmlCtxtGetLastError(context)
+            let line = error.map { Int($0.pointee.line) } ?? 0
+            let message = error?.pointee.message.map { String(cString: $0) }?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "truncated or damaged"
+            throw XMLError(file: path, line: line, chinese: "不是格式良好的XML（\(message)）",
+                           english: "not well-formed XML (\(message))")
+        }
+        if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+            xmlFreeDoc(document)
+            throw XMLError(file: path, chinese: "不接受DTD", english: "DTDs are refused")
+        }
+        return XMLDocument(pointer: document, path: path)
+    }
+
+    /// The root element's namespace URI and local name.
+    public var root: (namespace: String?, name: String)? {
+        guard let node = xmlDocGetRootElement(pointer) else { return nil }
+        let name = String(cString: node.pointee.name)
+        return (node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }, name)
+    }
+}
+
+/// An XSD 1.0 schema, compiled once and shared read-only; each validation gets its own context.
+public final class SchemaValidator: @unchecked Sendable {
+    private let schema: xmlSchemaPtr
+    public let path: String
+
+    public init(path: String) throws {
+        _ = XMLLibrary.ready
+        let collector = ErrorCollector(file: path)
+        guard let parser = xmlSchemaNewParserCtxt(path) else {
+            throw XMLError(file: path, chinese: "找不到模式文件", english: "schema file not found")
+        }
+        defer { xmlSchemaFreeParserCtxt(parser) }
+        xmlSchemaSetParserStructuredErrors(parser, ErrorCollector.handler, collector.context)
+        guard let schema = withExtendedLifetime(collector, { xmlSchemaParse(parser) }) else {
+            throw XMLError(file: path, line: collector.errors.first?.line ?? 0,
+                           chinese: "模式无法编译：\(collector.errors.first?.reasonEnglish ?? "")",
+                           english: "the schema does not compile: \(collector.errors.first?.reasonEnglish ?? "")")
+        }
+        self.schema = schema
+        self.path = path
+    }
+
+    deinit { xmlSchemaFree(schema) }
+
+    /// Every schema violation, with its line; empty when the document is valid.
+    public func validate(_ document: XMLDocument) -> [XMLError] {
+        let collector = ErrorCollector(file: document.path)
+        guard let context = xmlSchemaNewValidCtxt(schema) else {
+            return [XMLError(file: document.path, chinese: "无法创建校验器", english: "cannot create a validation context")]
+        }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        xmlSchemaSetValidStructuredErrors(context, ErrorCollector.handler, collector.context)
+        let result = withExtendedLifetime(collector) { xmlSchemaValidateDoc(context, document.pointer) }
+        if result != 0 && collector.errors.isEmpty {
+            return [XMLError(file: document.path, chinese: "不符合模式", english: "not valid against the schema")]
+        }
+        return collector.errors
+    }
+}

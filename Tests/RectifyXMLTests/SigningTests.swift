@@ -1,0 +1,170 @@
+import Foundation
+import RectifyCore
+import Testing
+@testable import RectifyXML
+
+/// Runs an independent tool (xmllint, xmlsec1) and returns its exit status and output.
+func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+func scratchFolder() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-xml-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+let testNamespace = "urn:rectify:test:1"
+let testSchema = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:rectify:test:1"
+               targetNamespace="urn:rectify:test:1" elementFormDefault="qualified">
+      <xs:element name="案卷">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="题名" type="xs:string"/>
+            <xs:element name="统一社会信用代码">
+              <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="[0-9A-HJ-NPQRTUWXY]{18}"/></xs:restriction></xs:simpleType>
+            </xs:element>
+            <xs:element name="附件" type="xs:base64Binary"/>
+            <xs:any namespace="http://www.w3.org/2000/09/xmldsig#" processContents="lax" minOccurs="0"/>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
+    </xs:schema>
+    """
+
+/// Writes a small case-like document with Chinese element names and a base64 attachment.
+func writeSample(_ path: String, uscc: String = "91440300708461136T") throws {
+    let writer = try XMLWriter(path: path)
+    try writer.start("案卷", namespace: testNamespace)
+    try writer.element("题名", "乙记面馆燃气安全整治档案")
+    try writer.element("统一社会信用代码", uscc)
+    try writer.start("附件")
+    let bytes = Array((0..<1000).map { UInt8($0 % 251) })
+    for chunk in stride(from: 0, to: bytes.count, by: 300) { try writer.base64(Array(bytes[chunk..<min(chunk + 300, bytes.count)])) }
+    try writer.end()
+    try writer.finish()
+}
+
+@Suite("XML writing, schema validation, signing and verification")
+struct SigningTests {
+    func signedSample(_ algorithm: SignatureAlgorithm) throws -> (folder: String, signed: String, keys: SigningKeys.Files) {
+        let folder = try scratchFolder()
+        let keys = try SigningKeys.generate(algorithm: algorithm, agency: "南通经济技术开发区安全生产监督管理局",
+                                            divisionCode: "320671", into: folder + "/keys")
+        let plain = folder + "/plain.xml"
+        try writeSample(plain)
+        let signed = folder + "/signed.xml"
+        try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate).sign(try XMLDocument.parse(path: plain), savingTo: signed)
+        return (folder, signed, keys)
+    }
+
+    @Test("a written document validates against its schema, in Rectify and with xmllint")
+    func schemaValidation() throws {
+        let folder = try scratchFolder()
+        let schema = folder + "/test.xsd"
+        try testSchema.write(toFile: schema, atomically: true, encoding: .utf8)
+        try writeSample(folder + "/good.xml")
+        try writeSample(folder + "/bad.xml", uscc: "9144030070846113IT")
+        let validator = try SchemaValidator(path: schema)
+        #expect(validator.validate(try XMLDocument.parse(path: folder + "/good.xml")).isEmpty)
+        let errors = validator.validate(try XMLDocument.parse(path: folder + "/bad.xml"))
+        #expect(errors.count == 1 && errors[0].line > 0 && errors[0].reasonEnglish.contains("统一社会信用代码"))
+        #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schema, folder + "/good.xml"]).status == 0)
+        #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schema, folder + "/bad.xml"]).status == 3)
+    }
+
+    @Test("signed files verify in Rectify and with xmlsec1 --trusted-pem", arguments: SignatureAlgorithm.allCases)
+    func signAndVerify(algorithm: SignatureAlgorithm) throws {
+        let (folder, signed, keys) = try signedSample(algorithm)
+        #expect(try XMLVerifier(trustedCertificates: [keys.certificate]).verify(try XMLDocument.parse(path: signed)) == nil)
+        let tool = try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, signed])
+        #expect(tool.status == 0, "\(tool.output)")
+        let text = try String(contentsOfFile: signed, encoding: .utf8)
+        #expect(text.contains(algorithm == .ecdsa ? "xmldsig-more#ecdsa-sha256" : "xmldsig-more#rsa-sha256"))
+        #expect(text.contains("<X509Certificate>") || text.contains(":X509Certificate>"))
+        // A different bureau's certificate is not trusted.
+        let other = try SigningKeys.generate(algorithm: .ecdsa, agency: "别的机关", divisionCode: "320100", into: folder + "/other")
+        #expect(try XMLVerifier(trustedCertificates: [other.certificate]).verify(try XMLDocument.parse(path: signed)) != nil)
+        #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", other.certificate, signed]).status != 0)
+    }
+
+    @Test("one changed byte in a signed file is refused, by Rectify and by xmlsec1")
+    func tamperedByte() throws {
+        let (folder, signed, keys) = try signedSample(.ecdsa)
+        let tampered = folder + "/tampered.xml"
+        let text = try String(contentsOfFile: signed, encoding: .utf8)
+        try text.replacingOccurrences(of: "乙记面馆", with: "丙记面馆").write(toFile: tampered, atomically: true, encoding: .utf8)
+        let refusal = try XMLVerifier(trustedCertificates: [keys.certificate]).verify(try XMLDocument.parse(path: tampered))
+        #expect(refusal?.english.contains("does not verify") == true)
+        #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, tampered]).status != 0)
+    }
+
+    @Test("a valid signature moved onto another element (signature wrapping) is refused")
+    func signatureWrapping() throws {
+        let (folder, signed, keys) = try signedSample(.ecdsa)
+        var text = try String(contentsOfFile: signed, encoding: .utf8)
+        // Wrap the signed content and signature in a new root carrying forged content.
+        let body = String(text[text.range(of: "<案卷")!.lowerBound...])
+        text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<案卷 xmlns=\"urn:rectify:test:1\"><题名>伪造</题名><原件>\(body)</原件></案卷>"
+        let wrapped = folder + "/wrapped.xml"
+        try text.write(toFile: wrapped, atomically: true, encoding: .utf8)
+        let refusal = try XMLVerifier(trustedCertificates: [keys.certificate]).verify(try XMLDocument.parse(path: wrapped))
+        #expect(refusal?.english.contains("signature wrapping") == true)
+    }
+
+    @Test("no key, no signature: missing key files are named")
+    func missingKey() throws {
+        #expect(throws: XMLError.self) { try XMLSigner(keyPath: "/nonexistent/signing-key.pem", certificatePath: "/nonexistent/c.pem") }
+        let folder = try scratchFolder()
+        _ = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder)
+        #expect(throws: XMLError.self) { try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder) }
+    }
+}
+
+@Suite("Hostile XML is refused before it can do harm")
+struct HostileInputTests {
+    func refused(_ content: String, sizeLimit: Int = XMLDocument.defaultSizeLimit) throws -> XMLError? {
+        let path = try scratchFolder() + "/hostile.xml"
+        try content.write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try XMLDocument.parse(path: path, sizeLimit: sizeLimit)
+            return nil
+        } catch let error as XMLError {
+            return error
+        }
+    }
+
+    @Test("an external entity pointing at a local file is refused, and the file's content appears nowhere")
+    func externalEntity() throws {
+        let secret = try scratchFolder() + "/secret.txt"
+        try "TOP-SECRET-CONTENT".write(toFile: secret, atomically: true, encoding: .utf8)
+        let error = try #require(try refused("""
+            <?xml version="1.0"?><!DOCTYPE 案卷 [<!ENTITY x SYSTEM "file://\(secret)">]><案卷>&x;</案卷>
+            """))
+        #expect(!error.chinese.contains("TOP-SECRET") && !error.english.contains("TOP-SECRET"))
+        #expect(error.english.contains("refused"))
+    }
+
+    @Test("entity expansion, a DTD fetching a URL, a truncated file and an oversized file are refused")
+    func otherHostileInputs() throws {
+        let laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+            + (1...9).map { "<!ENTITY lol\($0) \"" + String(repeating: "&lol\($0 - 1 == 0 ? "" : String($0 - 1));", count: 10) + "\">" }.joined()
+            + "]><lolz>&lol9;</lolz>"
+        #expect(try refused(laughs) != nil)
+        #expect(try refused("<?xml version=\"1.0\"?><!DOCTYPE 案卷 SYSTEM \"http://example.com/evil.dtd\"><案卷/>") != nil)
+        #expect(try refused("<?xml version=\"1.0\"?><案卷 xmlns=\"urn:rectify:test:1\"><题名>未完") != nil)
+        #expect(try refused("<?xml version=\"1.0\"?><a>" + String(repeating: "x", count: 5000) + "</a>", sizeLimit: 1000)?
+            .english.contains("exceed") == true)
+    }
+}
