@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "RectifyKit",
             dependencies: [
-                "RectifyCore", "RectifyStore",
+                "RectifyCore", "RectifyStore", "RectifyXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "rectify",
             dependencies: [
-                "RectifyKit", "RectifyCore",
+                "RectifyKit", "RectifyCore", "RectifyXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

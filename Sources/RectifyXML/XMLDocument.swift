@@ -122,3 +122,62 @@ public final class SchemaValidator: @unchecked Sendable {
         return collector.errors
     }
 }
+
+/// A read-only view of one element of a parsed document; valid while its document lives.
+public struct XMLElementRef {
+    let pointer: xmlNodePtr
+    let document: XMLDocument
+
+    public var name: String { String(cString: pointer.pointee.name) }
+    public var line: Int { Int(pointer.pointee.line) }
+
+    public var text: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { rectify_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetProp(pointer, name) else { return nil }
+        defer { rectify_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// Descendant elements with this local name in `namespace`, in document order.
+    public func descendants(_ name: String, namespace: String) -> [XMLElementRef] {
+        var found: [XMLElementRef] = []
+        func walk(_ node: xmlNodePtr) {
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    if String(cString: current.pointee.name) == name,
+                       current.pointee.ns.map({ String(cString: $0.pointee.href) }) == namespace {
+                        found.append(XMLElementRef(pointer: current, document: document))
+                    }
+                    walk(current)
+                }
+                child = current.pointee.next
+            }
+        }
+        walk(pointer)
+        return found
+    }
+
+    public func child(_ name: String, namespace: String) -> XMLElementRef? {
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name) == name,
+               current.pointee.ns.map({ String(cString: $0.pointee.href) }) == namespace {
+                return XMLElementRef(pointer: current, document: document)
+            }
+            child = current.pointee.next
+        }
+        return nil
+    }
+}
+
+extension XMLDocument {
+    public var rootElement: XMLElementRef? {
+        xmlDocGetRootElement(pointer).map { XMLElementRef(pointer: $0, document: self) }
+    }
+}

@@ -65,6 +65,8 @@ public final class XMLWriter {
         try element(name, number.map(String.init))
     }
 
+    public func text(_ text: String) throws { try check(xmlTextWriterWriteString(writer, text), "text") }
+
     /// Base64 of `bytes`; callers stream in chunks whose size is a multiple of 3 so the pieces join correctly.
     public func base64(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBufferPointer { buffer in

@@ -51,6 +51,20 @@ extension Rectify {
         }
     }
 
+    /// The audit events of one case (`:id`): the case row and everything that belongs to it.
+    static let caseEventFilter = """
+        (entity = 'case' AND entityId = :id)
+        OR (entity = 'hazard' AND entityId IN (SELECT id FROM hazard WHERE caseId = :id))
+        OR (entity = 'hazardExtension' AND entityId IN (SELECT e.id FROM hazardExtension e JOIN hazard h ON h.id = e.hazardId
+                                                       WHERE h.caseId = :id))
+        OR (entity = 'document' AND entityId IN (SELECT id FROM document WHERE caseId = :id))
+        OR (entity = 'penalty' AND entityId IN (SELECT id FROM penalty WHERE caseId = :id))
+        OR (entity = 'planRecord' AND entityId IN (SELECT id FROM planRecord WHERE caseId = :id))
+        OR (entity = 'selfCheckRecord' AND entityId IN (SELECT id FROM selfCheckRecord WHERE caseId = :id))
+        OR (entity = 'recheckRecord' AND entityId IN (SELECT id FROM recheckRecord WHERE caseId = :id))
+        OR (entity = 'attachment' AND entityId IN (SELECT id FROM attachment WHERE caseId = :id))
+        """
+
     public struct CaseDetail: Codable, Sendable {
         public struct HazardView: Codable, Sendable {
             public var hazard: Hazard
@@ -146,16 +160,8 @@ extension Rectify {
                             (String(seqByHazard[$0.hazardId] ?? 0), $0.verdict.chinese)
                         }))
                 }
-            let events = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM event WHERE (entity = 'case' AND entityId = :id)
-                   OR (entity = 'hazard' AND entityId IN (SELECT id FROM hazard WHERE caseId = :id))
-                   OR (entity = 'document' AND entityId IN (SELECT id FROM document WHERE caseId = :id))
-                   OR (entity = 'penalty' AND entityId IN (SELECT id FROM penalty WHERE caseId = :id))
-                   OR (entity = 'planRecord' AND entityId IN (SELECT id FROM planRecord WHERE caseId = :id))
-                   OR (entity = 'selfCheckRecord' AND entityId IN (SELECT id FROM selfCheckRecord WHERE caseId = :id))
-                   OR (entity = 'recheckRecord' AND entityId IN (SELECT id FROM recheckRecord WHERE caseId = :id))
-                   OR (entity = 'attachment' AND entityId IN (SELECT id FROM attachment WHERE caseId = :id))
-                """, arguments: ["id": id])!
+            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE \(Rectify.caseEventFilter)",
+                                          arguments: ["id": id])!
             return CaseDetail(
                 number: record.number, state: record.state.chinese, stateCode: record.state, campaign: campaign.code,
                 campaignTitle: campaign.title, unit: try BusinessUnit.fetchOne(db, key: record.unitId)!,

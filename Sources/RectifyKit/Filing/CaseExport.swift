@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+import RectifyXML
+
+/// Where the signing key and certificate are.
+public struct SigningMaterial: Sendable {
+    public var key: String
+    public var certificate: String
+
+    public init(key: String?, certificate: String?) throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let key = key ?? environment["RECTIFY_SIGNING_KEY"], let certificate = certificate ?? environment["RECTIFY_SIGNING_CERT"] else {
+            throw RuleViolation(rule: "SIGNING-KEY-REQUIRED",
+                                chinese: "报送文件必须签名：请用 --key 与 --cert（或 RECTIFY_SIGNING_KEY / RECTIFY_SIGNING_CERT）指定签名私钥和证书",
+                                english: "filed XML must be signed: give --key and --cert (or RECTIFY_SIGNING_KEY / RECTIFY_SIGNING_CERT)")
+        }
+        self.key = key
+        self.certificate = certificate
+    }
+}
+
+public struct ExportedFile: Codable, Sendable {
+    public var path: String
+    public var sha256: String
+    public var size: Int
+    public var final: Bool
+}
+
+extension Rectify {
+    /// Writes one signed case file: streamed, validated against the schema, signed, and only then moved to its name,
+    /// so an interrupted export never leaves a half-written file named as done.
+    public func exportCase(number: String, into folder: String?, signing: SigningMaterial, internalUse: Bool = false,
+                           schemas: String? = nil) throws -> ExportedFile {
+        let schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemas))
+        let signer = try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate)
+        let detail = try caseDetail(number: number)
+        let base = folder ?? "Exports/\(detail.campaign)"
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        let target = (base as NSString).appendingPathComponent("\(detail.number).xml")
+        let unsigned = target + ".unsigned.partial"
+        let signed = target + ".partial"
+        defer {
+            try? FileManager.default.removeItem(atPath: unsigned)
+            try? FileManager.default.removeItem(atPath: signed)
+        }
+        try writeCaseFile(detail, to: unsigned, internalUse: internalUse)
+        let document = try XMLDocument.parse(path: unsigned)
+        let errors = schema.validate(document)
+        guard errors.isEmpty else {
+            throw XMLError(file: target, line: errors[0].line, chinese: "导出的案卷不符合模式：\(errors[0].reasonChinese)",
+                           english: "the exported case file is not valid: \(errors[0].reasonEnglish)")
+        }
+        try signer.sign(document, savingTo: signed)
+        try? FileManager.default.removeItem(atPath: target)
+        try FileManager.default.moveItem(atPath: signed, toPath: target)
+        let data = FileManager.default.contents(atPath: target) ?? Data()
+        return ExportedFile(path: target, sha256: SHA256.hex(data), size: data.count, final: detail.stateCode == .closed)
+    }
+
+    func writeCaseFile(_ detail: CaseDetail, to path: String, internalUse: Bool) throws {
+        let lint = try lint(number: detail.number, asOf: detail.asOf)
+        let (agency, unitListing, campaign) = try database.read { db in
+            (try Lookup.agency(db),
+             Rectify.unitListing(try Row.fetchOne(db, sql: "\(Rectify.unitListingSQL) WHERE unit.uscc = ?",
+                                                 arguments: [detail.unit.uscc])!),
+             try Rectify.campaignListings(db, code: detail.campaign)[0])
+        }
+        let w = try XMLWriter(path: path)
+        try w.start("案卷", namespace: CaseFileFormat.namespace)
+        try w.attribute("版本", "1")
+        try w.element("电子文件号", detail.number)
+        try w.element("归档性质", detail.stateCode == .closed ? "最终" : "阶段性")
+        try w.element("形成时间", Timestamp.string(database.clock()))
+        try w.element("内部版本", internalUse ? "true" : "false")
+        try w.start("责任者")
+        try w.element("机构名称", agency.name)
+        try w.element("机构简称", agency.abbreviation)
+        try w.element("行政区划代码", agency.divisionCode)
+        try w.end()
+        try w.start("生产经营单位")
+        try w.element("统一社会信用代码", unitListing.uscc)
+        try w.element("单位名称", unitListing.name)
+        try w.element("地址", internalUse ? detail.unit.address : PersonalData.maskCitizenIDs(detail.unit.address))
+        try w.element("街道", unitListing.street)
+        try w.element("网格", unitListing.grid)
+        try w.element("类别", unitListing.category)
+        try w.element("行业主管部门", unitListing.department)
+        try w.element("负责人", unitListing.contactPerson)
+        try w.element("联系电话", unitListing.phone.map { internalUse ? $0 : PersonalData.maskPhone($0) })
+        try w.element("法定代表人", detail.unit.legalRepresentative)
+        try w.end()
+        try w.start("专项整治")
+        try w.element("整治代码", campaign.code)
+        try w.element("整治类型", campaign.kind)
+        try w.element("题名", campaign.title)
+        try w.element("方案文号", campaign.planNumber)
+        try w.element("牵头部门", campaign.leadDepartment)
+        try w.end()
+        try w.element("业务状态", detail.state)
+        try w.element("立档日期", detail.openedOn.description)
+        try w.element("结档日期", detail.closedOn?.description)
+        for officer in detail.officers {
+            // "张三（32067100001）"
+            let parts = officer.split(separator: "（")
+            try w.start("执法人员")
+            try w.element("姓名", String(parts[0]))
+            try w.element("执法证号", String(parts.last!.dropLast()))
+            try w.end()
+        }
+        try writeHazards(detail, w)
+        for recheck in detail.rechecks {
+            try w.start("复查复核记录")
+            try w.element("日期", recheck.record.checkedOn.description)
+            try w.element("文件编号", recheck.documentNumber)
+            try w.element("复查结果", recheck.record.outcome.chinese)
+            try w.element("复查意见", recheck.record.opinion)
+            for (seq, verdict) in recheck.findings.sorted(by: { Int($0.key)! < Int($1.key)! }) {
+                try w.start("隐患结论")
+                try w.attribute("隐患编号", "\(detail.number)/\(seq)")
+                try w.text(verdict)
+                try w.end()
+            }
+            try w.end()
+        }
+        try w.start("文件列表")
+        for document in CaseFileFormat.filingOrder(detail.documents) {
+            try w.start("文件")
+            try w.element("文件编号", document.number)
+            try w.element("文种", document.kind.chinese)
+            try w.element("日期", document.issuedOn.description)
+            try w.end()
+        }
+        try w.end()
+        try w.start("案卷检查")
+        for finding in lint.findings {
+            try w.start("检查项")
+            try w.attribute("规则", finding.rule)
+            try w.text("\(finding.reference)：\(finding.chinese)")
+            try w.end()
+        }
+        try w.end()
+        try writeEvents(detail, w)
+        try writeAttachments(detail, w)
+        try w.end()
+        try w.finish()
+    }
+
+    private func writeHazards(_ detail: CaseDetail, _ w: XMLWriter) throws {
+        try w.start("事故隐患列表")
+        for view in detail.hazards {
+            let hazard = view.hazard
+            try w.start("事故隐患")
+            try w.attribute("隐患编号", view.reference)
+            try w.element("隐患描述", hazard.description)
+            try w.element("检查要点", hazard.checklistCode)
+            try w.element("隐患等级", hazard.level.chinese)
+            try w.element("判定依据", hazard.criterion)
+            try w.element("发现日期", hazard.foundOn.description)
+            try w.element("原整改期限", hazard.originalDeadline.description)
+            try w.element("整改期限", hazard.deadline.description)
+            try w.element("隐患状态", hazard.status.chinese)
+            try w.element("挂牌督办", hazard.listedSupervision ? "true" : "false")
+            try w.element("责令整改文号", view.orderNumber)
+            for item in view.extensions {
+                try w.start("延期")
+                try w.element("原期限", item.fromDeadline.description)
+                try w.element("新期限", item.toDeadline.description)
+                try w.element("理由", item.reason)
+                try w.element("批准日期", item.grantedOn.description)
+                try w.end()
+            }
+            for deadline in view.deadlines {
+                try w.start("期限")
+                try w.element("名称", deadline.name)
+                try w.element("日期", deadline.due.description)
+                try w.element("说明", deadline.explanation)
+                try w.end()
+            }
+            try w.end()
+        }
+        try w.end()
+    }
+
+    private func writeEvents(_ detail: CaseDetail, _ w: XMLWriter) throws {
+        try w.start("审计事件列表")
+        try database.read { db in
+            let caseId = try Lookup.case(db, number: detail.number).id!
+            let events = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq",
+                                                    arguments: ["id": caseId])
+            while let event = try events.next() {
+                try w.start("事件")
+                try w.element("序号", Int(event.seq))
+                try w.element("时间", event.at)
+                try w.element("操作人", event.actor)
+                try w.element("动作", event.action)
+                try w.element("对象", "\(event.entity)#\(event.entityId)")
+                try w.element("哈希", event.hash)
+                try w.end()
+            }
+        }
+        try w.end()
+    }
+
+    private func writeAttachments(_ detail: CaseDetail, _ w: XMLWriter) throws {
+        try w.start("附件列表")
+        for attachment in detail.attachments {
+            let file = try database.read { try StoredFile.fetchOne($0, key: attachment.fileId)! }
+            try w.start("附件")
+            try w.element("计算机文件名", attachment.fileName)
+            try w.element("格式信息", attachment.mediaType)
+            try w.element("拍摄时间", attachment.capturedAt)
+            try w.element("计算机文件大小", file.size)
+            try w.element("SHA256", file.sha256)
+            try w.start("内容")
+            let bytes = [UInt8](file.content)
+            // Chunks of a multiple of 3 bytes, so the base64 pieces join without padding in between.
+            let chunk = 3 * 16_384
+            for start in stride(from: 0, to: bytes.count, by: chunk) {
+                try w.base64(Array(bytes[start..<min(start + chunk, bytes.count)]))
+            }
+            try w.end()
+            try w.end()
+        }
+        try w.end()
+    }
+}
+
+/// The case-file format's fixed parts.
+public enum CaseFileFormat {
+    public static let namespace = "urn:rectify:case-file:1"
+
+    /// Documents in the filing order of `reference/domain.md` §3 (the Tianjin rule), then by date and number.
+    static func filingOrder(_ documents: [Document]) -> [Document] {
+        let order: [DocumentKind] = [.penaltyDecision, .penaltyFiling, .inspectionRecord, .rectificationOrder, .recheckOpinion,
+                                     .penaltyNotice, .hearingNotice, .discussionRecord, .paymentApproval, .demandNotice,
+                                     .transferLetter, .closingApproval]
+        return documents.sorted {
+            (order.firstIndex(of: $0.kind)!, $0.issuedOn, $0.serial) < (order.firstIndex(of: $1.kind)!, $1.issuedOn, $1.serial)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import RectifyCore
+import RectifyXML
+
+/// What `rectify validate` (and, at the superior, `import`) checks in a filed case file: well-formed and safe, valid
+/// against the schema, signed by a trusted certificate over the whole document, every attachment's bytes matching
+/// its hash and size, and the semantic rules the schema cannot express.
+public struct FilingValidator {
+    let schema: SchemaValidator
+    let verifier: XMLVerifier
+
+    public init(trustedCertificates: [String], schemas: String? = nil) throws {
+        schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemas))
+        verifier = try XMLVerifier(trustedCertificates: trustedCertificates)
+    }
+
+    public struct Result: Sendable {
+        public var path: String
+        public var problems: [XMLError]
+        public var isValid: Bool { problems.isEmpty }
+    }
+
+    public func validate(path: String, sizeLimit: Int = XMLDocument.defaultSizeLimit) -> Result {
+        let document: XMLDocument
+        do { document = try XMLDocument.parse(path: path, sizeLimit: sizeLimit) } catch let error as XMLError {
+            return Result(path: path, problems: [error])
+        } catch {
+            return Result(path: path, problems: [XMLError(file: path, chinese: "\(error)", english: "\(error)")])
+        }
+        guard let root = document.rootElement, root.name == "案卷",
+              document.root?.namespace == CaseFileFormat.namespace else {
+            return Result(path: path, problems: [XMLError(
+                file: path, line: 1, chinese: "根元素不是命名空间 \(CaseFileFormat.namespace) 的“案卷”",
+                english: "the root is not 案卷 in namespace \(CaseFileFormat.namespace)")])
+        }
+        var problems = schema.validate(document)
+        if let refusal = verifier.verify(document) { problems.append(refusal) }
+        problems += semanticProblems(root, path: path)
+        return Result(path: path, problems: problems)
+    }
+
+    func semanticProblems(_ root: XMLElementRef, path: String) -> [XMLError] {
+        let ns = CaseFileFormat.namespace
+        var problems: [XMLError] = []
+        func problem(_ element: XMLElementRef, _ chinese: String, _ english: String) {
+            problems.append(XMLError(file: path, line: element.line, chinese: chinese, english: english))
+        }
+        for code in root.descendants("统一社会信用代码", namespace: ns) {
+            if let issue = USCC.problem(in: code.text) { problem(code, "统一社会信用代码\(code.text)：\(issue.chinese)", "USCC \(code.text): \(issue.english)") }
+        }
+        for name in ["文件编号", "责令整改文号"] {
+            for number in root.descendants(name, namespace: ns) where DocumentNumber(parsing: number.text) == nil {
+                problem(number, "文号“\(number.text)”格式不正确", "document number '\(number.text)' is malformed")
+            }
+        }
+        func date(_ element: XMLElementRef?) -> LocalDate? { element.flatMap { LocalDate($0.text) } }
+        if let opened = date(root.child("立档日期", namespace: ns)), let closedElement = root.child("结档日期", namespace: ns),
+           let closed = date(closedElement), closed < opened {
+            problem(closedElement, "结档日期早于立档日期", "closed before it was opened")
+        }
+        for hazard in root.descendants("事故隐患", namespace: ns) {
+            let found = date(hazard.child("发现日期", namespace: ns))
+            let original = date(hazard.child("原整改期限", namespace: ns))
+            let current = date(hazard.child("整改期限", namespace: ns))
+            if let found, let original, let current, !(found <= original && original <= current) {
+                problem(hazard, "隐患\(hazard.attribute("隐患编号") ?? "")的日期顺序不对（发现 ≤ 原期限 ≤ 现期限）",
+                        "hazard dates out of order (found ≤ original deadline ≤ deadline)")
+            }
+        }
+        for attachment in root.descendants("附件", namespace: ns) {
+            guard let content = attachment.child("内容", namespace: ns), let hash = attachment.child("SHA256", namespace: ns),
+                  let size = attachment.child("计算机文件大小", namespace: ns) else { continue }
+            let text = content.text
+            let allowed = text.unicodeScalars.allSatisfy {
+                ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || "+/= \n\r\t".unicodeScalars.contains($0)
+            }
+            guard allowed, let bytes = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+                problem(content, "附件内容不是有效的base64", "attachment content is not valid base64")
+                continue
+            }
+            if SHA256.hex(bytes) != hash.text || String(bytes.count) != size.text {
+                problem(content, "附件内容与其SHA-256或大小不符", "attachment bytes do not match their SHA-256 or size")
+            }
+        }
+        return problems
+    }
+}

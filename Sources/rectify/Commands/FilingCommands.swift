@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import RectifyCore
+import RectifyKit
+import RectifyXML
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "keys", abstract: "签名密钥 / signing keys.",
+                                                    subcommands: [Generate.self])
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "生成签名私钥与自签名证书 / write DIR/signing-key.pem and DIR/signing-cert.pem naming the agency.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "ecdsa (P-256) 或 rsa (3072)") var algorithm: String = "ecdsa"
+        @Option(help: "输出目录 / output folder") var out: String
+
+        func run() throws {
+            guard let algorithm = SignatureAlgorithm(rawValue: algorithm) else {
+                throw RectifyCore.ValidationError(field: "算法", fieldEnglish: "algorithm", value: algorithm,
+                                                  chinese: "应为 ecdsa 或 rsa", english: "must be ecdsa or rsa")
+            }
+            guard let agency = try global.open().agency() else {
+                throw RuleViolation(rule: "AGENCY-FIRST", chinese: "尚未设置本机关（先运行 rectify agency set）",
+                                    english: "no agency is set up yet (run `rectify agency set` first)")
+            }
+            let files = try SigningKeys.generate(algorithm: algorithm, agency: agency.name, divisionCode: agency.divisionCode, into: out)
+            print("已生成 / written: \(files.key)（私钥，请妥善保管 / keep private）\n\(files.certificate)（证书，交上级机关 / give to the superior）")
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "导出签名XML / export signed XML.",
+                                                    subcommands: [CaseFile.self])
+
+    struct CaseFile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "case", abstract: "导出一个案卷 / export one case file (validated, then signed).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "案件编号 / case number") var number: String
+        @Option(help: "输出目录（默认 Exports/<整治代码>）/ output folder") var out: String?
+        @Option(help: "签名私钥 / signing key (or RECTIFY_SIGNING_KEY)") var key: String?
+        @Option(help: "签名证书 / signing certificate (or RECTIFY_SIGNING_CERT)") var cert: String?
+        @Option(help: "模式目录 / Schemas folder") var schemas: String?
+        @Flag(help: "内部版本：不脱敏个人信息，不得外传 / internal: personal data not masked") var `internal` = false
+
+        func run() throws {
+            let signing = try SigningMaterial(key: key, certificate: cert)
+            let file = try global.open().exportCase(number: number, into: out, signing: signing, internalUse: `internal`,
+                                                    schemas: schemas)
+            print("已导出 / exported (\(file.final ? "最终" : "阶段性")): \(file.path)  \(file.size) bytes  sha256 \(file.sha256)")
+        }
+    }
+}
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "校验报送的XML：模式、签名、哈希、语义 / check filed XML: schema, signature, hashes, rules.")
+    @Argument(help: "XML 文件 / files") var files: [String]
+    @Option(help: "受信任证书（可重复）/ trusted certificate (repeatable)") var trust: [String] = []
+    @Option(help: "模式目录 / Schemas folder") var schemas: String?
+
+    func run() throws {
+        let validator = try FilingValidator(trustedCertificates: trust, schemas: schemas)
+        var failed = 0
+        for file in files {
+            let result = validator.validate(path: file)
+            if result.isValid {
+                print("通过 / valid: \(file)")
+            } else {
+                failed += 1
+                for problem in result.problems { print("不通过 / invalid: \(problem.chinese)\n  \(problem.english)") }
+            }
+        }
+        guard failed == 0 else {
+            throw RuleViolation(rule: "FILING-INVALID", chinese: "\(failed)个文件未通过校验", english: "\(failed) file(s) failed validation")
+        }
+    }
+}
