@@ -227,3 +227,29 @@ struct PenaltyCommandTests {
         #expect(try cli.run("verify").status == 0)
     }
 }
+
+@Suite("rectify binary: keys, export and validate")
+struct FilingCommandTests {
+    @Test("keys generate, export case, validate; a refused export without a key; a tampered file fails validate")
+    func filingFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
+                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        #expect(try cli.run("keys", "generate", "--out", "keys").status == 0)
+        let unsigned = try cli.run("export", "case", "gas-2026-0001")
+        #expect(unsigned.status == 1 && unsigned.stderr.contains("SIGNING-KEY-REQUIRED"))
+        let export = try cli.run("export", "case", "gas-2026-0001", "--key", "keys/signing-key.pem", "--cert", "keys/signing-cert.pem")
+        #expect(export.status == 0, "\(export.stderr)")
+        let file = cli.folder.appendingPathComponent("Exports/gas-2026/gas-2026-0001.xml").path
+        #expect(FileManager.default.fileExists(atPath: file))
+        let valid = try cli.run("validate", file, "--trust", "keys/signing-cert.pem")
+        #expect(valid.status == 0 && valid.stdout.contains("通过"))
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let tampered = cli.folder.appendingPathComponent("tampered.xml").path
+        try text.replacingOccurrences(of: "乙记面馆", with: "丁记面馆").write(toFile: tampered, atomically: true, encoding: .utf8)
+        let invalid = try cli.run("validate", file, tampered, "--trust", "keys/signing-cert.pem")
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout.contains("tampered.xml") && invalid.stdout.contains("does not verify"))
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+import RectifyXML
+import Testing
+@testable import RectifyKit
+
+func tool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+let schemasFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Schemas").path
+
+@Suite("Filing: export, independent checks and validation")
+struct FilingTests {
+    /// A closed case with a hazard, a re-check, a photo, exported and signed.
+    func exported(internalUse: Bool = false) throws -> (folder: String, file: ExportedFile, keys: SigningKeys.Files, app: Rectify) {
+        let app = try makeCampaignDistrict()
+        let number = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
+                                      on: date("2026-04-20"), actor: officerA).number
+        _ = try app.addHazard(caseNumber: number, checklistCode: "RQ03", description: "软管老化", level: nil, criterion: nil,
+                              foundOn: date("2026-04-20"), deadline: date("2026-05-05"), listedSupervision: false,
+                              supervisingBody: nil, actor: officerA)
+        _ = try app.addSelfCheck(caseNumber: number, on: date("2026-04-22"), checkedBy: "店主", findings: "软管老化", selfFixed: nil,
+                                 pledge: "按期整改", items: [], actor: officerA)
+        _ = try app.claimRectification(reference: "\(number)/1", on: date("2026-04-28"), measures: "已更换", actor: officerA)
+        _ = try app.addRecheck(caseNumber: number, on: date("2026-04-30"), officers: [officerA, officerB], opinion: "整改到位",
+                               verdicts: [(1, .fixed)], actor: officerA)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-filing-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let photo = folder + "/现场照片.jpg"
+        try Data((0..<100_000).map { UInt8($0 % 253) }).write(to: URL(fileURLWithPath: photo))
+        _ = try app.attach(caseNumber: number, files: [URL(fileURLWithPath: photo)], target: .hazard(seq: 1),
+                           capturedAt: "2026-04-28T10:00:00+08:00", actor: officerA)
+        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "南通经济技术开发区安全生产监督管理局", divisionCode: "320671",
+                                            into: folder + "/keys")
+        let file = try app.exportCase(number: number, into: folder + "/out",
+                                      signing: try SigningMaterial(key: keys.key, certificate: keys.certificate),
+                                      internalUse: internalUse, schemas: schemasFolder)
+        return (folder, file, keys, app)
+    }
+
+    @Test("an exported case validates with xmllint and verifies with xmlsec1, and with Rectify's validator")
+    func independentTools() throws {
+        let (folder, file, keys, _) = try exported()
+        #expect(!file.final)
+        #expect(try tool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile, file.path]).status == 0)
+        let verify = try tool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, file.path])
+        #expect(verify.status == 0, "\(verify.output)")
+        let validator = try FilingValidator(trustedCertificates: [keys.certificate], schemas: schemasFolder)
+        #expect(validator.validate(path: file.path).problems.isEmpty)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder + "/out").filter { $0.hasSuffix(".partial") }
+        #expect(leftovers.isEmpty)
+        let text = try String(contentsOfFile: file.path, encoding: .utf8)
+        #expect(text.contains("<归档性质>阶段性</归档性质>"))
+        #expect(text.contains("051******4567"))   // masked phone: first 3 and last 4 characters kept
+        #expect(!text.contains("0513-81234567"))
+        #expect(text.contains("（通开）应急责改〔2026〕1号") && text.contains("<名称>整改期限</名称>"))
+        #expect(text.contains("<SHA256>\(SHA256.hex(Data((0..<100_000).map { UInt8($0 % 253) })))</SHA256>"))
+    }
+
+    @Test("an internal export keeps personal data; without a key nothing is exported")
+    func internalAndUnsigned() throws {
+        let (_, file, _, _) = try exported(internalUse: true)
+        #expect(try String(contentsOfFile: file.path, encoding: .utf8).contains("0513-81234567"))
+        let saved = ProcessInfo.processInfo.environment["RECTIFY_SIGNING_KEY"]
+        #expect(saved == nil)
+        #expect { try SigningMaterial(key: nil, certificate: nil) } throws: { ($0 as? RuleViolation)?.rule == "SIGNING-KEY-REQUIRED" }
+    }
+
+    @Test("a changed byte, a wrong namespace and an attachment whose bytes do not match its hash are refused")
+    func refusals() throws {
+        let (folder, file, keys, _) = try exported()
+        let validator = try FilingValidator(trustedCertificates: [keys.certificate], schemas: schemasFolder)
+        let text = try String(contentsOfFile: file.path, encoding: .utf8)
+
+        let changed = folder + "/changed.xml"
+        try text.replacingOccurrences(of: "软管老化", with: "软管完好").write(toFile: changed, atomically: true, encoding: .utf8)
+        #expect(validator.validate(path: changed).problems.contains { $0.reasonEnglish.contains("does not verify") })
+
+        let namespace = folder + "/namespace.xml"
+        try text.replacingOccurrences(of: "urn:rectify:case-file:1", with: "urn:other:1").write(toFile: namespace, atomically: true, encoding: .utf8)
+        #expect(validator.validate(path: namespace).problems.first?.reasonEnglish.contains("namespace") == true)
+
+        // Re-sign a file whose attachment content was swapped: the signature holds, the hash does not.
+        let unsigned = folder + "/unsigned.xml"
+        let start = text.range(of: "<Signature")!.lowerBound
+        var body = String(text[..<start]) + "</案卷>"
+        let contentStart = body.range(of: "<内容>")!.upperBound
+        body.replaceSubrange(contentStart..<body.index(contentStart, offsetBy: 4), with: "AAAA")
+        try body.write(toFile: unsigned, atomically: true, encoding: .utf8)
+        let forged = folder + "/forged.xml"
+        try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate).sign(try XMLDocument.parse(path: unsigned), savingTo: forged)
+        let problems = validator.validate(path: forged).problems
+        #expect(problems.count == 1)
+        #expect(problems.first?.reasonEnglish.contains("SHA-256") == true)
+    }
+}
