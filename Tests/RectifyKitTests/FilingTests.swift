@@ -67,7 +67,25 @@ struct FilingTests {
         #expect(text.contains("051******4567"))   // masked phone: first 3 and last 4 characters kept
         #expect(!text.contains("0513-81234567"))
         #expect(text.contains("（通开）应急责改〔2026〕1号") && text.contains("<名称>整改期限</名称>"))
+        #expect(text.contains("<自查自改记录><日期>2026-04-22</日期>") && text.contains("<复查结果>复查通过</复查结果>"))
         #expect(text.contains("<SHA256>\(SHA256.hex(Data((0..<100_000).map { UInt8($0 % 253) })))</SHA256>"))
+    }
+
+    @Test("a demo case with its penalty procedure exports valid for xmllint and xmlsec1")
+    func penaltyCaseFile() throws {
+        let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))
+        _ = try app.buildDemo(units: 200, seed: 5)
+        let number = try #require(try app.database.read {
+            try String.fetchOne($0, sql: "SELECT c.number FROM penalty p JOIN \"case\" c ON c.id = p.caseId WHERE p.stage = 'closed'")
+        })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-penalty-\(UUID().uuidString)").path
+        let keys = try SigningKeys.generate(algorithm: .rsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let file = try app.exportCase(number: number, into: folder, signing: try SigningMaterial(key: keys.key, certificate: keys.certificate),
+                                      schemas: schemasFolder)
+        let text = try String(contentsOfFile: file.path, encoding: .utf8)
+        #expect(text.contains("<处罚阶段>已结案</处罚阶段>") && text.contains("<名称>作出决定期限</名称>"))
+        #expect(try tool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile, file.path]).status == 0)
+        #expect(try tool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, file.path]).status == 0)
     }
 
     @Test("an internal export keeps personal data; without a key nothing is exported")

@@ -101,21 +101,16 @@ extension Rectify {
         try w.element("业务状态", detail.state)
         try w.element("立档日期", detail.openedOn.description)
         try w.element("结档日期", detail.closedOn?.description)
-        for officer in detail.officers {
-            // "张三（32067100001）"
-            let parts = officer.split(separator: "（")
-            try w.start("执法人员")
-            try w.element("姓名", String(parts[0]))
-            try w.element("执法证号", String(parts.last!.dropLast()))
-            try w.end()
-        }
+        try writeOfficers(detail.officers, w)
         try writeHazards(detail, w)
+        try writeRecords(detail, w)
         for recheck in detail.rechecks {
             try w.start("复查复核记录")
             try w.element("日期", recheck.record.checkedOn.description)
             try w.element("文件编号", recheck.documentNumber)
             try w.element("复查结果", recheck.record.outcome.chinese)
             try w.element("复查意见", recheck.record.opinion)
+            try writeOfficers(recheck.officers, w)
             for (seq, verdict) in recheck.findings.sorted(by: { Int($0.key)! < Int($1.key)! }) {
                 try w.start("隐患结论")
                 try w.attribute("隐患编号", "\(detail.number)/\(seq)")
@@ -124,6 +119,7 @@ extension Rectify {
             }
             try w.end()
         }
+        if let view = detail.penalty { try writePenalty(view, w) }
         try w.start("文件列表")
         for document in CaseFileFormat.filingOrder(detail.documents) {
             try w.start("文件")
@@ -145,6 +141,90 @@ extension Rectify {
         try writeAttachments(detail, w)
         try w.end()
         try w.finish()
+    }
+
+    /// Officers as shown (`张三（32067100001）`), split into name and credential.
+    private func writeOfficers(_ labels: [String], _ w: XMLWriter) throws {
+        for label in labels {
+            let parts = label.split(separator: "（")
+            try w.start("执法人员")
+            try w.element("姓名", String(parts[0]))
+            try w.element("执法证号", String(parts.last!.dropLast()))
+            try w.end()
+        }
+    }
+
+    private func writeRecords(_ detail: CaseDetail, _ w: XMLWriter) throws {
+        let references = Dictionary(uniqueKeysWithValues: detail.hazards.map { ($0.hazard.id!, $0.reference) })
+        for plan in detail.plans {
+            try w.start("整改计划")
+            try w.element("类型", plan.kind.chinese)
+            try w.element("措施", plan.measures)
+            try w.element("隐患编号", plan.hazardId.flatMap { references[$0] })
+            try w.element("责任人", plan.responsible)
+            try w.element("整改资金", plan.fundsYuan)
+            try w.element("整改时限", plan.deadline?.description)
+            try w.element("应急预案", plan.contingency)
+            try w.element("登记日期", plan.recordedOn.description)
+            try w.end()
+        }
+        for check in detail.selfChecks {
+            try w.start("自查自改记录")
+            try w.element("日期", check.record.checkedOn.description)
+            try w.element("自查人", check.record.checkedBy)
+            try w.element("自查发现", check.record.findings)
+            try w.element("已自行整改", check.record.selfFixed)
+            try w.element("承诺", check.record.pledge)
+            for (code, result) in check.items.sorted(by: { $0.key < $1.key }) {
+                try w.start("检查项结果")
+                try w.attribute("要点", code)
+                try w.text(result)
+                try w.end()
+            }
+            try w.end()
+        }
+    }
+
+    private func writePenalty(_ view: PenaltyView, _ w: XMLWriter) throws {
+        let p = view.penalty
+        try w.start("行政处罚")
+        try w.element("处罚程序", p.procedure.chinese)
+        try w.element("处罚阶段", p.stage.chinese)
+        try w.element("违法行为代码", p.violationCode)
+        try w.element("处罚依据", p.basis)
+        try w.element("违法事实", p.facts)
+        try w.element("违法行为发生日", p.violationOn.description)
+        try w.element("当事人类型", p.party.chinese)
+        try w.element("立案日期", p.filedOn?.description)
+        try w.element("告知日期", p.noticeOn?.description)
+        try w.element("拟罚款", p.proposedFineYuan)
+        try w.element("陈述申辩日期", p.defenceOn?.description)
+        try w.element("放弃陈述申辩", p.defenceWaived ? "true" : "false")
+        try w.element("听证申请日期", p.hearingRequestedOn?.description)
+        try w.element("听证日期", p.hearingHeldOn?.description)
+        try w.element("法制审核日期", p.reviewOn?.description)
+        try w.element("集体讨论日期", p.discussionOn?.description)
+        try w.element("决定日期", p.decidedOn?.description)
+        try w.element("罚款", p.fineYuan)
+        try w.element("处罚措施", p.measures)
+        try w.element("责令停产停业", p.stopOrder ? "true" : "false")
+        try w.element("送达日期", p.servedOn?.description)
+        try w.element("送达方式", p.serviceMethod)
+        try w.element("缴款日期", p.paidOn?.description)
+        try w.element("缴款金额分", p.paidFen)
+        try w.element("加处罚款分", p.surchargeFen)
+        try w.element("催告日期", p.demandOn?.description)
+        try w.element("移送日期", p.transferredOn?.description)
+        try w.element("移送机关", p.transferTo)
+        try w.element("结案日期", p.closedOn?.description)
+        for deadline in view.deadlines {
+            try w.start("期限")
+            try w.element("名称", deadline.name)
+            try w.element("日期", deadline.due.description)
+            try w.element("说明", deadline.explanation)
+            try w.end()
+        }
+        try w.end()
     }
 
     private func writeHazards(_ detail: CaseDetail, _ w: XMLWriter) throws {
