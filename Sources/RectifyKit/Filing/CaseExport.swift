@@ -35,6 +35,11 @@ extension Rectify {
                            schemas: String? = nil) throws -> ExportedFile {
         let schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemas))
         let signer = try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate)
+        return try exportCase(number: number, into: folder, schema: schema, signer: signer, internalUse: internalUse)
+    }
+
+    func exportCase(number: String, into folder: String?, schema: SchemaValidator, signer: XMLSigner,
+                    internalUse: Bool) throws -> ExportedFile {
         let detail = try caseDetail(number: number)
         let base = folder ?? "Exports/\(detail.campaign)"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
@@ -310,6 +315,7 @@ extension Rectify {
 /// The case-file format's fixed parts.
 public enum CaseFileFormat {
     public static let namespace = "urn:rectify:case-file:1"
+    public static let manifestNamespace = "urn:rectify:manifest:1"
 
     /// Documents in the filing order of `reference/domain.md` §3 (the Tianjin rule), then by date and number.
     static func filingOrder(_ documents: [Document]) -> [Document] {

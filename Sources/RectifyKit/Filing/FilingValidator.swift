@@ -7,10 +7,12 @@ import RectifyXML
 /// its hash and size, and the semantic rules the schema cannot express.
 public struct FilingValidator {
     let schema: SchemaValidator
+    let manifestSchema: SchemaValidator
     let verifier: XMLVerifier
 
     public init(trustedCertificates: [String], schemas: String? = nil) throws {
         schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemas))
+        manifestSchema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.manifest, folder: schemas))
         verifier = try XMLVerifier(trustedCertificates: trustedCertificates)
     }
 
@@ -27,6 +29,13 @@ public struct FilingValidator {
         } catch {
             return Result(path: path, problems: [XMLError(file: path, chinese: "\(error)", english: "\(error)")])
         }
+        if document.root?.name == "报送清单", document.root?.namespace == CaseFileFormat.manifestNamespace,
+           let root = document.rootElement {
+            var problems = manifestSchema.validate(document)
+            if let refusal = verifier.verify(document) { problems.append(refusal) }
+            problems += listedFileProblems(root, manifest: path)
+            return Result(path: path, problems: problems)
+        }
         guard let root = document.rootElement, root.name == "案卷",
               document.root?.namespace == CaseFileFormat.namespace else {
             return Result(path: path, problems: [XMLError(
@@ -37,6 +46,25 @@ public struct FilingValidator {
         if let refusal = verifier.verify(document) { problems.append(refusal) }
         problems += semanticProblems(root, path: path)
         return Result(path: path, problems: problems)
+    }
+
+    /// Every file a manifest lists must be there, next to it, with the listed SHA-256 and size.
+    func listedFileProblems(_ root: XMLElementRef, manifest: String) -> [XMLError] {
+        let folder = (manifest as NSString).deletingLastPathComponent
+        var problems: [XMLError] = []
+        for entry in root.descendants("文件", namespace: CaseFileFormat.manifestNamespace) {
+            let name = entry.attribute("计算机文件名") ?? ""
+            guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)) else {
+                problems.append(XMLError(file: manifest, line: entry.line, chinese: "清单列出的文件\(name)不存在",
+                                         english: "listed file \(name) is missing"))
+                continue
+            }
+            if SHA256.hex(data) != entry.attribute("SHA256") || String(data.count) != entry.attribute("计算机文件大小") {
+                problems.append(XMLError(file: manifest, line: entry.line, chinese: "文件\(name)与清单中的SHA-256或大小不符",
+                                         english: "file \(name) does not match the SHA-256 or size in the manifest"))
+            }
+        }
+        return problems
     }
 
     func semanticProblems(_ root: XMLElementRef, path: String) -> [XMLError] {

@@ -5,6 +5,7 @@ import RectifyCore
 /// built in (walking up from the executable).
 public enum SchemaLocator {
     public static let caseFile = "rectify-case-file-v1.xsd"
+    public static let manifest = "rectify-manifest-v1.xsd"
 
     public static func path(_ name: String, folder: String? = nil) throws -> String {
         var candidates: [String] = []

@@ -1,0 +1,39 @@
+import Foundation
+import RectifyXML
+import Testing
+@testable import RectifyKit
+
+@Suite("The example filings in Exports/")
+struct ExportsExamplesTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let certificate = root.appendingPathComponent("Tests/Fixtures/TEST-ONLY-signing-cert.pem").path
+
+    @Test("every example file validates: schema, signature by the test certificate, hashes, manifest")
+    func examplesValidate() throws {
+        let folder = ExportsExamplesTests.root.appendingPathComponent("Exports/pump-2026").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xml") }.sorted()
+        #expect(files.contains("manifest.xml") && files.count > 10)
+        let validator = try FilingValidator(trustedCertificates: [ExportsExamplesTests.certificate], schemas: schemasFolder)
+        for file in files {
+            let result = validator.validate(path: folder + "/" + file)
+            #expect(result.isValid, "\(file): \(result.problems.map(\.english))")
+        }
+        let manifest = try tool(["xmlsec1", "--verify", "--trusted-pem", ExportsExamplesTests.certificate, folder + "/manifest.xml"])
+        #expect(manifest.status == 0)
+        let schema = try tool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile,
+                               folder + "/" + files.first { $0 != "manifest.xml" }!])
+        #expect(schema.status == 0)
+    }
+
+    @Test("a manifest whose listed file changed is refused")
+    func manifestCatchesChangedFile() throws {
+        let source = ExportsExamplesTests.root.appendingPathComponent("Exports/pump-2026").path
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-manifest-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: source, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try FileManager.default.removeItem(atPath: copy + "/pump-2026-0001.xml")
+        let result = try FilingValidator(trustedCertificates: [ExportsExamplesTests.certificate], schemas: schemasFolder)
+            .validate(path: copy + "/manifest.xml")
+        #expect(result.problems.map(\.reasonEnglish) == ["listed file pump-2026-0001.xml is missing"])
+    }
+}
