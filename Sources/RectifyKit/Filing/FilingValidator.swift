@@ -23,12 +23,21 @@ public struct FilingValidator {
     }
 
     public func validate(path: String, sizeLimit: Int = XMLDocument.defaultSizeLimit) -> Result {
+        validated(path: path, sizeLimit: sizeLimit).result
+    }
+
+    /// The result, and the parsed document when it could be parsed (import reads it on).
+    func validated(path: String, sizeLimit: Int = XMLDocument.defaultSizeLimit) -> (result: Result, document: XMLDocument?) {
         let document: XMLDocument
         do { document = try XMLDocument.parse(path: path, sizeLimit: sizeLimit) } catch let error as XMLError {
-            return Result(path: path, problems: [error])
+            return (Result(path: path, problems: [error]), nil)
         } catch {
-            return Result(path: path, problems: [XMLError(file: path, chinese: "\(error)", english: "\(error)")])
+            return (Result(path: path, problems: [XMLError(file: path, chinese: "\(error)", english: "\(error)")]), nil)
         }
+        return (check(document, path: path), document)
+    }
+
+    private func check(_ document: XMLDocument, path: String) -> Result {
         if document.root?.name == "报送清单", document.root?.namespace == CaseFileFormat.manifestNamespace,
            let root = document.rootElement {
             var problems = manifestSchema.validate(document)

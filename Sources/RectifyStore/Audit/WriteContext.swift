@@ -39,6 +39,14 @@ public final class WriteContext {
         try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before, after: after)
     }
 
+    /// Deletes a row, recording what it held; the chain then expects the row to be gone.
+    public func delete<Record: IdentifiedRecord>(_ record: Record, action: String) throws {
+        let rowID = record.id!.rawValue
+        let before = try CanonicalRow.json(db, table: Record.databaseTableName, rowID: rowID)
+        _ = try record.delete(db)
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before, after: nil)
+    }
+
     /// The single-row agency table has a fixed id.
     public func save(_ agency: Agency, action: String) throws {
         let before = try? CanonicalRow.json(db, table: Agency.databaseTableName, rowID: agency.id)

@@ -22,6 +22,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v1", migrate: SchemaV1.migrate)
         migrator.registerMigration("v2-calendar-rules", migrate: SchemaV2.migrate)
         migrator.registerMigration("v3-penalty", migrate: SchemaV3.migrate)
+        migrator.registerMigration("v4-filings", migrate: SchemaV4.migrate)
         return migrator
     }
 

@@ -221,6 +221,26 @@ extension PenaltyPause: IdentifiedRecord {
     public enum Columns { public static let penaltyId = Column("penaltyId") }
 }
 
+extension Filing: IdentifiedRecord {
+    public static let databaseTableName = "filing"
+}
+
+extension FiledCase: IdentifiedRecord {
+    public static let databaseTableName = "filedCase"
+}
+
+extension FiledHazard: IdentifiedRecord {
+    public static let databaseTableName = "filedHazard"
+}
+
+extension FiledDocument: IdentifiedRecord {
+    public static let databaseTableName = "filedDocument"
+}
+
+extension FiledRecord: IdentifiedRecord {
+    public static let databaseTableName = "filedRecord"
+}
+
 /// The tables whose rows the audit chain covers (every table but `event`).
 public enum AuditedTables {
     public static let names = [
@@ -228,5 +248,6 @@ public enum AuditedTables {
         "campaignScope", "campaignTarget", "campaignChecklistItem", "document", "case", "hazard", "hazardExtension",
         "planRecord", "selfCheckRecord", "selfCheckItem", "recheckRecord", "recheckFinding", "storedFile", "attachment",
         "calendarYear", "calendarDay", "ruleVersion", "violation", "penalty", "penaltyPause",
+        "filing", "filedCase", "filedHazard", "filedDocument", "filedRecord",
     ]
 }

@@ -105,3 +105,30 @@ struct ValidateCommand: ParsableCommand {
         }
     }
 }
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "上级机关导入报送的案卷 / the superior imports filed case files.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var actor: ActorOption
+    @Argument(help: "XML 文件 / files") var files: [String]
+    @Option(help: "受信任证书（可重复）/ trusted certificate (repeatable)") var trust: [String] = []
+    @Option(help: "模式目录 / Schemas folder") var schemas: String?
+
+    func run() throws {
+        let outcomes = try global.open().importFilings(paths: files, trust: trust, schemas: schemas, actor: actor.name)
+        let labels: [ImportOutcome.Result: String] = [
+            .imported: "已导入", .replaced: "已更新为新版本", .unchanged: "无变化（同一文件）", .olderKept: "较旧版本，仅记录来源",
+            .manifestChecked: "清单已核对", .refused: "拒绝",
+        ]
+        for outcome in outcomes {
+            print("\(labels[outcome.result]!) / \(outcome.result.rawValue): \(outcome.path)\(outcome.caseNumber.map { "（\($0)）" } ?? "")")
+            for problem in outcome.problems { print("  \(problem)") }
+        }
+        let refused = outcomes.filter { $0.result == .refused }.count
+        guard refused == 0 else {
+            throw RuleViolation(rule: "FILING-INVALID", chinese: "\(refused)个文件被拒绝，未导入任何内容",
+                                english: "\(refused) file(s) refused; nothing of them was imported")
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+import RectifyXML
+
+/// What happened to one file of an import batch.
+public struct ImportOutcome: Codable, Sendable, Equatable {
+    public enum Result: String, Codable, Sendable {
+        case imported, replaced, unchanged, olderKept = "older-kept", manifestChecked = "manifest-checked", refused
+    }
+
+    public var path: String
+    public var result: Result
+    public var caseNumber: String?
+    public var problems: [String]
+}
+
+extension Rectify {
+    /// The superior's import: every check `validate` makes, then, per file and in its own transaction, an idempotent
+    /// upsert by (filing agency, case number). The same file twice changes nothing; a newer version replaces the
+    /// current one; every file received stays in the provenance record.
+    public func importFilings(paths: [String], trust: [String], schemas: String? = nil,
+                              sizeLimit: Int = XMLDocument.defaultSizeLimit, actor: String) throws -> [ImportOutcome] {
+        let validator = try FilingValidator(trustedCertificates: trust, schemas: schemas)
+        return try paths.map { path in
+            let (result, parsed) = validator.validated(path: path, sizeLimit: sizeLimit)
+            guard result.isValid, let document = parsed, let root = document.rootElement else {
+                return ImportOutcome(path: path, result: .refused, caseNumber: nil,
+                                     problems: result.problems.map { "\($0.chinese) / \($0.english)" })
+            }
+            if root.name == "报送清单" { return ImportOutcome(path: path, result: .manifestChecked, caseNumber: nil, problems: []) }
+            let data = FileManager.default.contents(atPath: path) ?? Data()
+            let filed = try FiledCaseReader(root: root)
+            let outcome = try database.write(actor: actor) { context in
+                try context.importFiledCase(filed, sha256: SHA256.hex(data), size: data.count,
+                                            fileName: (path as NSString).lastPathComponent)
+            }
+            return ImportOutcome(path: path, result: outcome, caseNumber: filed.caseNumber, problems: [])
+        }
+    }
+
+    public struct FiledCaseView: Codable, Sendable, Equatable {
+        public var filedCase: FiledCase
+        public var hazards: [FiledHazard]
+        public var documents: [FiledDocument]
+        public var records: [FiledRecord]
+    }
+
+    /// The cases this authority holds from filings, current versions only.
+    public func filedCases() throws -> [FiledCaseView] {
+        try database.read { db in
+            try FiledCase.order(Column("divisionCode"), Column("caseNumber")).fetchAll(db).map { filed in
+                FiledCaseView(
+                    filedCase: filed,
+                    hazards: try FiledHazard.filter(Column("filedCaseId") == filed.id!).order(Column("reference")).fetchAll(db),
+                    documents: try FiledDocument.filter(Column("filedCaseId") == filed.id!).order(Column("number")).fetchAll(db),
+                    records: try FiledRecord.filter(Column("filedCaseId") == filed.id!).order(Column("id")).fetchAll(db))
+            }
+        }
+    }
+
+    public func filings() throws -> [Filing] {
+        try database.read { try Filing.order(Column("id")).fetchAll($0) }
+    }
+}
+
+/// Reads a validated case file into the superior's rows.
+struct FiledCaseReader {
+    let ns = CaseFileFormat.namespace
+    var agencyName = ""
+    var divisionCode = ""
+    var caseNumber = ""
+    var formedAt = ""
+    var nature = ""
+    var filedCase: (campaignCode: String, campaignTitle: String, campaignKind: String, uscc: String, unitName: String,
+                    street: String, category: String, state: String, openedOn: LocalDate, closedOn: LocalDate?)
+    var hazards: [(reference: String, description: String, level: String, criterion: String, foundOn: LocalDate,
+                   originalDeadline: LocalDate, deadline: LocalDate, status: String, listed: Bool, orderNumber: String)] = []
+    var documents: [(number: String, kind: String, issuedOn: LocalDate)] = []
+    var records: [(kind: String, date: LocalDate, summary: String)] = []
+
+    init(root: XMLElementRef) throws {
+        let ns = CaseFileFormat.namespace
+        func text(_ element: XMLElementRef?, _ name: String) -> String { element?.child(name, namespace: ns)?.text ?? "" }
+        func date(_ element: XMLElementRef?, _ name: String) -> LocalDate? { LocalDate(text(element, name)) }
+        let agency = root.child("责任者", namespace: ns)
+        agencyName = text(agency, "机构名称")
+        divisionCode = text(agency, "行政区划代码")
+        caseNumber = text(root, "电子文件号")
+        formedAt = text(root, "形成时间")
+        nature = text(root, "归档性质") == "最终" ? "final" : "interim"
+        let unit = root.child("生产经营单位", namespace: ns)
+        let campaign = root.child("专项整治", namespace: ns)
+        guard let opened = date(root, "立档日期") else {
+            throw XMLError(file: caseNumber, chinese: "缺少立档日期", english: "no opening date")
+        }
+        filedCase = (text(campaign, "整治代码"), text(campaign, "题名"), text(campaign, "整治类型"), text(unit, "统一社会信用代码"),
+                     text(unit, "单位名称"), text(unit, "街道"), text(unit, "类别"), text(root, "业务状态"), opened,
+                     date(root, "结档日期"))
+        for hazard in root.descendants("事故隐患", namespace: ns) {
+            guard let found = date(hazard, "发现日期"), let original = date(hazard, "原整改期限"), let current = date(hazard, "整改期限")
+            else { continue }
+            hazards.append((hazard.attribute("隐患编号") ?? "", text(hazard, "隐患描述"), text(hazard, "隐患等级"),
+                            text(hazard, "判定依据"), found, original, current, text(hazard, "隐患状态"),
+                            text(hazard, "挂牌督办") == "true", text(hazard, "责令整改文号")))
+        }
+        for document in root.child("文件列表", namespace: ns)?.descendants("文件", namespace: ns) ?? [] {
+            if let issued = date(document, "日期") {
+                documents.append((text(document, "文件编号"), text(document, "文种"), issued))
+            }
+        }
+        for plan in root.descendants("整改计划", namespace: ns) {
+            if let day = date(plan, "登记日期") { records.append(("plan", day, "\(text(plan, "类型"))：\(text(plan, "措施"))")) }
+        }
+        for check in root.descendants("自查自改记录", namespace: ns) {
+            if let day = date(check, "日期") { records.append(("self-check", day, text(check, "自查发现"))) }
+        }
+        for recheck in root.descendants("复查复核记录", namespace: ns) {
+            if let day = date(recheck, "日期") {
+                records.append(("recheck", day, "\(text(recheck, "复查结果"))：\(text(recheck, "复查意见"))"))
+            }
+        }
+        if let penalty = root.child("行政处罚", namespace: ns), let day = date(penalty, "立案日期") ?? date(penalty, "决定日期") {
+            records.append(("penalty", day, "\(text(penalty, "处罚程序"))·\(text(penalty, "处罚阶段"))·罚款\(text(penalty, "罚款"))"))
+        }
+    }
+}
+
+extension WriteContext {
+    func importFiledCase(_ filed: FiledCaseReader, sha256: String, size: Int, fileName: String) throws -> ImportOutcome.Result {
+        if try Filing.filter(Column("sha256") == sha256).fetchCount(db) > 0 { return .unchanged }
+        var filing = Filing(agencyName: filed.agencyName, divisionCode: filed.divisionCode, caseNumber: filed.caseNumber,
+                            formedAt: filed.formedAt, nature: filed.nature, sha256: sha256, size: size, fileName: fileName,
+                            receivedAt: Timestamp.string(now), current: true)
+        let existing = try Filing.filter(Column("divisionCode") == filed.divisionCode && Column("caseNumber") == filed.caseNumber
+                                         && Column("current") == true).fetchOne(db)
+        if var existing {
+            guard FiledCaseReader.moment(filed.formedAt) > FiledCaseReader.moment(existing.formedAt) else {
+                filing.current = false
+                try insert(&filing, action: "filing.receive-older")
+                return .olderKept
+            }
+            if let old = try FiledCase.filter(Column("filingId") == existing.id!).fetchOne(db) {
+                for hazard in try FiledHazard.filter(Column("filedCaseId") == old.id!).fetchAll(db) { try delete(hazard, action: "filing.replace") }
+                for document in try FiledDocument.filter(Column("filedCaseId") == old.id!).fetchAll(db) { try delete(document, action: "filing.replace") }
+                for record in try FiledRecord.filter(Column("filedCaseId") == old.id!).fetchAll(db) { try delete(record, action: "filing.replace") }
+                try delete(old, action: "filing.replace")
+            }
+            existing.current = false
+            try update(existing, action: "filing.superseded")
+        }
+        let filingId = try insert(&filing, action: "filing.receive")
+        let c = filed.filedCase
+        var row = FiledCase(filingId: filingId, divisionCode: filed.divisionCode, caseNumber: filed.caseNumber,
+                            campaignCode: c.campaignCode, campaignTitle: c.campaignTitle, campaignKind: c.campaignKind,
+                            uscc: c.uscc, unitName: c.unitName, street: c.street, category: c.category, state: c.state,
+                            openedOn: c.openedOn, closedOn: c.closedOn)
+        let caseId = try insert(&row, action: "filing.case")
+        for h in filed.hazards {
+            var hazard = FiledHazard(filedCaseId: caseId, reference: h.reference, description: h.description, level: h.level,
+                                     criterion: h.criterion, foundOn: h.foundOn, originalDeadline: h.originalDeadline,
+                                     deadline: h.deadline, status: h.status, listed: h.listed, orderNumber: h.orderNumber)
+            try insert(&hazard, action: "filing.hazard")
+        }
+        for d in filed.documents {
+            var document = FiledDocument(filedCaseId: caseId, number: d.number, kind: d.kind, issuedOn: d.issuedOn)
+            try insert(&document, action: "filing.document")
+        }
+        for r in filed.records {
+            var record = FiledRecord(filedCaseId: caseId, kind: r.kind, date: r.date, summary: r.summary)
+            try insert(&record, action: "filing.record")
+        }
+        return existing == nil ? .imported : .replaced
+    }
+}
+
+extension FiledCaseReader {
+    /// 形成时间 as a moment, whatever offset it was written with.
+    static func moment(_ text: String) -> Date {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text) ?? .distantPast
+    }
+}
