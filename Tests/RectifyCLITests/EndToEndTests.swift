@@ -253,3 +253,30 @@ struct FilingCommandTests {
         #expect(invalid.stdout.contains("tampered.xml") && invalid.stdout.contains("does not verify"))
     }
 }
+
+extension FilingCommandTests {
+    @Test("import at the superior from the binary: imported, then unchanged; a tampered file refused with the bytes unchanged")
+    func importFromTheBinary() throws {
+        let district = try CLI()
+        try district.setUpDistrict()
+        #expect(try district.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
+                                  "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        #expect(try district.run("keys", "generate", "--out", "keys").status == 0)
+        #expect(try district.run("export", "campaign", "gas-2026", "--key", "keys/signing-key.pem", "--cert", "keys/signing-cert.pem").status == 0)
+        let folder = district.folder.appendingPathComponent("Exports/gas-2026").path
+        let cert = district.folder.appendingPathComponent("keys/signing-cert.pem").path
+        let superior = try CLI()
+        #expect(try superior.run("init").status == 0)
+        let first = try superior.run(["import", folder + "/gas-2026-0001.xml", folder + "/manifest.xml", "--trust", cert], actor: "上级")
+        #expect(first.status == 0 && first.stdout.contains("imported") && first.stdout.contains("manifest-checked"))
+        #expect(try superior.run(["import", folder + "/gas-2026-0001.xml", "--trust", cert], actor: "上级").stdout.contains("unchanged"))
+        let before = superior.databaseDigest()
+        let tampered = superior.folder.appendingPathComponent("tampered.xml").path
+        try String(contentsOfFile: folder + "/gas-2026-0001.xml", encoding: .utf8).replacingOccurrences(of: "乙记", with: "丙记")
+            .write(toFile: tampered, atomically: true, encoding: .utf8)
+        let refused = try superior.run(["import", tampered, "--trust", cert], actor: "上级")
+        #expect(refused.status == 1 && refused.stdout.contains("refused"))
+        #expect(superior.databaseDigest() == before)
+        #expect(try superior.run("verify").status == 0)
+    }
+}
