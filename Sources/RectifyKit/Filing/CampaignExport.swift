@@ -31,35 +31,23 @@ extension Rectify {
             progress(index + 1, numbers.count)
         }
         let target = (base as NSString).appendingPathComponent("manifest.xml")
-        let unsigned = target + ".unsigned.partial"
-        let signed = target + ".partial"
-        defer {
-            try? FileManager.default.removeItem(atPath: unsigned)
-            try? FileManager.default.removeItem(atPath: signed)
-        }
-        let w = try XMLWriter(path: unsigned)
-        try w.start("报送清单", namespace: CaseFileFormat.manifestNamespace)
-        try w.attribute("版本", "1")
-        try w.element("整治代码", code)
-        try w.element("责任者", agency.name)
-        try w.element("形成时间", Timestamp.string(database.clock()))
-        for file in files {
-            try w.start("文件")
-            try w.attribute("计算机文件名", (file.path as NSString).lastPathComponent)
-            try w.attribute("SHA256", file.sha256)
-            try w.attribute("计算机文件大小", String(file.size))
-            try w.attribute("归档性质", file.final ? "最终" : "阶段性")
+        let written = try SignedFile(schema: manifestSchema, signer: signer).write(to: target) { w in
+            try w.start("报送清单", namespace: CaseFileFormat.manifestNamespace)
+            try w.attribute("版本", "1")
+            try w.element("整治代码", code)
+            try w.element("责任者", agency.name)
+            try w.element("形成时间", Timestamp.string(database.clock()))
+            for file in files {
+                try w.start("文件")
+                try w.attribute("计算机文件名", (file.path as NSString).lastPathComponent)
+                try w.attribute("SHA256", file.sha256)
+                try w.attribute("计算机文件大小", String(file.size))
+                try w.attribute("归档性质", file.final ? "最终" : "阶段性")
+                try w.end()
+            }
             try w.end()
         }
-        try w.end()
-        try w.finish()
-        let document = try XMLDocument.parse(path: unsigned)
-        if let error = manifestSchema.validate(document).first { throw error }
-        try signer.sign(document, savingTo: signed)
-        try? FileManager.default.removeItem(atPath: target)
-        try FileManager.default.moveItem(atPath: signed, toPath: target)
-        let data = FileManager.default.contents(atPath: target) ?? Data()
         return CampaignExport(folder: base, files: files,
-                              manifest: ExportedFile(path: target, sha256: SHA256.hex(data), size: data.count, final: false))
+                              manifest: ExportedFile(path: target, sha256: written.sha256, size: written.size, final: false))
     }
 }

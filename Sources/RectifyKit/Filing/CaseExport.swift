@@ -44,27 +44,13 @@ extension Rectify {
         let base = folder ?? "Exports/\(detail.campaign)"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         let target = (base as NSString).appendingPathComponent("\(detail.number).xml")
-        let unsigned = target + ".unsigned.partial"
-        let signed = target + ".partial"
-        defer {
-            try? FileManager.default.removeItem(atPath: unsigned)
-            try? FileManager.default.removeItem(atPath: signed)
+        let written = try SignedFile(schema: schema, signer: signer).write(to: target) { writer in
+            try writeCaseFile(detail, with: writer, internalUse: internalUse)
         }
-        try writeCaseFile(detail, to: unsigned, internalUse: internalUse)
-        let document = try XMLDocument.parse(path: unsigned)
-        let errors = schema.validate(document)
-        guard errors.isEmpty else {
-            throw XMLError(file: target, line: errors[0].line, chinese: "导出的案卷不符合模式：\(errors[0].reasonChinese)",
-                           english: "the exported case file is not valid: \(errors[0].reasonEnglish)")
-        }
-        try signer.sign(document, savingTo: signed)
-        try? FileManager.default.removeItem(atPath: target)
-        try FileManager.default.moveItem(atPath: signed, toPath: target)
-        let data = FileManager.default.contents(atPath: target) ?? Data()
-        return ExportedFile(path: target, sha256: SHA256.hex(data), size: data.count, final: detail.stateCode == .closed)
+        return ExportedFile(path: target, sha256: written.sha256, size: written.size, final: detail.stateCode == .closed)
     }
 
-    func writeCaseFile(_ detail: CaseDetail, to path: String, internalUse: Bool) throws {
+    func writeCaseFile(_ detail: CaseDetail, with w: XMLWriter, internalUse: Bool) throws {
         let lint = try lint(number: detail.number, asOf: detail.asOf)
         let (agency, unitListing, campaign) = try database.read { db in
             (try Lookup.agency(db),
@@ -72,7 +58,6 @@ extension Rectify {
                                                  arguments: [detail.unit.uscc])!),
              try Rectify.campaignListings(db, code: detail.campaign)[0])
         }
-        let w = try XMLWriter(path: path)
         try w.start("案卷", namespace: CaseFileFormat.namespace)
         try w.attribute("版本", "1")
         try w.element("电子文件号", detail.number)
@@ -145,7 +130,6 @@ extension Rectify {
         try writeEvents(detail, w)
         try writeAttachments(detail, w)
         try w.end()
-        try w.finish()
     }
 
     /// Officers as shown (`张三（32067100001）`), split into name and credential.
