@@ -88,6 +88,49 @@ struct FilingTests {
         #expect(try tool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, file.path]).status == 0)
     }
 
+    @Test("the campaign report schema takes the national indicator columns and goes through the same signing path")
+    func campaignReportSigningPath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-report-\(UUID().uuidString)").path
+        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let schema = try SchemaValidator(path: schemasFolder + "/" + SchemaLocator.campaignReport)
+        let signer = try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate)
+        let target = folder + "/report.xml"
+        let columns = ["检查组数", "出动人次", "检查单位数", "检查单位家次", "一般隐患", "重大隐患", "一般隐患已整改", "重大隐患已整改",
+                       "整改率", "重大隐患整改率", "下达执法文书数", "立案数", "罚款金额万元", "责令停产停业", "暂扣吊销证照",
+                       "关闭取缔", "纳入黑名单", "公开曝光", "移送司法机关", "移送其他部门"]
+        _ = try SignedFile(schema: schema, signer: signer).write(to: target) { w in
+            try w.start("统计报表", namespace: "urn:rectify:campaign-report:1")
+            try w.attribute("版本", "1")
+            for (name, value) in [("整治代码", "gas-2026"), ("题名", "燃气整治"), ("责任者", "机关"), ("行政区划代码", "320671"),
+                                  ("统计截止日期", "2026-06-30"), ("形成时间", "2026-07-01T09:00:00.000+08:00")] {
+                try w.element(name, value)
+            }
+            try w.start("合计")
+            try w.attribute("名称", "合计")
+            for column in columns { try w.element(column, "0") }
+            try w.end()
+            try w.end()
+        }
+        #expect(try tool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.campaignReport, target]).status == 0)
+        #expect(try tool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, target]).status == 0)
+        // A rate above 100 % is not a rate: the path refuses to sign an invalid report.
+        #expect(throws: XMLError.self) {
+            try SignedFile(schema: schema, signer: signer).write(to: folder + "/bad.xml") { w in
+                try w.start("统计报表", namespace: "urn:rectify:campaign-report:1")
+                for (name, value) in [("整治代码", "x"), ("题名", "x"), ("责任者", "x"), ("行政区划代码", "320671"),
+                                      ("统计截止日期", "2026-06-30"), ("形成时间", "2026-07-01T09:00:00+08:00")] {
+                    try w.element(name, value)
+                }
+                try w.start("合计")
+                try w.attribute("名称", "合计")
+                for column in columns { try w.element(column, column == "整改率" ? "120" : "0") }
+                try w.end()
+                try w.end()
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/bad.xml"))
+    }
+
     @Test("an internal export keeps personal data; without a key nothing is exported")
     func internalAndUnsigned() throws {
         let (_, file, _, _) = try exported(internalUse: true)

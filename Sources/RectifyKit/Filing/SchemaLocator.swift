@@ -6,6 +6,8 @@ import RectifyCore
 public enum SchemaLocator {
     public static let caseFile = "rectify-case-file-v1.xsd"
     public static let manifest = "rectify-manifest-v1.xsd"
+    /// The campaign report (统计报表); its numbers come with the progress report.
+    public static let campaignReport = "rectify-campaign-report-v1.xsd"
 
     public static func path(_ name: String, folder: String? = nil) throws -> String {
         var candidates: [String] = []
