@@ -32,7 +32,8 @@ struct FilingTests {
         _ = try app.addHazard(caseNumber: number, checklistCode: "RQ03", description: "软管老化", level: nil, criterion: nil,
                               foundOn: date("2026-04-20"), deadline: date("2026-05-05"), listedSupervision: false,
                               supervisingBody: nil, actor: officerA)
-        _ = try app.addSelfCheck(caseNumber: number, on: date("2026-04-22"), checkedBy: "店主", findings: "软管老化", selfFixed: nil,
+        _ = try app.addSelfCheck(caseNumber: number, on: date("2026-04-22"), checkedBy: "店主",
+                                 findings: "软管老化，店主身份证号11010519491231002X", selfFixed: nil,
                                  pledge: "按期整改", items: [], actor: officerA)
         _ = try app.claimRectification(reference: "\(number)/1", on: date("2026-04-28"), measures: "已更换", actor: officerA)
         _ = try app.addRecheck(caseNumber: number, on: date("2026-04-30"), officers: [officerA, officerB], opinion: "整改到位",
@@ -65,6 +66,7 @@ struct FilingTests {
         let text = try String(contentsOfFile: file.path, encoding: .utf8)
         #expect(text.contains("<归档性质>阶段性</归档性质>"))
         #expect(text.contains("051******4567"))   // masked phone: first 3 and last 4 characters kept
+        #expect(text.contains("110105********002X") && !text.contains("11010519491231002X"))
         #expect(!text.contains("0513-81234567"))
         #expect(text.contains("（通开）应急责改〔2026〕1号") && text.contains("<名称>整改期限</名称>"))
         #expect(text.contains("<自查自改记录><日期>2026-04-22</日期>") && text.contains("<复查结果>复查通过</复查结果>"))
@@ -134,7 +136,8 @@ struct FilingTests {
     @Test("an internal export keeps personal data; without a key nothing is exported")
     func internalAndUnsigned() throws {
         let (_, file, _, _) = try exported(internalUse: true)
-        #expect(try String(contentsOfFile: file.path, encoding: .utf8).contains("0513-81234567"))
+        let internalText = try String(contentsOfFile: file.path, encoding: .utf8)
+        #expect(internalText.contains("0513-81234567") && internalText.contains("11010519491231002X"))
         let saved = ProcessInfo.processInfo.environment["RECTIFY_SIGNING_KEY"]
         #expect(saved == nil)
         #expect { try SigningMaterial(key: nil, certificate: nil) } throws: { ($0 as? RuleViolation)?.rule == "SIGNING-KEY-REQUIRED" }

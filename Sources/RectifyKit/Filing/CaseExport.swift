@@ -51,6 +51,8 @@ extension Rectify {
     }
 
     func writeCaseFile(_ detail: CaseDetail, with w: XMLWriter, internalUse: Bool) throws {
+        // Free text may quote a citizen ID number (a party's, a witness's): it leaves the bureau masked.
+        let free: (String?) -> String? = { text in internalUse ? text : text.map(PersonalData.maskCitizenIDs) }
         let lint = try lint(number: detail.number, asOf: detail.asOf)
         let (agency, unitListing, campaign) = try database.read { db in
             (try Lookup.agency(db),
@@ -72,7 +74,7 @@ extension Rectify {
         try w.start("生产经营单位")
         try w.element("统一社会信用代码", unitListing.uscc)
         try w.element("单位名称", unitListing.name)
-        try w.element("地址", internalUse ? detail.unit.address : PersonalData.maskCitizenIDs(detail.unit.address))
+        try w.element("地址", free(detail.unit.address))
         try w.element("街道", unitListing.street)
         try w.element("网格", unitListing.grid)
         try w.element("类别", unitListing.category)
@@ -92,14 +94,14 @@ extension Rectify {
         try w.element("立档日期", detail.openedOn.description)
         try w.element("结档日期", detail.closedOn?.description)
         try writeOfficers(detail.officers, w)
-        try writeHazards(detail, w)
-        try writeRecords(detail, w)
+        try writeHazards(detail, w, free: free)
+        try writeRecords(detail, w, free: free)
         for recheck in detail.rechecks {
             try w.start("复查复核记录")
             try w.element("日期", recheck.record.checkedOn.description)
             try w.element("文件编号", recheck.documentNumber)
             try w.element("复查结果", recheck.record.outcome.chinese)
-            try w.element("复查意见", recheck.record.opinion)
+            try w.element("复查意见", free(recheck.record.opinion))
             try writeOfficers(recheck.officers, w)
             for (seq, verdict) in recheck.findings.sorted(by: { Int($0.key)! < Int($1.key)! }) {
                 try w.start("隐患结论")
@@ -109,7 +111,7 @@ extension Rectify {
             }
             try w.end()
         }
-        if let view = detail.penalty { try writePenalty(view, w) }
+        if let view = detail.penalty { try writePenalty(view, w, free: free) }
         try w.start("文件列表")
         for document in CaseFileFormat.filingOrder(detail.documents) {
             try w.start("文件")
@@ -143,12 +145,12 @@ extension Rectify {
         }
     }
 
-    private func writeRecords(_ detail: CaseDetail, _ w: XMLWriter) throws {
+    private func writeRecords(_ detail: CaseDetail, _ w: XMLWriter, free: (String?) -> String?) throws {
         let references = Dictionary(uniqueKeysWithValues: detail.hazards.map { ($0.hazard.id!, $0.reference) })
         for plan in detail.plans {
             try w.start("整改计划")
             try w.element("类型", plan.kind.chinese)
-            try w.element("措施", plan.measures)
+            try w.element("措施", free(plan.measures))
             try w.element("隐患编号", plan.hazardId.flatMap { references[$0] })
             try w.element("责任人", plan.responsible)
             try w.element("整改资金", plan.fundsYuan)
@@ -161,9 +163,9 @@ extension Rectify {
             try w.start("自查自改记录")
             try w.element("日期", check.record.checkedOn.description)
             try w.element("自查人", check.record.checkedBy)
-            try w.element("自查发现", check.record.findings)
-            try w.element("已自行整改", check.record.selfFixed)
-            try w.element("承诺", check.record.pledge)
+            try w.element("自查发现", free(check.record.findings))
+            try w.element("已自行整改", free(check.record.selfFixed))
+            try w.element("承诺", free(check.record.pledge))
             for (code, result) in check.items.sorted(by: { $0.key < $1.key }) {
                 try w.start("检查项结果")
                 try w.attribute("要点", code)
@@ -174,14 +176,14 @@ extension Rectify {
         }
     }
 
-    private func writePenalty(_ view: PenaltyView, _ w: XMLWriter) throws {
+    private func writePenalty(_ view: PenaltyView, _ w: XMLWriter, free: (String?) -> String?) throws {
         let p = view.penalty
         try w.start("行政处罚")
         try w.element("处罚程序", p.procedure.chinese)
         try w.element("处罚阶段", p.stage.chinese)
         try w.element("违法行为代码", p.violationCode)
         try w.element("处罚依据", p.basis)
-        try w.element("违法事实", p.facts)
+        try w.element("违法事实", free(p.facts))
         try w.element("违法行为发生日", p.violationOn.description)
         try w.element("当事人类型", p.party.chinese)
         try w.element("立案日期", p.filedOn?.description)
@@ -195,7 +197,7 @@ extension Rectify {
         try w.element("集体讨论日期", p.discussionOn?.description)
         try w.element("决定日期", p.decidedOn?.description)
         try w.element("罚款", p.fineYuan)
-        try w.element("处罚措施", p.measures)
+        try w.element("处罚措施", free(p.measures))
         try w.element("责令停产停业", p.stopOrder ? "true" : "false")
         try w.element("送达日期", p.servedOn?.description)
         try w.element("送达方式", p.serviceMethod)
@@ -216,13 +218,13 @@ extension Rectify {
         try w.end()
     }
 
-    private func writeHazards(_ detail: CaseDetail, _ w: XMLWriter) throws {
+    private func writeHazards(_ detail: CaseDetail, _ w: XMLWriter, free: (String?) -> String?) throws {
         try w.start("事故隐患列表")
         for view in detail.hazards {
             let hazard = view.hazard
             try w.start("事故隐患")
             try w.attribute("隐患编号", view.reference)
-            try w.element("隐患描述", hazard.description)
+            try w.element("隐患描述", free(hazard.description))
             try w.element("检查要点", hazard.checklistCode)
             try w.element("隐患等级", hazard.level.chinese)
             try w.element("判定依据", hazard.criterion)
@@ -236,7 +238,7 @@ extension Rectify {
                 try w.start("延期")
                 try w.element("原期限", item.fromDeadline.description)
                 try w.element("新期限", item.toDeadline.description)
-                try w.element("理由", item.reason)
+                try w.element("理由", free(item.reason))
                 try w.element("批准日期", item.grantedOn.description)
                 try w.end()
             }

@@ -87,12 +87,13 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "XML 文件 / files") var files: [String]
     @Option(help: "受信任证书（可重复）/ trusted certificate (repeatable)") var trust: [String] = []
     @Option(help: "模式目录 / Schemas folder") var schemas: String?
+    @Option(help: "单个文件大小上限（字节）/ largest file accepted, in bytes") var maxBytes: Int = XMLDocument.defaultSizeLimit
 
     func run() throws {
         let validator = try FilingValidator(trustedCertificates: trust, schemas: schemas)
         var failed = 0
         for file in files {
-            let result = validator.validate(path: file)
+            let result = validator.validate(path: file, sizeLimit: maxBytes)
             if result.isValid {
                 print("通过 / valid: \(file)")
             } else {
@@ -114,9 +115,11 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "XML 文件 / files") var files: [String]
     @Option(help: "受信任证书（可重复）/ trusted certificate (repeatable)") var trust: [String] = []
     @Option(help: "模式目录 / Schemas folder") var schemas: String?
+    @Option(help: "单个文件大小上限（字节）/ largest file accepted, in bytes") var maxBytes: Int = XMLDocument.defaultSizeLimit
 
     func run() throws {
-        let outcomes = try global.open().importFilings(paths: files, trust: trust, schemas: schemas, actor: actor.name)
+        let outcomes = try global.open().importFilings(paths: files, trust: trust, schemas: schemas, sizeLimit: maxBytes,
+                                                       actor: actor.name)
         let labels: [ImportOutcome.Result: String] = [
             .imported: "已导入", .replaced: "已更新为新版本", .unchanged: "无变化（同一文件）", .olderKept: "较旧版本，仅记录来源",
             .manifestChecked: "清单已核对", .refused: "拒绝",
