@@ -58,7 +58,7 @@ extension Rectify {
             (try Lookup.agency(db),
              Rectify.unitListing(try Row.fetchOne(db, sql: "\(Rectify.unitListingSQL) WHERE unit.uscc = ?",
                                                  arguments: [detail.unit.uscc])!),
-             try Rectify.campaignListings(db, code: detail.campaign)[0])
+             try Rectify.campaignHeader(db, code: detail.campaign))
         }
         try w.start("案卷", namespace: CaseFileFormat.namespace)
         try w.attribute("版本", "1")
@@ -85,10 +85,10 @@ extension Rectify {
         try w.end()
         try w.start("专项整治")
         try w.element("整治代码", campaign.code)
-        try w.element("整治类型", campaign.kind)
+        try w.element("整治类型", campaign.kind.chinese)
         try w.element("题名", campaign.title)
         try w.element("方案文号", campaign.planNumber)
-        try w.element("牵头部门", campaign.leadDepartment)
+        try w.element("牵头部门", campaign.lead)
         try w.end()
         try w.element("业务状态", detail.state)
         try w.element("立档日期", detail.openedOn.description)
@@ -295,6 +295,17 @@ extension Rectify {
             try w.end()
         }
         try w.end()
+    }
+}
+
+extension Rectify {
+    /// What a case file says of its campaign (without the case counts a listing computes).
+    static func campaignHeader(_ db: Database, code: String) throws
+        -> (code: String, kind: CampaignKind, title: String, planNumber: String, lead: String)
+    {
+        let campaign = try Lookup.campaign(db, code: code)
+        let lead = try String.fetchOne(db, sql: "SELECT name FROM department WHERE id = ?", arguments: [campaign.leadDepartmentId])!
+        return (campaign.code, campaign.kind, campaign.title, campaign.planNumber, lead)
     }
 }
 

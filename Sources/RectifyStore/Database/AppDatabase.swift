@@ -23,6 +23,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v2-calendar-rules", migrate: SchemaV2.migrate)
         migrator.registerMigration("v3-penalty", migrate: SchemaV3.migrate)
         migrator.registerMigration("v4-filings", migrate: SchemaV4.migrate)
+        migrator.registerMigration("v5-foreign-key-indexes", migrate: SchemaV5.migrate)
         return migrator
     }
 
