@@ -30,6 +30,17 @@ struct KeysCommand: ParsableCommand {
     }
 }
 
+/// What every export needs: where to write, the signing key and certificate, the schemas, and whether it is internal.
+struct ExportOptions: ParsableArguments {
+    @Option(help: "输出目录（默认 Exports/<整治代码>）/ output folder") var out: String?
+    @Option(help: "签名私钥 / signing key (or RECTIFY_SIGNING_KEY)") var key: String?
+    @Option(help: "签名证书 / signing certificate (or RECTIFY_SIGNING_CERT)") var cert: String?
+    @Option(help: "模式目录 / Schemas folder") var schemas: String?
+    @Flag(help: "内部版本：不脱敏个人信息，不得外传 / internal: personal data not masked") var `internal` = false
+
+    func signing() throws -> SigningMaterial { try SigningMaterial(key: key, certificate: cert) }
+}
+
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "导出签名XML / export signed XML.",
                                                     subcommands: [CaseFile.self, CampaignFiles.self])
@@ -39,16 +50,11 @@ struct ExportCommand: ParsableCommand {
             commandName: "case", abstract: "导出一个案卷 / export one case file (validated, then signed).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "案件编号 / case number") var number: String
-        @Option(help: "输出目录（默认 Exports/<整治代码>）/ output folder") var out: String?
-        @Option(help: "签名私钥 / signing key (or RECTIFY_SIGNING_KEY)") var key: String?
-        @Option(help: "签名证书 / signing certificate (or RECTIFY_SIGNING_CERT)") var cert: String?
-        @Option(help: "模式目录 / Schemas folder") var schemas: String?
-        @Flag(help: "内部版本：不脱敏个人信息，不得外传 / internal: personal data not masked") var `internal` = false
+        @OptionGroup var options: ExportOptions
 
         func run() throws {
-            let signing = try SigningMaterial(key: key, certificate: cert)
-            let file = try global.open().exportCase(number: number, into: out, signing: signing, internalUse: `internal`,
-                                                    schemas: schemas)
+            let file = try global.open().exportCase(number: number, into: options.out, signing: try options.signing(),
+                                                    internalUse: options.internal, schemas: options.schemas)
             print("已导出 / exported (\(file.final ? "最终" : "阶段性")): \(file.path)  \(file.size) bytes  sha256 \(file.sha256)")
         }
     }
@@ -60,17 +66,12 @@ extension ExportCommand {
             commandName: "campaign", abstract: "导出一项专项整治的全部案卷和签名清单 / every case file plus a signed manifest.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "专项整治代码 / campaign code") var code: String
-        @Option(help: "输出目录（默认 Exports/<整治代码>）/ output folder") var out: String?
-        @Option(help: "签名私钥 / signing key (or RECTIFY_SIGNING_KEY)") var key: String?
-        @Option(help: "签名证书 / signing certificate (or RECTIFY_SIGNING_CERT)") var cert: String?
-        @Option(help: "模式目录 / Schemas folder") var schemas: String?
-        @Flag(help: "内部版本：不脱敏个人信息 / internal: personal data not masked") var `internal` = false
+        @OptionGroup var options: ExportOptions
 
         func run() throws {
-            let signing = try SigningMaterial(key: key, certificate: cert)
             var shown = -1
-            let result = try global.open().exportCampaign(code: code, into: out, signing: signing, internalUse: `internal`,
-                                                          schemas: schemas) { done, total in
+            let result = try global.open().exportCampaign(code: code, into: options.out, signing: try options.signing(),
+                                                          internalUse: options.internal, schemas: options.schemas) { done, total in
                 let percent = done * 100 / max(total, 1)
                 guard percent / 5 != shown / 5 || done == total else { return }
                 shown = percent
