@@ -33,12 +33,13 @@ struct ImportTests {
     func roundTrip() throws {
         let district = try exportedDistrict()
         let superior = try superior()
-        let paths = district.export.files.map(\.path) + [district.export.manifest.path]
+        let paths = try district.export.casePaths() + [district.export.manifest.path]
+        #expect(paths.count == district.export.caseCount + 1)
         let outcomes = try superior.importFilings(paths: paths, trust: [district.keys.certificate], schemas: schemasFolder, actor: "上级")
-        #expect(outcomes.filter { $0.result == .imported }.count == district.export.files.count)
+        #expect(outcomes.filter { $0.result == .imported }.count == district.export.caseCount)
         #expect(outcomes.last?.result == .manifestChecked)
         let filed = try superior.filedCases()
-        #expect(filed.count == district.export.files.count)
+        #expect(filed.count == district.export.caseCount)
         for view in filed {
             let original = try district.app.caseDetail(number: view.filedCase.caseNumber)
             #expect(view.filedCase.uscc == original.unit.uscc.rawValue)
@@ -98,7 +99,7 @@ struct ImportTests {
     func hostile(kind: String) throws {
         let district = try exportedDistrict()
         let superior = try superior()
-        let source = district.export.files[0].path
+        let source = try district.export.casePaths()[0]
         var text = try String(contentsOfFile: source, encoding: .utf8)
         let secret = district.folder + "/secret.txt"
         try "LOCAL-SECRET-42".write(toFile: secret, atomically: true, encoding: .utf8)

@@ -77,7 +77,7 @@ extension ExportCommand {
                 shown = percent
                 FileHandle.standardError.write(Data("导出中 / exporting: \(done)/\(total) (\(percent)%)\n".utf8))
             }
-            print("已导出 / exported: \(result.files.count) 个案卷 case files → \(result.folder)\n清单 / manifest: \(result.manifest.path)")
+            print("已导出 / exported: \(result.caseCount) 个案卷 case files → \(result.folder)\n清单 / manifest: \(result.manifest.path)")
         }
     }
 }
