@@ -150,3 +150,23 @@ struct ImportTests {
         #expect(try snapshot(superior) == before)
     }
 }
+
+extension ImportTests {
+    @Test("a large campaign is listed in manifest parts; a changed or missing part is caught through the signed manifest")
+    func manifestParts() throws {
+        let district = try exportedDistrict()
+        let folder = district.export.folder
+        let parts = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("manifest-part-") }
+        #expect(parts == ["manifest-part-0001.xml"])
+        let validator = try FilingValidator(trustedCertificates: [district.keys.certificate], schemas: schemasFolder)
+        #expect(validator.validate(path: district.export.manifest.path).isValid)
+        let part = folder + "/manifest-part-0001.xml"
+        let text = try String(contentsOfFile: part, encoding: .utf8)
+        try text.replacingOccurrences(of: "阶段性", with: "最终").write(toFile: part, atomically: true, encoding: .utf8)
+        let problems = validator.validate(path: district.export.manifest.path).problems.map(\.reasonEnglish)
+        #expect(problems == ["part manifest-part-0001.xml does not match the SHA-256 or size in the manifest"])
+        try FileManager.default.removeItem(atPath: part)
+        #expect(validator.validate(path: district.export.manifest.path).problems.map(\.reasonEnglish)
+                == ["listed part manifest-part-0001.xml is missing"])
+    }
+}

@@ -34,15 +34,16 @@ public struct FilingValidator {
         } catch {
             return (Result(path: path, problems: [XMLError(file: path, chinese: "\(error)", english: "\(error)")]), nil)
         }
-        return (check(document, path: path), document)
+        return (check(document, path: path, sizeLimit: sizeLimit), document)
     }
 
-    private func check(_ document: XMLDocument, path: String) -> Result {
+    private func check(_ document: XMLDocument, path: String, sizeLimit: Int) -> Result {
         if document.root?.name == "报送清单", document.root?.namespace == CaseFileFormat.manifestNamespace,
            let root = document.rootElement {
             var problems = manifestSchema.validate(document)
             if let refusal = verifier.verify(document) { problems.append(refusal) }
             problems += listedFileProblems(root, manifest: path)
+            problems += partProblems(root, manifest: path, sizeLimit: sizeLimit)
             return Result(path: path, problems: problems)
         }
         guard let root = document.rootElement, root.name == "案卷",
@@ -72,6 +73,48 @@ public struct FilingValidator {
                 problems.append(XMLError(file: manifest, line: entry.line, chinese: "文件\(name)与清单中的SHA-256或大小不符",
                                          english: "file \(name) does not match the SHA-256 or size in the manifest"))
             }
+        }
+        return problems
+    }
+
+    /// A manifest's parts: each there with the listed SHA-256 and size, each valid and signed, each listing the
+    /// number of files it claims, and all of them together the total the manifest states. One part is parsed at a
+    /// time, so checking a large filing does not need memory for all of it.
+    func partProblems(_ root: XMLElementRef, manifest: String, sizeLimit: Int) -> [XMLError] {
+        let ns = CaseFileFormat.manifestNamespace
+        let entries = root.descendants("分卷", namespace: ns)
+        guard !entries.isEmpty else { return [] }
+        let folder = (manifest as NSString).deletingLastPathComponent
+        var problems: [XMLError] = []
+        var listed = 0
+        var allPartsRead = true
+        for entry in entries {
+            let name = entry.attribute("计算机文件名") ?? ""
+            let partPath = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: partPath) else {
+                problems.append(XMLError(file: manifest, line: entry.line, chinese: "清单列出的分卷\(name)不存在",
+                                         english: "listed part \(name) is missing"))
+                allPartsRead = false
+                continue
+            }
+            guard SHA256.hex(data) == entry.attribute("SHA256"), String(data.count) == entry.attribute("计算机文件大小") else {
+                problems.append(XMLError(file: manifest, line: entry.line, chinese: "分卷\(name)与清单中的SHA-256或大小不符",
+                                         english: "part \(name) does not match the SHA-256 or size in the manifest"))
+                allPartsRead = false
+                continue
+            }
+            let part = validated(path: partPath, sizeLimit: sizeLimit)
+            problems += part.result.problems
+            let files = part.document?.rootElement?.descendants("文件", namespace: ns).count ?? 0
+            if String(files) != entry.attribute("文件数") {
+                problems.append(XMLError(file: manifest, line: entry.line, chinese: "分卷\(name)列出\(files)个文件，与清单不符",
+                                         english: "part \(name) lists \(files) files, not the number in the manifest"))
+            }
+            listed += files
+        }
+        if allPartsRead, let total = root.child("文件总数", namespace: ns), total.text != String(listed) {
+            problems.append(XMLError(file: manifest, line: total.line, chinese: "文件总数与各分卷合计\(listed)不符",
+                                     english: "the total does not match the parts' \(listed) files"))
         }
         return problems
     }
