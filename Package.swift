@@ -44,14 +44,19 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RectifyCoreTests", dependencies: ["RectifyCore"]),
-        .testTarget(name: "RectifyXMLTests", dependencies: ["RectifyXML", "RectifyCore"]),
+        // Helpers shared by test targets (running xmllint and xmlsec1); not part of the product.
+        .target(name: "RectifyTestSupport", path: "Tests/RectifyTestSupport"),
+        .testTarget(name: "RectifyXMLTests", dependencies: ["RectifyXML", "RectifyCore", "RectifyTestSupport"]),
         .testTarget(
             name: "RectifyStoreTests",
             dependencies: ["RectifyStore", "RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "RectifyKitTests",
-            dependencies: ["RectifyKit", "RectifyStore", "RectifyCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RectifyKit", "RectifyStore", "RectifyCore", "RectifyTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RectifyCLITests", dependencies: ["rectify", "RectifyCore"]),

@@ -1,5 +1,6 @@
 import Foundation
 import RectifyXML
+import RectifyTestSupport
 import Testing
 @testable import RectifyKit
 
@@ -18,15 +19,15 @@ struct ExportsExamplesTests {
             let result = validator.validate(path: folder + "/" + file)
             #expect(result.isValid, "\(file): \(result.problems.map(\.english))")
         }
-        let manifest = try tool(["xmlsec1", "--verify", "--trusted-pem", ExportsExamplesTests.certificate, folder + "/manifest.xml"])
+        let manifest = try runTool(["xmlsec1", "--verify", "--trusted-pem", ExportsExamplesTests.certificate, folder + "/manifest.xml"])
         #expect(manifest.status == 0)
-        let schema = try tool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile,
+        let schema = try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile,
                                folder + "/" + files.first { $0.hasPrefix("pump-") }!])
         #expect(schema.status == 0)
         for manifest in ["manifest.xml", "manifest-part-0001.xml"] {
-            #expect(try tool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.manifest,
+            #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.manifest,
                               folder + "/" + manifest]).status == 0)
-            #expect(try tool(["xmlsec1", "--verify", "--trusted-pem", ExportsExamplesTests.certificate, folder + "/" + manifest]).status == 0)
+            #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", ExportsExamplesTests.certificate, folder + "/" + manifest]).status == 0)
         }
     }
 

@@ -3,21 +3,9 @@ import GRDB
 import RectifyCore
 import RectifyStore
 import RectifyXML
+import RectifyTestSupport
 import Testing
 @testable import RectifyKit
-
-func tool(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 let schemasFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Schemas").path
@@ -56,8 +44,8 @@ struct FilingTests {
     func independentTools() throws {
         let (folder, file, keys, _) = try exported()
         #expect(!file.final)
-        #expect(try tool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile, file.path]).status == 0)
-        let verify = try tool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, file.path])
+        #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile, file.path]).status == 0)
+        let verify = try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, file.path])
         #expect(verify.status == 0, "\(verify.output)")
         let validator = try FilingValidator(trustedCertificates: [keys.certificate], schemas: schemasFolder)
         #expect(validator.validate(path: file.path).problems.isEmpty)
@@ -86,8 +74,8 @@ struct FilingTests {
                                       schemas: schemasFolder)
         let text = try String(contentsOfFile: file.path, encoding: .utf8)
         #expect(text.contains("<处罚阶段>已结案</处罚阶段>") && text.contains("<名称>作出决定期限</名称>"))
-        #expect(try tool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile, file.path]).status == 0)
-        #expect(try tool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, file.path]).status == 0)
+        #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile, file.path]).status == 0)
+        #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, file.path]).status == 0)
     }
 
     @Test("the campaign report schema takes the national indicator columns and goes through the same signing path")
@@ -113,8 +101,8 @@ struct FilingTests {
             try w.end()
             try w.end()
         }
-        #expect(try tool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.campaignReport, target]).status == 0)
-        #expect(try tool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, target]).status == 0)
+        #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.campaignReport, target]).status == 0)
+        #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, target]).status == 0)
         // A rate above 100 % is not a rate: the path refuses to sign an invalid report.
         #expect(throws: XMLError.self) {
             try SignedFile(schema: schema, signer: signer).write(to: folder + "/bad.xml") { w in

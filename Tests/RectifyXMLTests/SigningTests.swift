@@ -1,21 +1,8 @@
 import Foundation
 import RectifyCore
+import RectifyTestSupport
 import Testing
 @testable import RectifyXML
-
-/// Runs an independent tool (xmllint, xmlsec1) and returns its exit status and output.
-func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 func scratchFolder() throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-xml-\(UUID().uuidString)").path
