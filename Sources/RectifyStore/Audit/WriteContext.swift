@@ -12,6 +12,7 @@ public final class WriteContext {
     public var now: Date
     private var headSeq: Int64
     private var headHash: String
+    private var ledger = ProgressLedger()
 
     init(db: Database, actor: String, now: Date) throws {
         self.db = db
@@ -26,25 +27,30 @@ public final class WriteContext {
     public func insert<Record: IdentifiedRecord>(_ record: inout Record, action: String) throws -> Identifier<Record.Entity> {
         try record.insert(db)
         let rowID = record.id!.rawValue
-        let after = try CanonicalRow.json(db, table: Record.databaseTableName, rowID: rowID)
-        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: nil, after: after)
+        let after = try CanonicalRow.row(db, table: Record.databaseTableName, rowID: rowID)
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: nil, after: CanonicalRow.json(after))
+        try noteProgress(table: Record.databaseTableName, rowID: rowID, before: nil, after: after)
         return record.id!
     }
 
     public func update<Record: IdentifiedRecord>(_ record: Record, action: String) throws {
         let rowID = record.id!.rawValue
-        let before = try CanonicalRow.json(db, table: Record.databaseTableName, rowID: rowID)
+        let before = try CanonicalRow.row(db, table: Record.databaseTableName, rowID: rowID)
         try record.update(db)
-        let after = try CanonicalRow.json(db, table: Record.databaseTableName, rowID: rowID)
-        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before, after: after)
+        let after = try CanonicalRow.row(db, table: Record.databaseTableName, rowID: rowID)
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: CanonicalRow.json(before),
+                   after: CanonicalRow.json(after))
+        try noteProgress(table: Record.databaseTableName, rowID: rowID, before: before, after: after)
     }
 
     /// Deletes a row, recording what it held; the chain then expects the row to be gone.
     public func delete<Record: IdentifiedRecord>(_ record: Record, action: String) throws {
         let rowID = record.id!.rawValue
-        let before = try CanonicalRow.json(db, table: Record.databaseTableName, rowID: rowID)
+        let before = try CanonicalRow.row(db, table: Record.databaseTableName, rowID: rowID)
         _ = try record.delete(db)
-        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before, after: nil)
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: CanonicalRow.json(before),
+                   after: nil)
+        try noteProgress(table: Record.databaseTableName, rowID: rowID, before: before, after: nil)
     }
 
     /// The single-row agency table has a fixed id.
@@ -53,6 +59,35 @@ public final class WriteContext {
         try agency.save(db)
         let after = try CanonicalRow.json(db, table: Agency.databaseTableName, rowID: agency.id)
         try append(action: action, entity: Agency.databaseTableName, entityId: agency.id, before: before, after: after)
+    }
+
+    /// Which cases (and register entries) the progress ledger must recompute before this transaction commits.
+    private func noteProgress(table: String, rowID: Int64, before: Row?, after: Row?) throws {
+        let row = after ?? before
+        switch table {
+        case "case":
+            ledger.noteCase(rowID)
+        case "hazard", "selfCheckRecord", "recheckRecord", "penalty", "document":
+            if let caseId: Int64 = row?["caseId"] { ledger.noteCase(caseId) }
+        case "hazardExtension":
+            if let caseId = try Int64.fetchOne(db, sql: "SELECT caseId FROM hazard WHERE id = ?", arguments: [row?["hazardId"]]) {
+                ledger.noteCase(caseId)
+            }
+        case "recheckFinding":
+            if let caseId = try Int64.fetchOne(db, sql: "SELECT caseId FROM recheckRecord WHERE id = ?",
+                                               arguments: [row?["recheckId"]]) {
+                ledger.noteCase(caseId)
+            }
+        case "unit":
+            ledger.noteUnit(before: before, after: after, day: LocalDate(now))
+        default:
+            break
+        }
+    }
+
+    /// Brings the progress ledger up to date; `AppDatabase.write` calls it last, inside the transaction.
+    func finish() throws {
+        try ledger.flush(db)
     }
 
     private func append(action: String, entity: String, entityId: Int64, before: String?, after: String?) throws {
@@ -101,10 +136,14 @@ public struct AuditEvent: Codable, Equatable, Sendable, FetchableRecord, Persist
 /// A stored row as the audit chain records it: every column, sorted, blobs by their SHA-256.
 enum CanonicalRow {
     static func json(_ db: Database, table: String, rowID: Int64) throws -> String {
+        json(try row(db, table: table, rowID: rowID))
+    }
+
+    static func row(_ db: Database, table: String, rowID: Int64) throws -> Row {
         let statement = try db.cachedStatement(sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ?")
         guard let row = try Row.fetchOne(statement, arguments: [rowID])
         else { throw StoreError.database("row \(rowID) of \(table) vanished inside its own transaction") }
-        return json(row)
+        return row
     }
 
     static func json(_ row: Row) -> String {

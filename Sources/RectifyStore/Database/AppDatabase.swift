@@ -24,6 +24,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v3-penalty", migrate: SchemaV3.migrate)
         migrator.registerMigration("v4-filings", migrate: SchemaV4.migrate)
         migrator.registerMigration("v5-foreign-key-indexes", migrate: SchemaV5.migrate)
+        migrator.registerMigration("v6-progress-ledger", migrate: SchemaV6.migrate)
         return migrator
     }
 
@@ -78,7 +79,9 @@ public final class AppDatabase: Sendable {
         do {
             return try writer.write { db in
                 let context = try WriteContext(db: db, actor: trimmed, now: clock())
-                return try body(context)
+                let result = try body(context)
+                try context.finish()
+                return result
             }
         } catch let error as DatabaseError {
             throw StoreError(error)

@@ -1,0 +1,160 @@
+import GRDB
+import RectifyCore
+
+/// Keeps `progressCase` (each case's dated contributions and its keys) and `progressTally` (their sums per campaign,
+/// dimension, key, measure and day) in step with the records, and `unitTally` with the unit register. Changes inside
+/// one transaction are collected and applied once, just before it commits.
+public struct ProgressLedger {
+    /// Dimensions in the order `CaseHistoryLoader` lists a case's keys.
+    static let dimensions: [ProgressDimension] = [.all, .street, .grid, .department, .officer, .category]
+
+    struct TallyKey: Hashable {
+        var campaignId: Int64
+        var dimension: ProgressDimension
+        var key: String
+        var measure: ProgressMeasure
+        var day: LocalDate
+    }
+
+    struct UnitKey: Hashable {
+        var streetId: Int64
+        var category: String
+        var gridId: Int64
+        var departmentId: Int64
+        var day: LocalDate
+    }
+
+    private(set) var touchedCases: Set<Int64> = []
+    private var unitDeltas: [UnitKey: Int] = [:]
+    private var movedUnits: Set<Int64> = []
+
+    mutating func noteCase(_ id: Int64) { touchedCases.insert(id) }
+
+    /// A unit row was inserted, updated or deleted on `day`: the register's tally moves, and a unit whose street,
+    /// grid, department or category changed moves its cases with it.
+    mutating func noteUnit(before: Row?, after: Row?, day: LocalDate) {
+        func key(_ row: Row) -> UnitKey {
+            UnitKey(streetId: row["streetId"], category: row["category"], gridId: row["gridId"],
+                    departmentId: row["departmentId"], day: day)
+        }
+        let old = before.map(key)
+        let new = after.map(key)
+        guard old != new else { return }
+        if let old { unitDeltas[old, default: 0] -= 1 }
+        if let new { unitDeltas[new, default: 0] += 1 }
+        if let id: Int64 = (before ?? after)?["id"], before != nil { movedUnits.insert(id) }
+    }
+
+    /// Applies everything noted in this transaction.
+    mutating func flush(_ db: Database) throws {
+        try applyUnitDeltas(db, unitDeltas)
+        for unitId in movedUnits {
+            touchedCases.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" WHERE unitId = ?", arguments: [unitId]))
+        }
+        try Self.refresh(db, caseIds: touchedCases.sorted())
+        self = ProgressLedger()
+    }
+
+    /// Recomputes the given cases and moves the tally by the difference from what each contributed before.
+    static func refresh(_ db: Database, caseIds: [Int64]) throws {
+        guard !caseIds.isEmpty else { return }
+        let loader = CaseHistoryLoader(db: db)
+        var deltas: [TallyKey: Int] = [:]
+        let stored = try db.cachedStatement(sql: "SELECT campaignId, keys, contributions FROM progressCase WHERE caseId = ?")
+        let save = try db.cachedStatement(sql: """
+            INSERT INTO progressCase (caseId, campaignId, keys, contributions) VALUES (?, ?, ?, ?)
+            ON CONFLICT (caseId) DO UPDATE SET campaignId = excluded.campaignId, keys = excluded.keys,
+                contributions = excluded.contributions
+            """)
+        for caseId in caseIds {
+            if let old = try Row.fetchOne(stored, arguments: [caseId]) {
+                let keys = (old["keys"] as String).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                add(try Encoding.decode(old["contributions"]), campaignId: old["campaignId"], keys: keys, sign: -1, to: &deltas)
+            }
+            guard let loaded = try loader.load(caseId: caseId) else {
+                try db.execute(sql: "DELETE FROM progressCase WHERE caseId = ?", arguments: [caseId])
+                continue
+            }
+            let contributions = loaded.history.contributions()
+            add(contributions, campaignId: loaded.campaignId, keys: loaded.keys, sign: 1, to: &deltas)
+            try save.execute(arguments: [caseId, loaded.campaignId, loaded.keys.joined(separator: "|"),
+                                         Encoding.encode(contributions)])
+        }
+        try applyTallyDeltas(db, deltas)
+    }
+
+    private static func add(_ contributions: [ProgressContribution], campaignId: Int64, keys: [String], sign: Int,
+                            to deltas: inout [TallyKey: Int]) {
+        for contribution in contributions {
+            for (dimension, key) in zip(dimensions, keys) {
+                deltas[TallyKey(campaignId: campaignId, dimension: dimension, key: key, measure: contribution.measure,
+                                day: contribution.day), default: 0] += sign * contribution.delta
+            }
+        }
+    }
+
+    private static func applyTallyDeltas(_ db: Database, _ deltas: [TallyKey: Int]) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO progressTally (campaignId, dimension, key, measure, day, n) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET n = n + excluded.n WHERE n + excluded.n <> 0
+            """)
+        let removeZero = try db.cachedStatement(sql: """
+            DELETE FROM progressTally WHERE campaignId = ? AND dimension = ? AND key = ? AND measure = ? AND day = ? AND n = ?
+            """)
+        for (key, delta) in deltas where delta != 0 {
+            let arguments: StatementArguments = [key.campaignId, key.dimension.rawValue, key.key, key.measure.rawValue,
+                                                 key.day.description]
+            // An update that would reach zero is skipped by the WHERE: the row is then exactly -delta, and goes.
+            try upsert.execute(arguments: arguments + [delta])
+            if db.changesCount == 0 { try removeZero.execute(arguments: arguments + [-delta]) }
+        }
+    }
+
+    private func applyUnitDeltas(_ db: Database, _ deltas: [UnitKey: Int]) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO unitTally (streetId, category, gridId, departmentId, day, n) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET n = n + excluded.n WHERE n + excluded.n <> 0
+            """)
+        let removeZero = try db.cachedStatement(sql: """
+            DELETE FROM unitTally WHERE streetId = ? AND category = ? AND gridId = ? AND departmentId = ? AND day = ? AND n = ?
+            """)
+        for (key, delta) in deltas where delta != 0 {
+            let arguments: StatementArguments = [key.streetId, key.category, key.gridId, key.departmentId, key.day.description]
+            try upsert.execute(arguments: arguments + [delta])
+            if db.changesCount == 0 { try removeZero.execute(arguments: arguments + [-delta]) }
+        }
+    }
+
+    /// Recomputes the whole ledger from the records: every case, and the register with each unit counted from the
+    /// day of its first audit event. Used by the migration that introduced the ledger and by the consistency check.
+    public static func rebuild(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM progressTally; DELETE FROM progressCase; DELETE FROM unitTally;")
+        try db.execute(sql: """
+            INSERT INTO unitTally (streetId, category, gridId, departmentId, day, n)
+            SELECT u.streetId, u.category, u.gridId, u.departmentId,
+                   ifnull((SELECT substr(min(e.at), 1, 10) FROM event e WHERE e.entity = 'unit' AND e.entityId = u.id),
+                          '1900-01-01') AS day,
+                   count(*)
+            FROM unit u GROUP BY 1, 2, 3, 4, 5
+            """)
+        try refresh(db, caseIds: try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" ORDER BY id"))
+    }
+
+    /// The ledger's stored form of a case's contributions: `measure,day,delta` joined by `;`.
+    enum Encoding {
+        static func encode(_ contributions: [ProgressContribution]) -> String {
+            contributions.map { "\($0.measure.rawValue),\($0.day),\($0.delta)" }.joined(separator: ";")
+        }
+
+        static func decode(_ text: String) throws -> [ProgressContribution] {
+            guard !text.isEmpty else { return [] }
+            return try text.split(separator: ";").map { item in
+                let parts = item.split(separator: ",")
+                guard parts.count == 3, let measure = ProgressMeasure(rawValue: String(parts[0])),
+                      let day = LocalDate(String(parts[1])), let delta = Int(parts[2])
+                else { throw StoreError.database("progress ledger: unreadable contribution '\(item)'") }
+                return ProgressContribution(measure, day, delta)
+            }
+        }
+    }
+}
