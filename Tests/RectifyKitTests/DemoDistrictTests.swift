@@ -54,6 +54,17 @@ struct DemoDistrictTests {
         let failedRechecks = try app.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recheckRecord WHERE outcome = 'failed'") }
         #expect((failedRechecks ?? 0) > 0)
         #expect(try app.verify().isIntact)
+        // The progress ledger, kept by every write, agrees with a rebuild and with the records' own counts.
+        try expectLedgerMatchesRebuild(app)
+        for line in summary.campaigns {
+            let total = try app.campaignProgress(code: line.code, asOf: summary.asOf).total
+            #expect(total.casesOpened == line.cases.values.reduce(0, +), "\(line.code)")
+            #expect(total.unitsInScope == line.unitsInScope, "\(line.code)")
+            #expect(total.foundGeneral + total.foundMajor == line.hazards && total.foundMajor == line.majorHazards, "\(line.code)")
+            #expect(total.verifiedGeneral + total.verifiedMajor == line.verified, "\(line.code)")
+            #expect(total.overdueGeneral + total.overdueMajor == line.overdue, "\(line.code)")
+            #expect(total.transfersJudicial + total.transfersOther == line.transferred, "\(line.code)")
+        }
     }
 
     @Test("built as a file, the district appears whole: committed in batches beside the target, then moved in place")

@@ -103,6 +103,12 @@ struct FilingTests {
         }
         #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.campaignReport, target]).status == 0)
         #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, target]).status == 0)
+        // Valid and signed, but a 整改率 of 0 % over nothing found is not the rate its counts give.
+        let validation = try FilingValidator(trustedCertificates: [keys.certificate], schemas: schemasFolder).validate(path: target)
+        #expect(validation.problems.map(\.english) == [
+            "\(target):2: row 合计: 整改率 does not match 0 rectified of 0 found",
+            "\(target):2: row 合计: 重大隐患整改率 does not match 0 rectified of 0 found",
+        ])
         // A rate above 100 % is not a rate: the path refuses to sign an invalid report.
         #expect(throws: XMLError.self) {
             try SignedFile(schema: schema, signer: signer).write(to: folder + "/bad.xml") { w in

@@ -124,6 +124,11 @@ extension WriteContext {
                 throw ValidationError(field: "目标截止日期", fieldEnglish: "target due date", value: target.dueOn.description,
                                       chinese: "须在整治期限之内", english: "must lie within the campaign")
             }
+            if target.metric == .transferred, case .percent = target.amount {
+                throw ValidationError(field: "目标数量", fieldEnglish: "target amount", value: target.amount.description,
+                                      chinese: "移送目标应为件数（如 2），不能是百分比",
+                                      english: "a transfer target is a count (e.g. 2), not a percentage")
+            }
             var category: UnitCategory?
             var streetId: Street.ID?
             if let scope = target.scope?.nonBlank {
@@ -241,12 +246,17 @@ extension Rectify {
 
 /// Which units a campaign covers: the product of its streets and categories (none listed means all).
 enum CampaignScopeQuery {
-    static let unitFilter = """
-        (NOT EXISTS (SELECT 1 FROM campaignScope s WHERE s.campaignId = :campaign AND s.streetId IS NOT NULL)
-         OR unit.streetId IN (SELECT streetId FROM campaignScope WHERE campaignId = :campaign AND streetId IS NOT NULL))
-        AND (NOT EXISTS (SELECT 1 FROM campaignScope s WHERE s.campaignId = :campaign AND s.category IS NOT NULL)
-         OR unit.category IN (SELECT category FROM campaignScope WHERE campaignId = :campaign AND category IS NOT NULL))
+    static let unitFilter = filter(table: "unit")
+
+    /// The scope condition on any table with `streetId` and `category` columns (`unit`, the register tally).
+    static func filter(table: String) -> String {
         """
+        (NOT EXISTS (SELECT 1 FROM campaignScope s WHERE s.campaignId = :campaign AND s.streetId IS NOT NULL)
+         OR \(table).streetId IN (SELECT streetId FROM campaignScope WHERE campaignId = :campaign AND streetId IS NOT NULL))
+        AND (NOT EXISTS (SELECT 1 FROM campaignScope s WHERE s.campaignId = :campaign AND s.category IS NOT NULL)
+         OR \(table).category IN (SELECT category FROM campaignScope WHERE campaignId = :campaign AND category IS NOT NULL))
+        """
+    }
 
     static func unitCount(_ db: Database, campaignId: Campaign.ID) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE \(unitFilter)", arguments: ["campaign": campaignId])!

@@ -313,6 +313,7 @@ extension Rectify {
 public enum CaseFileFormat {
     public static let namespace = "urn:rectify:case-file:1"
     public static let manifestNamespace = "urn:rectify:manifest:1"
+    public static let reportNamespace = "urn:rectify:campaign-report:1"
 
     /// Documents in the filing order of `reference/domain.md` §3 (the Tianjin rule), then by date and number.
     static func filingOrder(_ documents: [Document]) -> [Document] {

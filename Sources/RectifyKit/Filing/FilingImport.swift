@@ -7,7 +7,8 @@ import RectifyXML
 /// What happened to one file of an import batch.
 public struct ImportOutcome: Codable, Sendable, Equatable {
     public enum Result: String, Codable, Sendable {
-        case imported, replaced, unchanged, olderKept = "older-kept", manifestChecked = "manifest-checked", refused
+        case imported, replaced, unchanged, olderKept = "older-kept", manifestChecked = "manifest-checked",
+             reportChecked = "report-checked", refused
     }
 
     public var path: String
@@ -30,6 +31,8 @@ extension Rectify {
                                      problems: result.problems.map { "\($0.chinese) / \($0.english)" })
             }
             if root.name == "报送清单" { return ImportOutcome(path: path, result: .manifestChecked, caseNumber: nil, problems: []) }
+            // A statistics report is checked, not stored: the superior's own figures come from the imported cases.
+            if root.name == "统计报表" { return ImportOutcome(path: path, result: .reportChecked, caseNumber: nil, problems: []) }
             let data = FileManager.default.contents(atPath: path) ?? Data()
             let filed = try FiledCaseReader(root: root)
             let outcome = try database.write(actor: actor) { context in

@@ -8,11 +8,13 @@ import RectifyXML
 public struct FilingValidator {
     let schema: SchemaValidator
     let manifestSchema: SchemaValidator
+    let reportSchema: SchemaValidator
     let verifier: XMLVerifier
 
     public init(trustedCertificates: [String], schemas: String? = nil) throws {
         schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemas))
         manifestSchema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.manifest, folder: schemas))
+        reportSchema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.campaignReport, folder: schemas))
         verifier = try XMLVerifier(trustedCertificates: trustedCertificates)
     }
 
@@ -44,6 +46,13 @@ public struct FilingValidator {
             if let refusal = verifier.verify(document) { problems.append(refusal) }
             problems += listedFileProblems(root, manifest: path)
             problems += partProblems(root, manifest: path, sizeLimit: sizeLimit)
+            return Result(path: path, problems: problems)
+        }
+        if document.root?.name == "统计报表", document.root?.namespace == CaseFileFormat.reportNamespace,
+           let root = document.rootElement {
+            var problems = reportSchema.validate(document)
+            if let refusal = verifier.verify(document) { problems.append(refusal) }
+            if problems.isEmpty { problems += reportProblems(root, path: path) }
             return Result(path: path, problems: problems)
         }
         guard let root = document.rootElement, root.name == "案卷",
