@@ -59,6 +59,6 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RectifyCLITests", dependencies: ["rectify", "RectifyCore"]),
+        .testTarget(name: "RectifyCLITests", dependencies: ["rectify", "RectifyCore", "RectifyTestSupport"]),
     ]
 )

@@ -4,7 +4,7 @@ import RectifyKit
 
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "campaign", abstract: "专项整治 / campaigns.", subcommands: [Create.self, List.self, Show.self])
+        commandName: "campaign", abstract: "专项整治 / campaigns.", subcommands: [Create.self, List.self, Show.self, Progress.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "创建专项整治 / create a campaign (its kind's checklist is copied in).")

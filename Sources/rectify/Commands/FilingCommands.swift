@@ -43,7 +43,7 @@ struct ExportOptions: ParsableArguments {
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "导出签名XML / export signed XML.",
-                                                    subcommands: [CaseFile.self, CampaignFiles.self])
+                                                    subcommands: [CaseFile.self, CampaignFiles.self, ReportFile.self])
 
     struct CaseFile: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -78,6 +78,25 @@ extension ExportCommand {
                 FileHandle.standardError.write(Data("导出中 / exporting: \(done)/\(total) (\(percent)%)\n".utf8))
             }
             print("已导出 / exported: \(result.caseCount) 个案卷 case files → \(result.folder)\n清单 / manifest: \(result.manifest.path)")
+        }
+    }
+}
+
+extension ExportCommand {
+    struct ReportFile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report", abstract: "导出统计报表（签名XML）/ the campaign's statistics report as of a date, signed.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "专项整治代码 / campaign code") var code: String
+        @Option(name: .customLong("as-of"), help: "统计截止日期（默认今天）/ figures as of YYYY-MM-DD (default today)")
+        var asOf: String?
+        @OptionGroup var options: ExportOptions
+
+        func run() throws {
+            let file = try global.open().exportReport(code: code, asOf: try Output.date(asOf, "统计截止日期", "as-of date"),
+                                                      into: options.out, signing: try options.signing(),
+                                                      schemas: options.schemas)
+            print("已导出统计报表 / report exported: \(file.path)  \(file.size) bytes  sha256 \(file.sha256)")
         }
     }
 }
@@ -123,7 +142,7 @@ struct ImportCommand: ParsableCommand {
                                                        actor: actor.name)
         let labels: [ImportOutcome.Result: String] = [
             .imported: "已导入", .replaced: "已更新为新版本", .unchanged: "无变化（同一文件）", .olderKept: "较旧版本，仅记录来源",
-            .manifestChecked: "清单已核对", .refused: "拒绝",
+            .manifestChecked: "清单已核对", .reportChecked: "统计报表已核验（不入库）", .refused: "拒绝",
         ]
         for outcome in outcomes {
             print("\(labels[outcome.result]!) / \(outcome.result.rawValue): \(outcome.path)\(outcome.caseNumber.map { "（\($0)）" } ?? "")")
