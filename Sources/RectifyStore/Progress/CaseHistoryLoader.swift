@@ -81,9 +81,10 @@ struct CaseHistoryLoader {
             guard let at = index[row["hazardId"]] else { continue }
             hazards[at].extensions.append((try date(row["grantedOn"]), try date(row["toDeadline"])))
         }
+        // CROSS JOIN keeps SQLite from driving the join from every hazard event in the chain.
         for row in try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT e.entityId, json_extract(e.after, '$.claimedOn') AS claimedOn
-            FROM hazard h JOIN event e ON e.entity = 'hazard' AND e.entityId = h.id
+            FROM hazard h CROSS JOIN event e ON e.entity = 'hazard' AND e.entityId = h.id
             WHERE h.caseId = ? AND json_extract(e.after, '$.status') = 'claimed'
               AND (e.before IS NULL OR json_extract(e.before, '$.status') <> 'claimed')
             ORDER BY e.seq
