@@ -12,27 +12,34 @@ public enum SignatureAlgorithm: String, Sendable, CaseIterable {
 /// X.509 certificate in KeyInfo, so that `xmlsec1 --verify --trusted-pem` checks it with no Rectify code.
 public final class XMLSigner {
     private let keyPath: String
-    private let certificatePath: String
+    /// Loaded once: decoding a PEM key costs more than a signature, and an export signs thousands of files.
+    private let key: xmlSecKeyPtr
 
     public init(keyPath: String, certificatePath: String) throws {
         for (path, chinese, english) in [(keyPath, "签名私钥", "signing key"), (certificatePath, "签名证书", "signing certificate")]
             where !FileManager.default.fileExists(atPath: path) {
             throw XMLError(file: path, chinese: "\(chinese)文件不存在", english: "the \(english) file does not exist")
         }
-        self.keyPath = keyPath
-        self.certificatePath = certificatePath
-    }
-
-    /// Signs `document` in place and saves it to `path` byte for byte as signed (no re-indentation).
-    public func sign(_ document: XMLDocument, savingTo path: String) throws {
-        guard XMLLibrary.ready else { throw XMLError(file: path, chinese: "xmlsec 初始化失败", english: "xmlsec failed to initialise") }
-        let doc = OpaquePointer(document.pointer)
+        guard XMLLibrary.ready else { throw XMLError(file: keyPath, chinese: "xmlsec 初始化失败", english: "xmlsec failed to initialise") }
         guard let key = xmlSecOpenSSLAppKeyLoad(keyPath, xmlSecKeyDataFormatPem, nil, nil, nil) else {
             throw XMLError(file: keyPath, chinese: "无法读取PEM私钥", english: "cannot load the PEM private key")
         }
         guard xmlSecOpenSSLAppKeyCertLoad(key, certificatePath, xmlSecKeyDataFormatPem) >= 0 else {
             xmlSecKeyDestroy(key)
             throw XMLError(file: certificatePath, chinese: "无法读取PEM证书或与私钥不匹配", english: "cannot load the PEM certificate")
+        }
+        self.keyPath = keyPath
+        self.key = key
+    }
+
+    deinit { xmlSecKeyDestroy(key) }
+
+    /// Signs `document` in place and saves it to `path` byte for byte as signed (no re-indentation).
+    public func sign(_ document: XMLDocument, savingTo path: String) throws {
+        guard XMLLibrary.ready else { throw XMLError(file: path, chinese: "xmlsec 初始化失败", english: "xmlsec failed to initialise") }
+        let doc = OpaquePointer(document.pointer)
+        guard let key = xmlSecKeyDuplicate(self.key) else {
+            throw XMLError(file: keyPath, chinese: "无法复制签名密钥", english: "cannot copy the signing key")
         }
         let method = isEC(key) ? rectify_transformEcdsaSha256() : rectify_transformRsaSha256()
         guard let root = xmlDocGetRootElement(UnsafeMutablePointer(doc)),

@@ -21,7 +21,11 @@ extension Rectify {
 
     /// Every gap before filing: deadlines passed, records or documents missing, bases not cited, dates out of order.
     public func lint(number: String, asOf: LocalDate? = nil) throws -> LintReport {
-        let detail = try caseDetail(number: number, asOf: asOf)
+        try lint(try caseDetail(number: number, asOf: asOf))
+    }
+
+    /// The same, for a case page already read (an export reads each case once).
+    func lint(_ detail: CaseDetail) throws -> LintReport {
         let asOf = detail.asOf
         var findings: [LintFinding] = []
         func add(_ rule: String, _ reference: String, _ chinese: String, _ english: String) {

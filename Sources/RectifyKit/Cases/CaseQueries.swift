@@ -115,65 +115,83 @@ extension Rectify {
     public func caseDetail(number: String, asOf: LocalDate? = nil) throws -> CaseDetail {
         let asOf = asOf ?? LocalDate(database.clock())
         return try database.read { db in
-            let record = try Lookup.case(db, number: number)
-            let id = record.id!
-            let campaign = try Campaign.fetchOne(db, key: record.campaignId)!
-            func officerLabel(_ officerId: Officer.ID) throws -> String {
-                let officer = try Officer.fetchOne(db, key: officerId)!
-                return "\(officer.name)（\(officer.credential)）"
-            }
-            let documents = try Document.filter(Document.Columns.caseId == id).order(Column("id")).fetchAll(db)
-            let numbers = Dictionary(uniqueKeysWithValues: documents.map { ($0.id!, $0.number) })
-            let hazards = try Hazard.filter(Hazard.Columns.caseId == id).order(Hazard.Columns.seq).fetchAll(db)
-            let seqByHazard = Dictionary(uniqueKeysWithValues: hazards.map { ($0.id!, $0.seq) })
-            let engine = try LegalContext.engine(db)
-            let hazardViews = try hazards.map { hazard in
-                let extensions = try HazardExtension.filter(HazardExtension.Columns.hazardId == hazard.id!)
-                    .order(Column("id")).fetchAll(db)
-                let order = numbers[hazard.orderDocumentId] ?? ""
-                var deadlines = [engine.rectification(hazard, order: order, extensions: extensions)]
-                var problems: [String] = []
-                do {
-                    if let recheck = try engine.recheck(hazard, kind: campaign.kind) { deadlines.append(recheck) }
-                } catch let error as any UserFacingError {
-                    problems.append(error.errorDescription ?? "")
-                }
-                return CaseDetail.HazardView(
-                    hazard: hazard, reference: "\(record.number)/\(hazard.seq)", levelLabel: hazard.level.chinese,
-                    statusLabel: hazard.status.chinese, orderNumber: order, extensions: extensions,
-                    daysOverdue: hazard.isOverdue(asOf: asOf) ? hazard.deadline.days(until: asOf) : nil,
-                    deadlines: deadlines, deadlineProblems: problems)
-            }
-            let selfChecks = try SelfCheckRecord.filter(SelfCheckRecord.Columns.caseId == id).order(Column("id")).fetchAll(db)
-                .map { selfCheck in
-                    let items = try SelfCheckItem.filter(SelfCheckItem.Columns.selfCheckId == selfCheck.id!).fetchAll(db)
-                    return CaseDetail.SelfCheckView(record: selfCheck, items: Dictionary(
-                        uniqueKeysWithValues: items.map { ($0.itemCode, $0.result.chinese) }))
-                }
-            let rechecks = try RecheckRecord.filter(RecheckRecord.Columns.caseId == id).order(Column("id")).fetchAll(db)
-                .map { recheck in
-                    let findings = try RecheckFinding.filter(RecheckFinding.Columns.recheckId == recheck.id!).fetchAll(db)
-                    return CaseDetail.RecheckView(
-                        record: recheck, officers: [try officerLabel(recheck.officer1Id), try officerLabel(recheck.officer2Id)],
-                        documentNumber: numbers[recheck.documentId] ?? "",
-                        findings: Dictionary(uniqueKeysWithValues: findings.map {
-                            (String(seqByHazard[$0.hazardId] ?? 0), $0.verdict.chinese)
-                        }))
-                }
-            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE \(Rectify.caseEventFilter)",
-                                          arguments: ["id": id])!
-            return CaseDetail(
-                number: record.number, state: record.state.chinese, stateCode: record.state, campaign: campaign.code,
-                campaignTitle: campaign.title, unit: try BusinessUnit.fetchOne(db, key: record.unitId)!,
-                officers: [try officerLabel(record.officer1Id), try officerLabel(record.officer2Id)],
-                openedOn: record.openedOn, closedOn: record.closedOn, asOf: asOf, hazards: hazardViews,
-                plans: try PlanRecord.filter(PlanRecord.Columns.caseId == id).order(Column("id")).fetchAll(db),
-                selfChecks: selfChecks, rechecks: rechecks, documents: documents,
-                attachments: try Attachment.filter(Attachment.Columns.caseId == id).order(Column("id")).fetchAll(db),
-                penalty: try Penalty.filter(Penalty.Columns.caseId == id).fetchOne(db).map {
-                    try PenaltyDeadlines.view($0, db: db, asOf: asOf)
-                },
-                events: events)
+            try CaseDetailReader(db: db, engine: try LegalContext.engine(db)).detail(number: number, asOf: asOf)
         }
+    }
+}
+
+/// Reads one case page. Bulk readers (a campaign export) make one and reuse its deadline engine; every statement
+/// is cached, since the same dozen queries run for every case.
+struct CaseDetailReader {
+    let db: Database
+    let engine: DeadlineEngine
+
+    private func all<Record: FetchableRecord>(_ sql: String, _ id: Int64) throws -> [Record] {
+        try Record.fetchAll(db.cachedStatement(sql: sql), arguments: [id])
+    }
+
+    private func one<Record: FetchableRecord>(_ sql: String, _ id: Int64) throws -> Record? {
+        try Record.fetchOne(db.cachedStatement(sql: sql), arguments: [id])
+    }
+
+    func detail(number: String, asOf: LocalDate) throws -> Rectify.CaseDetail {
+        typealias CaseDetail = Rectify.CaseDetail
+        let record = try Lookup.case(db, number: number)
+        let id = record.id!.rawValue
+        let campaign: Campaign = try one("SELECT * FROM campaign WHERE id = ?", record.campaignId.rawValue)!
+        func officerLabel(_ officerId: Officer.ID) throws -> String {
+            let officer: Officer = try one("SELECT * FROM officer WHERE id = ?", officerId.rawValue)!
+            return "\(officer.name)（\(officer.credential)）"
+        }
+        let documents: [Document] = try all("SELECT * FROM document WHERE caseId = ? ORDER BY id", id)
+        let numbers = Dictionary(uniqueKeysWithValues: documents.map { ($0.id!, $0.number) })
+        let hazards: [Hazard] = try all("SELECT * FROM hazard WHERE caseId = ? ORDER BY seq", id)
+        let seqByHazard = Dictionary(uniqueKeysWithValues: hazards.map { ($0.id!, $0.seq) })
+        let hazardViews = try hazards.map { hazard in
+            let extensions: [HazardExtension] = try all("SELECT * FROM hazardExtension WHERE hazardId = ? ORDER BY id",
+                                                        hazard.id!.rawValue)
+            let order = numbers[hazard.orderDocumentId] ?? ""
+            var deadlines = [engine.rectification(hazard, order: order, extensions: extensions)]
+            var problems: [String] = []
+            do {
+                if let recheck = try engine.recheck(hazard, kind: campaign.kind) { deadlines.append(recheck) }
+            } catch let error as any UserFacingError {
+                problems.append(error.errorDescription ?? "")
+            }
+            return CaseDetail.HazardView(
+                hazard: hazard, reference: "\(record.number)/\(hazard.seq)", levelLabel: hazard.level.chinese,
+                statusLabel: hazard.status.chinese, orderNumber: order, extensions: extensions,
+                daysOverdue: hazard.isOverdue(asOf: asOf) ? hazard.deadline.days(until: asOf) : nil,
+                deadlines: deadlines, deadlineProblems: problems)
+        }
+        let selfChecks = try (all("SELECT * FROM selfCheckRecord WHERE caseId = ? ORDER BY id", id) as [SelfCheckRecord])
+            .map { selfCheck in
+                let items: [SelfCheckItem] = try all("SELECT * FROM selfCheckItem WHERE selfCheckId = ?", selfCheck.id!.rawValue)
+                return CaseDetail.SelfCheckView(record: selfCheck, items: Dictionary(
+                    uniqueKeysWithValues: items.map { ($0.itemCode, $0.result.chinese) }))
+            }
+        let rechecks = try (all("SELECT * FROM recheckRecord WHERE caseId = ? ORDER BY id", id) as [RecheckRecord])
+            .map { recheck in
+                let findings: [RecheckFinding] = try all("SELECT * FROM recheckFinding WHERE recheckId = ?", recheck.id!.rawValue)
+                return CaseDetail.RecheckView(
+                    record: recheck, officers: [try officerLabel(recheck.officer1Id), try officerLabel(recheck.officer2Id)],
+                    documentNumber: numbers[recheck.documentId] ?? "",
+                    findings: Dictionary(uniqueKeysWithValues: findings.map {
+                        (String(seqByHazard[$0.hazardId] ?? 0), $0.verdict.chinese)
+                    }))
+            }
+        let events = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event WHERE \(Rectify.caseEventFilter)"),
+                                      arguments: ["id": id])!
+        let penalty: Penalty? = try one("SELECT * FROM penalty WHERE caseId = ?", id)
+        return CaseDetail(
+            number: record.number, state: record.state.chinese, stateCode: record.state, campaign: campaign.code,
+            campaignTitle: campaign.title, unit: try one("SELECT * FROM unit WHERE id = ?", record.unitId.rawValue)!,
+            officers: [try officerLabel(record.officer1Id), try officerLabel(record.officer2Id)],
+            openedOn: record.openedOn, closedOn: record.closedOn, asOf: asOf, hazards: hazardViews,
+            plans: try all("SELECT * FROM planRecord WHERE caseId = ? ORDER BY id", id),
+            selfChecks: selfChecks, rechecks: rechecks, documents: documents,
+            attachments: try all("SELECT * FROM attachment WHERE caseId = ? ORDER BY id", id),
+            penalty: try penalty.map { try PenaltyDeadlines.view($0, db: db, engine: engine, asOf: asOf) },
+            events: events)
     }
 }

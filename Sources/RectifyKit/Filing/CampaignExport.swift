@@ -29,9 +29,10 @@ extension Rectify {
         let caseSchema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemas))
         let manifests = SignedFile(schema: try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.manifest, folder: schemas)),
                                    signer: try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate))
-        let (campaignId, total, agency) = try database.read { db in
+        let (campaignId, total, agency, engine) = try database.read { db in
             let campaign = try Lookup.campaign(db, code: code)
-            return (campaign.id!, try Case.filter(Case.Columns.campaignId == campaign.id!).fetchCount(db), try Lookup.agency(db))
+            return (campaign.id!, try Case.filter(Case.Columns.campaignId == campaign.id!).fetchCount(db), try Lookup.agency(db),
+                    try LegalContext.engine(db))
         }
         let base = folder ?? "Exports/\(code)"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
@@ -63,7 +64,7 @@ extension Rectify {
                 """, arguments: [campaignId, lastSerial])
         }) {
             let file = try exportCase(number: next["number"], into: base, schema: caseSchema, signer: manifests.signer,
-                                      internalUse: internalUse)
+                                      internalUse: internalUse, engine: engine)
             if part == nil {
                 let name = "manifest-part-" + String(format: "%04d", parts.count + 1) + ".xml"
                 let opened = try manifests.begin((base as NSString).appendingPathComponent(name))

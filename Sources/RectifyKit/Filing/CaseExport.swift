@@ -38,9 +38,13 @@ extension Rectify {
         return try exportCase(number: number, into: folder, schema: schema, signer: signer, internalUse: internalUse)
     }
 
+    /// `engine`: a campaign export loads the calendar and rules once for all its cases.
     func exportCase(number: String, into folder: String?, schema: SchemaValidator, signer: XMLSigner,
-                    internalUse: Bool) throws -> ExportedFile {
-        let detail = try caseDetail(number: number)
+                    internalUse: Bool, engine: DeadlineEngine? = nil) throws -> ExportedFile {
+        let asOf = LocalDate(database.clock())
+        let detail = try database.read { db in
+            try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db)).detail(number: number, asOf: asOf)
+        }
         let base = folder ?? "Exports/\(detail.campaign)"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         let target = (base as NSString).appendingPathComponent("\(detail.number).xml")
@@ -53,7 +57,7 @@ extension Rectify {
     func writeCaseFile(_ detail: CaseDetail, with w: XMLWriter, internalUse: Bool) throws {
         // Free text may quote a citizen ID number (a party's, a witness's): it leaves the bureau masked.
         let free: (String?) -> String? = { text in internalUse ? text : text.map(PersonalData.maskCitizenIDs) }
-        let lint = try lint(number: detail.number, asOf: detail.asOf)
+        let lint = try lint(detail)
         let (agency, unitListing, campaign) = try database.read { db in
             (try Lookup.agency(db),
              Rectify.unitListing(try Row.fetchOne(db, sql: "\(Rectify.unitListingSQL) WHERE unit.uscc = ?",
@@ -258,8 +262,8 @@ extension Rectify {
         try w.start("审计事件列表")
         try database.read { db in
             let caseId = try Lookup.case(db, number: detail.number).id!
-            let events = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq",
-                                                    arguments: ["id": caseId])
+            let events = try AuditEvent.fetchCursor(
+                db.cachedStatement(sql: "SELECT * FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq"), arguments: ["id": caseId])
             while let event = try events.next() {
                 try w.start("事件")
                 try w.element("序号", Int(event.seq))

@@ -160,8 +160,7 @@ enum PenaltyDeadlines {
     }
 
     /// The deadlines that apply at the penalty's stage, with the surcharge once payment is late.
-    static func view(_ penalty: Penalty, db: Database, asOf: LocalDate) throws -> Rectify.PenaltyView {
-        let engine = try LegalContext.engine(db)
+    static func view(_ penalty: Penalty, db: Database, engine: DeadlineEngine, asOf: LocalDate) throws -> Rectify.PenaltyView {
         var deadlines: [Deadline] = []
         var problems: [String] = []
         var surcharge: Surcharge?
