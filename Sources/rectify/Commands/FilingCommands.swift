@@ -104,7 +104,7 @@ extension ExportCommand {
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "校验报送的XML：模式、签名、哈希、语义 / check filed XML: schema, signature, hashes, rules.")
-    @Argument(help: "XML 文件 / files") var files: [String]
+    @Argument(help: "XML 文件或目录（目录即其中全部 XML）/ files, or folders of them") var files: [String]
     @Option(help: "受信任证书（可重复）/ trusted certificate (repeatable)") var trust: [String] = []
     @Option(help: "模式目录 / Schemas folder") var schemas: String?
     @Option(help: "单个文件大小上限（字节）/ largest file accepted, in bytes") var maxBytes: Int = XMLDocument.defaultSizeLimit
@@ -112,7 +112,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let validator = try FilingValidator(trustedCertificates: trust, schemas: schemas)
         var failed = 0
-        for file in files {
+        for file in try FilingFolder.expand(files) {
             let result = validator.validate(path: file, sizeLimit: maxBytes)
             if result.isValid {
                 print("通过 / valid: \(file)")
@@ -132,14 +132,14 @@ struct ImportCommand: ParsableCommand {
         commandName: "import", abstract: "上级机关导入报送的案卷 / the superior imports filed case files.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var actor: ActorOption
-    @Argument(help: "XML 文件 / files") var files: [String]
+    @Argument(help: "XML 文件或目录（目录即其中全部 XML）/ files, or folders of them") var files: [String]
     @Option(help: "受信任证书（可重复）/ trusted certificate (repeatable)") var trust: [String] = []
     @Option(help: "模式目录 / Schemas folder") var schemas: String?
     @Option(help: "单个文件大小上限（字节）/ largest file accepted, in bytes") var maxBytes: Int = XMLDocument.defaultSizeLimit
 
     func run() throws {
-        let outcomes = try global.open().importFilings(paths: files, trust: trust, schemas: schemas, sizeLimit: maxBytes,
-                                                       actor: actor.name)
+        let outcomes = try global.open().importFilings(paths: try FilingFolder.expand(files), trust: trust, schemas: schemas,
+                                                       sizeLimit: maxBytes, actor: actor.name)
         let labels: [ImportOutcome.Result: String] = [
             .imported: "已导入", .replaced: "已更新为新版本", .unchanged: "无变化（同一文件）", .olderKept: "较旧版本，仅记录来源",
             .manifestChecked: "清单已核对", .reportChecked: "统计报表已核验（不入库）", .refused: "拒绝",
