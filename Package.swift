@@ -43,6 +43,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Ratios against sqlite3 and xmllint on the same machine: `swift run -c release rectify-bench`.
+        .executableTarget(
+            name: "rectify-bench",
+            dependencies: [
+                "RectifyKit", "RectifyCore", "RectifyXML",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "RectifyCoreTests", dependencies: ["RectifyCore"]),
         // Helpers shared by test targets (running xmllint and xmlsec1); not part of the product.
         .target(name: "RectifyTestSupport", path: "Tests/RectifyTestSupport"),

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rectify-bench",
+        abstract: "Rectify against sqlite3 and xmllint on the same machine, in the same run: ratios, not absolute times.",
+        subcommands: [Run.self, Worker.self], defaultSubcommand: Run.self)
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Measure (the default).")
+    @Option(help: "District sizes, comma-separated") var units: String = "10000,100000"
+    @Option(help: "Runs of each operation (median and spread)") var `repeat`: Int = 3
+    @Option(help: "Write the figures as JSON to this file") var json: String?
+    @Option(help: "Work folder: generated districts are kept here between runs") var work: String = ".build/bench"
+    @Option(help: "Schemas folder") var schemas: String = "Schemas"
+    @Option(help: "Demo seed") var seed: UInt64 = 20_260_401
+    @Flag(help: "Regenerate the districts") var fresh = false
+
+    func run() throws {
+        let sizes = try units.split(separator: ",").map { text -> Int in
+            guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 100 else {
+                throw ValidationError("--units: \(text) is not a size of at least 100")
+            }
+            return n
+        }
+        guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        let work = (work as NSString).standardizingPath
+        let schemas = URL(fileURLWithPath: schemas).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: schemas + "/rectify-case-file-v1.xsd") else {
+            throw ValidationError("no schemas in \(schemas) (run from the package root or pass --schemas)")
+        }
+        for tool in ["sqlite3", "xmllint"] {
+            guard (try? Subprocess.run([tool, "--version"]))?.status == 0 else {
+                throw ValidationError("\(tool) is not installed (apt-get install sqlite3 libxml2-utils)")
+            }
+        }
+        var measurements: [Measurement] = []
+        for size in sizes {
+            let district = try District.prepare(units: size, seed: seed, work: work, fresh: fresh)
+            let scenario = Scenario(district: district, schemas: schemas, repeats: `repeat`, work: work)
+            measurements += try scenario.measureAll()
+        }
+        Report.print(measurements, sizes: sizes)
+        if let json {
+            let data = try JSONSerialization.data(withJSONObject: measurements.map(\.json), options: [.prettyPrinted, .sortedKeys])
+            try data.write(to: URL(fileURLWithPath: json))
+            log("figures written to \(json)")
+        }
+    }
+}

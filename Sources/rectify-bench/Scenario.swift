@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+
+/// The four measured operations on one district, each against the reference tool doing the same work.
+struct Scenario {
+    let district: District
+    let schemas: String
+    let repeats: Int
+    let work: String
+
+    /// This very executable, re-run as a worker.
+    private var bench: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    private var runs: String { "\(work)/runs-\(district.units)" }
+
+    private func worker(_ arguments: [String]) throws -> ProcessRun {
+        var run = try Subprocess.run([bench, "worker"] + arguments)
+        guard let line = run.output.split(separator: "\n").last(where: { $0.hasPrefix(Worker.peakMarker) }),
+              let kb = Double(line.dropFirst(Worker.peakMarker.count).trimmingCharacters(in: .whitespaces))
+        else { throw ValidationError("the worker reported no peak memory: \(run.output.suffix(500))") }
+        run.peakRSSMB = kb / 1024
+        run.output = run.output.split(separator: "\n").filter { !$0.hasPrefix(Worker.peakMarker) }.joined(separator: "\n")
+        return run
+    }
+
+    private func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    func measureAll() throws -> [Measurement] {
+        try FileManager.default.createDirectory(atPath: runs, withIntermediateDirectories: true)
+        let (code, cases) = try district.largestCampaign()
+        log("\(district.units) units: campaign \(code), \(cases) cases")
+        var out = [try unitImport()]
+        let (export, validation) = try campaignExport(code: code)
+        out.append(export)
+        out.append(try superiorImport(validation: validation))
+        out.append(try progress(code: code))
+        return out
+    }
+
+    /// `rectify unit import` of the register vs `sqlite3 .import` of the same CSV into a table of the same columns.
+    func unitImport() throws -> Measurement {
+        var mine: [ProcessRun] = [], theirs: [ProcessRun] = []
+        for round in 1...repeats {
+            log("  unit import, run \(round)/\(repeats)")
+            let target = "\(runs)/import.sqlite"
+            remove(target)
+            try FileManager.default.copyItem(atPath: district.organisation, toPath: target)
+            if FileManager.default.fileExists(atPath: district.organisation + "-wal") {
+                try FileManager.default.copyItem(atPath: district.organisation + "-wal", toPath: target + "-wal")
+            }
+            let run = try worker(["import-units", target, district.register])
+            guard Int(run.output.trimmingCharacters(in: .whitespacesAndNewlines)) == district.units else {
+                throw ValidationError("unit import imported \(run.output), expected \(district.units)")
+            }
+            mine.append(run)
+            let reference = "\(runs)/reference.sqlite"
+            remove(reference)
+            theirs.append(try Subprocess.run(["sqlite3", reference, """
+                CREATE TABLE unit_import (uscc TEXT PRIMARY KEY, name TEXT NOT NULL, address TEXT, street TEXT NOT NULL,
+                    grid TEXT NOT NULL, category TEXT NOT NULL, department TEXT NOT NULL, contact TEXT, phone TEXT,
+                    legal TEXT, supervisors TEXT) STRICT;
+                """, ".import --csv --skip 1 \(district.register) unit_import"]))
+            let count = try Subprocess.run(["sqlite3", reference, "SELECT count(*) FROM unit_import"])
+            guard Int(count.output.trimmingCharacters(in: .whitespacesAndNewlines)) == district.units else {
+                throw ValidationError("sqlite3 .import loaded \(count.output), expected \(district.units)")
+            }
+        }
+        remove("\(runs)/import.sqlite")
+        return Measurement(measure: "unit-import", units: district.units, rectify: mine, reference: theirs)
+    }
+
+    var exportFolder: String { "\(runs)/export" }
+    var keys: String { "\(work)/keys" }
+
+    /// `rectify export campaign` (write, validate, sign) vs `xmllint --noout --schema` over the files it produced.
+    func campaignExport(code: String) throws -> (Measurement, [ProcessRun]) {
+        if !FileManager.default.fileExists(atPath: keys + "/signing-cert.pem") {
+            _ = try worker(["keys", keys])
+        }
+        var mine: [ProcessRun] = [], theirs: [ProcessRun] = []
+        for round in 1...repeats {
+            log("  campaign export, run \(round)/\(repeats)")
+            try? FileManager.default.removeItem(atPath: exportFolder)
+            mine.append(try worker(["export-campaign", district.database, code, exportFolder, keys + "/signing-key.pem",
+                                    keys + "/signing-cert.pem", schemas]))
+        }
+        for round in 1...repeats {
+            log("  xmllint validation, run \(round)/\(repeats)")
+            theirs.append(try validateWithXmllint())
+        }
+        return (Measurement(measure: "campaign-export", units: district.units, rectify: mine, reference: theirs), theirs)
+    }
+
+    /// xmllint over every produced file against its schema, in batches (a command line has a length limit); the run's
+    /// time is the sum of the batches and its memory the largest.
+    func validateWithXmllint() throws -> ProcessRun {
+        let files = try FileManager.default.contentsOfDirectory(atPath: exportFolder).filter { $0.hasSuffix(".xml") }.sorted()
+        let manifests = files.filter { $0.hasPrefix("manifest") }
+        let cases = files.filter { !$0.hasPrefix("manifest") }
+        var total = ProcessRun(seconds: 0, peakRSSMB: 0, status: 0, output: "")
+        for (schema, group) in [("rectify-case-file-v1.xsd", cases), ("rectify-manifest-v1.xsd", manifests)] {
+            var start = 0
+            while start < group.count {
+                let batch = group[start..<min(start + 1_000, group.count)].map { "\(exportFolder)/\($0)" }
+                let run = try Subprocess.run(["xmllint", "--nonet", "--noout", "--schema", "\(schemas)/\(schema)"] + batch)
+                total.seconds += run.seconds
+                total.peakRSSMB = max(total.peakRSSMB, run.peakRSSMB)
+                start += 1_000
+            }
+        }
+        return total
+    }
+
+    /// `rectify import` of the exported folder into an empty superior database vs the same xmllint validation.
+    func superiorImport(validation: [ProcessRun]) throws -> Measurement {
+        var mine: [ProcessRun] = []
+        for round in 1...repeats {
+            log("  import at the superior, run \(round)/\(repeats)")
+            let target = "\(runs)/superior.sqlite"
+            remove(target)
+            mine.append(try worker(["import-filings", target, exportFolder, keys + "/signing-cert.pem", schemas]))
+            remove(target)
+        }
+        return Measurement(measure: "superior-import", units: district.units, rectify: mine, reference: validation)
+    }
+
+    /// `rectify campaign progress` (totals, targets, reliability by street and category, as JSON) vs sqlite3 answering
+    /// the single GROUP BY that counts the campaign's cases by street and state.
+    func progress(code: String) throws -> Measurement {
+        var mine: [ProcessRun] = [], theirs: [ProcessRun] = []
+        let rounds = max(repeats, 5)
+        log("  campaign progress, \(rounds) runs")
+        for _ in 1...rounds {
+            mine.append(try worker(["progress", district.database, code]))
+            theirs.append(try Subprocess.run(["sqlite3", district.database, """
+                SELECT u.streetId, c.state, count(*) FROM "case" c JOIN unit u ON u.id = c.unitId
+                WHERE c.campaignId = (SELECT id FROM campaign WHERE code = '\(code)') GROUP BY 1, 2;
+                """]))
+        }
+        return Measurement(measure: "campaign-progress", units: district.units, rectify: mine, reference: theirs)
+    }
+}

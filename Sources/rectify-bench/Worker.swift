@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import RectifyCore
+import RectifyKit
+import RectifyXML
+
+/// The work being measured, run by the bench in a child process of its own build (so the figures are for the same
+/// build configuration as the bench, and each process's peak memory is its own). Each worker calls the same library
+/// entry point the `rectify` command does.
+struct Worker: ParsableCommand {
+    /// Written last by every worker: the peak resident memory of this process image (VmHWM). wait4's ru_maxrss cannot
+    /// be used, because Linux carries the spawning bench's own peak across the vfork and exec into the child's record.
+    static let peakMarker = "rectify-bench-peak-kb:"
+
+    static func reportPeak() {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+        FileHandle.standardError.write(Data("\(peakMarker) \(kb)\n".utf8))
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Runs one measured operation (used by the bench itself).", shouldDisplay: false,
+        subcommands: [ImportUnits.self, ExportCampaign.self, ImportFilings.self, Progress.self, Keys.self])
+
+    struct ImportUnits: ParsableCommand {
+        @Argument var database: String
+        @Argument var csv: String
+        func run() throws {
+            let report = try Rectify.open(path: database).importUnits(from: URL(fileURLWithPath: csv), actor: "bench")
+            print(report.created + report.updated)
+            Worker.reportPeak()
+        }
+    }
+
+    struct ExportCampaign: ParsableCommand {
+        @Argument var database: String
+        @Argument var code: String
+        @Argument var out: String
+        @Argument var key: String
+        @Argument var cert: String
+        @Argument var schemas: String
+        func run() throws {
+            let export = try Rectify.open(path: database).exportCampaign(
+                code: code, into: out, signing: try SigningMaterial(key: key, certificate: cert), schemas: schemas)
+            print(export.caseCount)
+            Worker.reportPeak()
+        }
+    }
+
+    struct ImportFilings: ParsableCommand {
+        @Argument var database: String
+        @Argument var folder: String
+        @Argument var cert: String
+        @Argument var schemas: String
+        func run() throws {
+            let rectify = try Rectify.open(path: database, create: true)
+            let outcomes = try rectify.importFilings(paths: try FilingFolder.files(in: folder), trust: [cert], schemas: schemas,
+                                                     actor: "bench")
+            let refused = outcomes.filter { $0.result == .refused }
+            guard refused.isEmpty else { throw ValidationError("\(refused.count) files refused: \(refused[0].problems)") }
+            print(outcomes.count)
+            Worker.reportPeak()
+        }
+    }
+
+    struct Progress: ParsableCommand {
+        @Argument var database: String
+        @Argument var code: String
+        func run() throws {
+            let progress = try Rectify.open(path: database).campaignProgress(code: code)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(progress), as: UTF8.self))
+            Worker.reportPeak()
+        }
+    }
+
+    struct Keys: ParsableCommand {
+        @Argument var out: String
+        func run() throws {
+            _ = try SigningKeys.generate(algorithm: .ecdsa, agency: "基准测试机关", divisionCode: "320671", into: out)
+            Worker.reportPeak()
+        }
+    }
+}
