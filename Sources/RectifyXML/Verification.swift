@@ -80,18 +80,28 @@ public final class XMLVerifier {
 
 /// Small helpers over libxml2's tree.
 enum XMLTree {
+    /// Descendant elements, in document order. Names are compared as C strings: a walk over a whole case file
+    /// should not build a Swift string per element.
     static func elements(in node: xmlNodePtr, named name: String, namespace: String) -> [xmlNodePtr] {
         var found: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                if String(cString: current.pointee.name) == name,
-                   current.pointee.ns.map({ String(cString: $0.pointee.href) }) == namespace {
-                    found.append(current)
+        name.withCString { name in
+            namespace.withCString { namespace in
+                func walk(_ node: xmlNodePtr) {
+                    var child = node.pointee.children
+                    while let current = child {
+                        if current.pointee.type == XML_ELEMENT_NODE {
+                            if strcmp(UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self), name) == 0,
+                               let ns = current.pointee.ns, let href = ns.pointee.href,
+                               strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), namespace) == 0 {
+                                found.append(current)
+                            }
+                            walk(current)
+                        }
+                        child = current.pointee.next
+                    }
                 }
-                found += elements(in: current, named: name, namespace: namespace)
+                walk(node)
             }
-            child = current.pointee.next
         }
         return found
     }

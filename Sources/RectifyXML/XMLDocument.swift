@@ -161,22 +161,7 @@ public struct XMLElementRef {
 
     /// Descendant elements with this local name in `namespace`, in document order.
     public func descendants(_ name: String, namespace: String) -> [XMLElementRef] {
-        var found: [XMLElementRef] = []
-        func walk(_ node: xmlNodePtr) {
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE {
-                    if String(cString: current.pointee.name) == name,
-                       current.pointee.ns.map({ String(cString: $0.pointee.href) }) == namespace {
-                        found.append(XMLElementRef(pointer: current, document: document))
-                    }
-                    walk(current)
-                }
-                child = current.pointee.next
-            }
-        }
-        walk(pointer)
-        return found
+        XMLTree.elements(in: pointer, named: name, namespace: namespace).map { XMLElementRef(pointer: $0, document: document) }
     }
 
     public func child(_ name: String, namespace: String) -> XMLElementRef? {

@@ -278,5 +278,11 @@ extension FilingCommandTests {
         #expect(refused.status == 1 && refused.stdout.contains("refused"))
         #expect(superior.databaseDigest() == before)
         #expect(try superior.run("verify").status == 0)
+        // A folder stands for its XML files: the whole filing again, every file already held or checked.
+        let again = try superior.run(["import", folder, "--trust", cert], actor: "上级")
+        #expect(again.status == 0, "\(again.stdout)")
+        #expect(again.stdout.contains("unchanged") && again.stdout.contains("manifest-part-0001.xml"))
+        let validated = try superior.run(["validate", folder, "--trust", cert])
+        #expect(validated.status == 0 && validated.stdout.components(separatedBy: "通过 / valid").count == 4)
     }
 }

@@ -41,7 +41,24 @@ public struct USCC: Hashable, Comparable, Codable, Sendable, CustomStringConvert
         rawValue = text
     }
 
+    /// Alphabet positions by ASCII byte (-1: not in the alphabet).
+    private static let byteValues: [Int8] = {
+        var table = [Int8](repeating: -1, count: 128)
+        for (index, character) in alphabet.enumerated() { table[Int(character.asciiValue!)] = Int8(index) }
+        return table
+    }()
+
     public static func problem(in text: String) -> Problem? {
+        // The common case on bytes; anything wrong is described by the character-wise pass below.
+        if text.utf8.count == 18 {
+            var sum = 0, index = 0, last = -1
+            for byte in text.utf8 {
+                guard byte < 128, case let value = Int(byteValues[Int(byte)]), value >= 0 else { sum = -1; break }
+                if index < 17 { sum += value * weights[index] } else { last = value }
+                index += 1
+            }
+            if sum >= 0, last == (31 - sum % 31) % 31 { return nil }
+        }
         let characters = Array(text)
         guard characters.count == 18 else { return .wrongLength(characters.count) }
         if characters.contains(where: { $0.isLowercase }) { return .lowercase }
