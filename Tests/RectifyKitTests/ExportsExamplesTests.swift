@@ -24,6 +24,10 @@ struct ExportsExamplesTests {
         let schema = try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.caseFile,
                                folder + "/" + files.first { $0.hasPrefix("pump-") }!])
         #expect(schema.status == 0)
+        let report = folder + "/pump-2026-report-2026-06-30.xml"
+        #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.campaignReport,
+                             report]).status == 0)
+        #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", ExportsExamplesTests.certificate, report]).status == 0)
         for manifest in ["manifest.xml", "manifest-part-0001.xml"] {
             #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.manifest,
                               folder + "/" + manifest]).status == 0)
