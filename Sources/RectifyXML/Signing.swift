@@ -38,9 +38,7 @@ public final class XMLSigner {
     public func sign(_ document: XMLDocument, savingTo path: String) throws {
         guard XMLLibrary.ready else { throw XMLError(file: path, chinese: "xmlsec 初始化失败", english: "xmlsec failed to initialise") }
         let doc = OpaquePointer(document.pointer)
-        guard let key = xmlSecKeyDuplicate(self.key) else {
-            throw XMLError(file: keyPath, chinese: "无法复制签名密钥", english: "cannot copy the signing key")
-        }
+        let key = self.key
         let method = isEC(key) ? rectify_transformEcdsaSha256() : rectify_transformRsaSha256()
         guard let root = xmlDocGetRootElement(UnsafeMutablePointer(doc)),
               let signature = xmlSecTmplSignatureCreate(UnsafeMutablePointer(doc), rectify_transformExclC14N(), method, nil),
@@ -52,15 +50,17 @@ public final class XMLSigner {
               let x509 = xmlSecTmplKeyInfoAddX509Data(keyInfo),
               xmlSecTmplX509DataAddCertificate(x509) != nil
         else {
-            xmlSecKeyDestroy(key)
             throw XMLError(file: path, chinese: "无法建立签名模板", english: "cannot build the signature template")
         }
         guard let context = xmlSecDSigCtxCreate(nil) else {
-            xmlSecKeyDestroy(key)
             throw XMLError(file: path, chinese: "无法创建签名上下文", english: "cannot create a signature context")
         }
-        defer { xmlSecDSigCtxDestroy(context) }
-        context.pointee.signKey = key // owned and freed by the context from here on
+        // The context would free its key: lend it the signer's and take it back before the context goes.
+        context.pointee.signKey = key
+        defer {
+            context.pointee.signKey = nil
+            xmlSecDSigCtxDestroy(context)
+        }
         guard xmlSecDSigCtxSign(context, signature) >= 0 else {
             throw XMLError(file: path, chinese: "签名失败", english: "signing failed")
         }

@@ -2,25 +2,25 @@ import Foundation
 
 enum Report {
     static func print(_ measurements: [Measurement], sizes: [Int]) {
-        Swift.print("measure            units    rectify_s (spread)     reference_s (spread)   ratio    budget  peak_rss_mb")
+        Swift.print("measure                  units    rectify_s (spread)     reference_s (spread)   ratio    budget        peak_rss_mb")
         for m in measurements {
             let budget = Budget.ratios[m.measure].map { $0 }
             let verdict = budget.map { m.ratio <= $0 ? "≤\(format($0, 0))× ok" : "≤\(format($0, 0))× MISSED" } ?? ""
-            Swift.print(pad(m.measure, 18), pad(String(m.units), 8),
+            Swift.print(pad(m.measure, 24), pad(String(m.units), 8),
                         pad("\(format(m.rectifySeconds, 3)) (±\(format(m.spread * 100, 0))%)", 22),
                         pad("\(format(m.referenceSeconds, 3)) (±\(format(m.referenceSpread * 100, 0))%)", 22),
                         pad(format(m.ratio, 2) + "×", 8), pad(verdict, 14), format(m.peakRSSMB, 1))
         }
         guard let small = sizes.min(), let large = sizes.max(), small != large else { return }
         Swift.print("\ngrowth from \(small) to \(large) units (×\(format(Double(large) / Double(small), 0)) the units)")
-        Swift.print("measure            rectify_s  reference_s  ratio  peak_rss")
-        for name in ["unit-import", "campaign-export", "superior-import", "campaign-progress"] {
+        Swift.print("measure                  rectify_s  reference_s  ratio  peak_rss")
+        for name in ["unit-import", "campaign-export", "superior-import", "campaign-progress", "campaign-progress-query"] {
             guard let a = measurements.first(where: { $0.measure == name && $0.units == small }),
                   let b = measurements.first(where: { $0.measure == name && $0.units == large }) else { continue }
             let memory = b.peakRSSMB / a.peakRSSMB
             let note = name == "campaign-export"
                 ? (memory <= Budget.exportMemoryGrowth ? "  (budget ≤1.5× ok)" : "  (budget ≤1.5× MISSED)") : ""
-            Swift.print(pad(name, 18), pad(format(b.rectifySeconds / a.rectifySeconds, 2) + "×", 10),
+            Swift.print(pad(name, 24), pad(format(b.rectifySeconds / a.rectifySeconds, 2) + "×", 10),
                         pad(format(b.referenceSeconds / a.referenceSeconds, 2) + "×", 12),
                         pad(format(b.ratio / a.ratio, 2) + "×", 6), format(memory, 2) + "×" + note)
         }

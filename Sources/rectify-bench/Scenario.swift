@@ -37,7 +37,7 @@ struct Scenario {
         let (export, validation) = try campaignExport(code: code)
         out.append(export)
         out.append(try superiorImport(validation: validation))
-        out.append(try progress(code: code))
+        out += try progress(code: code)
         return out
     }
 
@@ -129,18 +129,35 @@ struct Scenario {
     }
 
     /// `rectify campaign progress` (totals, targets, reliability by street and category, as JSON) vs sqlite3 answering
-    /// the single GROUP BY that counts the campaign's cases by street and state.
-    func progress(code: String) throws -> Measurement {
-        var mine: [ProcessRun] = [], theirs: [ProcessRun] = []
+    /// the single GROUP BY that counts the campaign's cases by street and state: process against process, and the
+    /// work alone (Rectify's own timing inside the process against sqlite3's `.timer`).
+    func progress(code: String) throws -> [Measurement] {
+        var mine: [ProcessRun] = [], theirs: [ProcessRun] = [], mineWork: [ProcessRun] = [], theirsWork: [ProcessRun] = []
         let rounds = max(repeats, 5)
         log("  campaign progress, \(rounds) runs")
+        let query = """
+            SELECT u.streetId, c.state, count(*) FROM "case" c JOIN unit u ON u.id = c.unitId
+            WHERE c.campaignId = (SELECT id FROM campaign WHERE code = '\(code)') GROUP BY 1, 2;
+            """
         for _ in 1...rounds {
-            mine.append(try worker(["progress", district.database, code]))
-            theirs.append(try Subprocess.run(["sqlite3", district.database, """
-                SELECT u.streetId, c.state, count(*) FROM "case" c JOIN unit u ON u.id = c.unitId
-                WHERE c.campaignId = (SELECT id FROM campaign WHERE code = '\(code)') GROUP BY 1, 2;
-                """]))
+            let run = try worker(["progress", district.database, code])
+            mine.append(run)
+            mineWork.append(ProcessRun(seconds: try marked(Worker.workMarker, in: run.output), peakRSSMB: run.peakRSSMB,
+                                       status: 0, output: ""))
+            // sqlite3 prints `.timer` figures only for statements it reads from its input.
+            let reference = try Subprocess.run(["sqlite3", district.database], input: ".timer on\n" + query + "\n")
+            theirs.append(reference)
+            theirsWork.append(ProcessRun(seconds: try marked("Run Time: real", in: reference.output), peakRSSMB: 0,
+                                         status: 0, output: ""))
         }
-        return Measurement(measure: "campaign-progress", units: district.units, rectify: mine, reference: theirs)
+        return [Measurement(measure: "campaign-progress", units: district.units, rectify: mine, reference: theirs),
+                Measurement(measure: "campaign-progress-query", units: district.units, rectify: mineWork, reference: theirsWork)]
+    }
+
+    private func marked(_ marker: String, in output: String) throws -> Double {
+        guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix(marker) }),
+              let value = line.dropFirst(marker.count).split(separator: " ").first.flatMap({ Double($0) })
+        else { throw ValidationError("no '\(marker)' in: \(output.suffix(300))") }
+        return value
     }
 }

@@ -23,15 +23,19 @@ enum Subprocess {
 
     /// Runs `arguments[0]` (looked up on PATH) with stdout and stderr sent to a temporary file.
     @discardableResult
-    static func run(_ arguments: [String], environment extra: [String: String] = [:], mustSucceed: Bool = true) throws -> ProcessRun {
+    static func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:],
+                    mustSucceed: Bool = true) throws -> ProcessRun {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-\(UUID().uuidString).log").path
         defer { unlink(log) }
+        let stdin = input == nil ? "/dev/null" : log + ".in"
+        if let input { try input.write(toFile: stdin, atomically: false, encoding: .utf8) }
+        defer { if input != nil { unlink(stdin) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in extra { environment[key] = value }
         let argv = arguments.map { strdup($0) } + [nil]

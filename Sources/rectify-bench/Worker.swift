@@ -11,6 +11,8 @@ struct Worker: ParsableCommand {
     /// Written last by every worker: the peak resident memory of this process image (VmHWM). wait4's ru_maxrss cannot
     /// be used, because Linux carries the spawning bench's own peak across the vfork and exec into the child's record.
     static let peakMarker = "rectify-bench-peak-kb:"
+    /// The time of the work alone, inside the process (the progress worker reports it).
+    static let workMarker = "rectify-bench-work-s:"
 
     static func reportPeak() {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -68,7 +70,11 @@ struct Worker: ParsableCommand {
         @Argument var database: String
         @Argument var code: String
         func run() throws {
-            let progress = try Rectify.open(path: database).campaignProgress(code: code)
+            let rectify = try Rectify.open(path: database)
+            let start = DispatchTime.now()
+            let progress = try rectify.campaignProgress(code: code)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            FileHandle.standardError.write(Data("\(Worker.workMarker) \(seconds)\n".utf8))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(progress), as: UTF8.self))

@@ -60,7 +60,7 @@ extension Rectify {
         let lint = try lint(detail)
         let (agency, unitListing, campaign) = try database.read { db in
             (try Lookup.agency(db),
-             Rectify.unitListing(try Row.fetchOne(db, sql: "\(Rectify.unitListingSQL) WHERE unit.uscc = ?",
+             Rectify.unitListing(try Row.fetchOne(db.cachedStatement(sql: "\(Rectify.unitListingSQL) WHERE unit.uscc = ?"),
                                                  arguments: [detail.unit.uscc])!),
              try Rectify.campaignHeader(db, code: detail.campaign))
         }
@@ -262,16 +262,18 @@ extension Rectify {
         try w.start("审计事件列表")
         try database.read { db in
             let caseId = try Lookup.case(db, number: detail.number).id!
-            let events = try AuditEvent.fetchCursor(
-                db.cachedStatement(sql: "SELECT * FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq"), arguments: ["id": caseId])
+            // Only the columns the file shows: the before/after JSON of every event is most of the bytes.
+            let events = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT seq, at, actor, action, entity, entityId, hash FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq
+                """), arguments: ["id": caseId])
             while let event = try events.next() {
                 try w.start("事件")
-                try w.element("序号", Int(event.seq))
-                try w.element("时间", event.at)
-                try w.element("操作人", event.actor)
-                try w.element("动作", event.action)
-                try w.element("对象", "\(event.entity)#\(event.entityId)")
-                try w.element("哈希", event.hash)
+                try w.element("序号", event["seq"] as Int)
+                try w.element("时间", event["at"] as String)
+                try w.element("操作人", event["actor"] as String)
+                try w.element("动作", event["action"] as String)
+                try w.element("对象", "\(event["entity"] as String)#\(event["entityId"] as Int64)")
+                try w.element("哈希", event["hash"] as String)
                 try w.end()
             }
         }
@@ -308,7 +310,8 @@ extension Rectify {
         -> (code: String, kind: CampaignKind, title: String, planNumber: String, lead: String)
     {
         let campaign = try Lookup.campaign(db, code: code)
-        let lead = try String.fetchOne(db, sql: "SELECT name FROM department WHERE id = ?", arguments: [campaign.leadDepartmentId])!
+        let lead = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM department WHERE id = ?"),
+                                       arguments: [campaign.leadDepartmentId])!
         return (campaign.code, campaign.kind, campaign.title, campaign.planNumber, lead)
     }
 }

@@ -11,7 +11,7 @@ enum Lookup {
     }
 
     static func agency(_ db: Database) throws -> Agency {
-        guard let agency = try Agency.fetchOne(db) else {
+        guard let agency = try fetch(Agency.self, db, "SELECT * FROM agency WHERE id = ?", 1) else {
             throw RuleViolation(rule: "AGENCY-FIRST", chinese: "尚未设置本机关（先运行 rectify agency set）",
                                 english: "no agency is set up yet (run `rectify agency set` first)")
         }
