@@ -94,34 +94,32 @@ public struct ProgressLedger {
     }
 
     private static func applyTallyDeltas(_ db: Database, _ deltas: [TallyKey: Int]) throws {
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO progressTally (campaignId, dimension, key, measure, day, n) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO UPDATE SET n = n + excluded.n WHERE n + excluded.n <> 0
-            """)
-        let removeZero = try db.cachedStatement(sql: """
-            DELETE FROM progressTally WHERE campaignId = ? AND dimension = ? AND key = ? AND measure = ? AND day = ? AND n = ?
-            """)
-        for (key, delta) in deltas where delta != 0 {
-            let arguments: StatementArguments = [key.campaignId, key.dimension.rawValue, key.key, key.measure.rawValue,
-                                                 key.day.description]
-            // An update that would reach zero is skipped by the WHERE: the row is then exactly -delta, and goes.
-            try upsert.execute(arguments: arguments + [delta])
-            if db.changesCount == 0 { try removeZero.execute(arguments: arguments + [-delta]) }
-        }
+        try apply(db, table: "progressTally", key: ["campaignId", "dimension", "key", "measure", "day"], deltas.map { key, delta in
+            ([key.campaignId, key.dimension.rawValue, key.key, key.measure.rawValue, key.day.description], delta)
+        })
     }
 
     private func applyUnitDeltas(_ db: Database, _ deltas: [UnitKey: Int]) throws {
+        try Self.apply(db, table: "unitTally", key: ["streetId", "category", "gridId", "departmentId", "day"], deltas.map { key, delta in
+            ([key.streetId, key.category, key.gridId, key.departmentId, key.day.description], delta)
+        })
+    }
+
+    /// Adds each delta to the `n` of its row, creating the row or removing it when it reaches zero (a tally keeps no
+    /// zero rows, so its size follows what happened, not what was undone).
+    private static func apply(_ db: Database, table: String, key columns: [String],
+                              _ deltas: [(key: StatementArguments, delta: Int)]) throws {
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO unitTally (streetId, category, gridId, departmentId, day, n) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO \(table) (\(columns.joined(separator: ", ")), n) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")), ?)
             ON CONFLICT DO UPDATE SET n = n + excluded.n WHERE n + excluded.n <> 0
             """)
         let removeZero = try db.cachedStatement(sql: """
-            DELETE FROM unitTally WHERE streetId = ? AND category = ? AND gridId = ? AND departmentId = ? AND day = ? AND n = ?
+            DELETE FROM \(table) WHERE \(columns.map { "\($0) = ?" }.joined(separator: " AND ")) AND n = ?
             """)
         for (key, delta) in deltas where delta != 0 {
-            let arguments: StatementArguments = [key.streetId, key.category, key.gridId, key.departmentId, key.day.description]
-            try upsert.execute(arguments: arguments + [delta])
-            if db.changesCount == 0 { try removeZero.execute(arguments: arguments + [-delta]) }
+            // An update that would reach zero is skipped by the WHERE: the row is then exactly -delta, and goes.
+            try upsert.execute(arguments: key + [delta])
+            if db.changesCount == 0 { try removeZero.execute(arguments: key + [-delta]) }
         }
     }
 
