@@ -20,6 +20,8 @@ public struct CampaignExport: Sendable {
 extension Rectify {
     /// Case files listed per manifest part: small enough that signing a part (which needs its DOM) stays cheap.
     public static let manifestPartSize = 2_000
+    /// Cases handed out at a time to the export workers (one per core).
+    static let exportBatch = 64
 
     /// Exports every case of a campaign, one signed file each, listing them in signed manifest parts of at most
     /// `manifestPartSize` files, and finally `manifest.xml`, which lists the parts with their SHA-256. Memory does not
@@ -57,32 +59,40 @@ extension Rectify {
         }
         var exported = 0
         var lastSerial = 0
-        // One case at a time, by serial: nothing about the campaign's cases is held while they are written.
-        while let next = try database.read({ db in
-            try Row.fetchOne(db, sql: """
-                SELECT serial, number FROM "case" WHERE campaignId = ? AND serial > ? ORDER BY serial LIMIT 1
-                """, arguments: [campaignId, lastSerial])
-        }) {
-            let file = try exportCase(number: next["number"], into: base, schema: caseSchema, signer: manifests.signer,
-                                      internalUse: internalUse, engine: engine)
-            if part == nil {
-                let name = "manifest-part-" + String(format: "%04d", parts.count + 1) + ".xml"
-                let opened = try manifests.begin((base as NSString).appendingPathComponent(name))
-                try header(opened.writer)
-                try opened.writer.element("分卷序号", parts.count + 1)
-                part = opened
+        // A batch of cases at a time, by serial, shared among the workers (each with its own signer); the batch is
+        // listed in the manifest in serial order once all of it is written. Memory holds one batch of results.
+        let signers = try PerWorker { try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate) }
+        while true {
+            let batch = try database.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT serial, number FROM "case" WHERE campaignId = ? AND serial > ? ORDER BY serial LIMIT ?
+                    """), arguments: [campaignId, lastSerial, Self.exportBatch]).map { (serial: $0["serial"] as Int, number: $0["number"] as String) }
             }
-            let w = part!.writer
-            try w.start("文件")
-            try w.attribute("计算机文件名", (file.path as NSString).lastPathComponent)
-            try w.attribute("SHA256", file.sha256)
-            try w.attribute("计算机文件大小", String(file.size))
-            try w.attribute("归档性质", file.final ? "最终" : "阶段性")
-            try w.end()
-            inPart += 1
-            if inPart == Rectify.manifestPartSize { try closePart() }
-            lastSerial = next["serial"]
-            exported += 1
+            guard !batch.isEmpty else { break }
+            let files = try Parallel.map(batch.count) { worker, index in
+                try exportCase(number: batch[index].number, into: base, schema: caseSchema, signer: signers[worker],
+                               internalUse: internalUse, engine: engine)
+            }
+            for (item, file) in zip(batch, files) {
+                if part == nil {
+                    let name = "manifest-part-" + String(format: "%04d", parts.count + 1) + ".xml"
+                    let opened = try manifests.begin((base as NSString).appendingPathComponent(name))
+                    try header(opened.writer)
+                    try opened.writer.element("分卷序号", parts.count + 1)
+                    part = opened
+                }
+                let w = part!.writer
+                try w.start("文件")
+                try w.attribute("计算机文件名", (file.path as NSString).lastPathComponent)
+                try w.attribute("SHA256", file.sha256)
+                try w.attribute("计算机文件大小", String(file.size))
+                try w.attribute("归档性质", file.final ? "最终" : "阶段性")
+                try w.end()
+                inPart += 1
+                if inPart == Rectify.manifestPartSize { try closePart() }
+                lastSerial = item.serial
+                exported += 1
+            }
             progress(exported, total)
         }
         try closePart()

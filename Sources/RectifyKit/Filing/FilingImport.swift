@@ -4,6 +4,16 @@ import RectifyCore
 import RectifyStore
 import RectifyXML
 
+/// A checked file handed from a worker to the writer; the document is used by one thread at a time.
+struct CheckedFiling: @unchecked Sendable {
+    var result: FilingValidator.Result
+    var document: XMLDocument?
+    init(_ checked: (result: FilingValidator.Result, document: XMLDocument?)) {
+        result = checked.result
+        document = checked.document
+    }
+}
+
 /// What happened to one file of an import batch.
 public struct ImportOutcome: Codable, Sendable, Equatable {
     public enum Result: String, Codable, Sendable {
@@ -23,24 +33,41 @@ extension Rectify {
     /// current one; every file received stays in the provenance record.
     public func importFilings(paths: [String], trust: [String], schemas: String? = nil,
                               sizeLimit: Int = XMLDocument.defaultSizeLimit, actor: String) throws -> [ImportOutcome] {
-        let validator = try FilingValidator(trustedCertificates: trust, schemas: schemas)
-        return try paths.map { path in
-            let (result, parsed) = validator.validated(path: path, sizeLimit: sizeLimit)
-            guard result.isValid, let document = parsed, let root = document.rootElement else {
-                return ImportOutcome(path: path, result: .refused, caseNumber: nil,
-                                     problems: result.problems.map { "\($0.chinese) / \($0.english)" })
+        // The checks (parse, schema, signature) run on every core, a batch of files at a time; the writes follow in
+        // file order, one transaction per file.
+        let validators = try PerWorker { try FilingValidator(trustedCertificates: trust, schemas: schemas) }
+        var outcomes: [ImportOutcome] = []
+        for start in stride(from: 0, to: paths.count, by: Self.importBatch) {
+            let batch = Array(paths[start..<min(start + Self.importBatch, paths.count)])
+            let checked = try Parallel.map(batch.count) { worker, index in
+                CheckedFiling(validators[worker].validated(path: batch[index], sizeLimit: sizeLimit))
             }
-            if root.name == "报送清单" { return ImportOutcome(path: path, result: .manifestChecked, caseNumber: nil, problems: []) }
-            // A statistics report is checked, not stored: the superior's own figures come from the imported cases.
-            if root.name == "统计报表" { return ImportOutcome(path: path, result: .reportChecked, caseNumber: nil, problems: []) }
-            let data = FileManager.default.contents(atPath: path) ?? Data()
-            let filed = try FiledCaseReader(root: root)
-            let outcome = try database.write(actor: actor) { context in
-                try context.importFiledCase(filed, sha256: SHA256.hex(data), size: data.count,
-                                            fileName: (path as NSString).lastPathComponent)
+            for (path, check) in zip(batch, checked) {
+                outcomes.append(try importChecked(path: path, check.result, check.document, actor: actor))
             }
-            return ImportOutcome(path: path, result: outcome, caseNumber: filed.caseNumber, problems: [])
         }
+        return outcomes
+    }
+
+    /// Files checked at a time before their writes.
+    static let importBatch = 64
+
+    private func importChecked(path: String, _ result: FilingValidator.Result, _ parsed: XMLDocument?,
+                               actor: String) throws -> ImportOutcome {
+        guard result.isValid, let document = parsed, let root = document.rootElement else {
+            return ImportOutcome(path: path, result: .refused, caseNumber: nil,
+                                 problems: result.problems.map { "\($0.chinese) / \($0.english)" })
+        }
+        if root.name == "报送清单" { return ImportOutcome(path: path, result: .manifestChecked, caseNumber: nil, problems: []) }
+        // A statistics report is checked, not stored: the superior's own figures come from the imported cases.
+        if root.name == "统计报表" { return ImportOutcome(path: path, result: .reportChecked, caseNumber: nil, problems: []) }
+        let data = FileManager.default.contents(atPath: path) ?? Data()
+        let filed = try FiledCaseReader(root: root)
+        let outcome = try database.write(actor: actor) { context in
+            try context.importFiledCase(filed, sha256: SHA256.hex(data), size: data.count,
+                                        fileName: (path as NSString).lastPathComponent)
+        }
+        return ImportOutcome(path: path, result: outcome, caseNumber: filed.caseNumber, problems: [])
     }
 
     public struct FiledCaseView: Codable, Sendable, Equatable {

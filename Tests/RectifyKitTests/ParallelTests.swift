@@ -1,0 +1,50 @@
+import Foundation
+import RectifyCore
+import RectifyStore
+import RectifyXML
+import Testing
+@testable import RectifyKit
+
+@Suite("Work spread over the cores")
+struct ParallelTests {
+    @Test("results come back in index order, each index done once, by the worker the stride gives it")
+    func order() throws {
+        let results = try Parallel.map(101, workers: 3) { worker, index in (worker, index * index) }
+        #expect(results.map(\.1) == (0..<101).map { $0 * $0 })
+        #expect(results.enumerated().allSatisfy { $0.element.0 == $0.offset % 3 })
+    }
+
+    struct Refused: Error, Equatable { var index: Int }
+
+    @Test("the first failure in index order is rethrown")
+    func failure() {
+        #expect(throws: Refused(index: 7)) {
+            try Parallel.map(50, workers: 2) { _, index in
+                if index == 7 || index == 30 { throw Refused(index: index) }
+                return index
+            }
+        }
+    }
+
+    @Test("a campaign export of more cases than one batch lists every case file in serial order and validates")
+    func exportAcrossBatches() throws {
+        let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))
+        _ = try app.buildDemo(units: 400, seed: DemoDistrict.defaultSeed)
+        let code = try #require(try app.campaigns().max { $0.cases < $1.cases })
+        #expect(code.cases > Rectify.exportBatch)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-parallel-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let export = try app.exportCampaign(code: code.code, into: folder + "/out",
+                                            signing: try SigningMaterial(key: keys.key, certificate: keys.certificate),
+                                            schemas: schemasFolder)
+        #expect(export.caseCount == code.cases)
+        let part = try XMLDocument.parse(path: folder + "/out/manifest-part-0001.xml")
+        let listed = part.rootElement!.descendants("文件", namespace: CaseFileFormat.manifestNamespace)
+            .compactMap { $0.attribute("计算机文件名") }
+        #expect(listed == (1...code.cases).map { "\(code.code)-\(String(format: "%04d", $0)).xml" })
+        let result = try FilingValidator(trustedCertificates: [keys.certificate], schemas: schemasFolder)
+            .validate(path: export.manifest.path)
+        #expect(result.isValid, "\(result.problems.map(\.english))")
+    }
+}
