@@ -80,6 +80,8 @@ struct ProgressCommandTests {
         #expect(day.status == 1 && day.stderr.contains("统计截止日期") && day.stderr.contains("as-of date"))
         let series = try cli.run("campaign", "progress", "gas-2026", "--series", "daily")
         #expect(series.status == 1 && series.stderr.contains("weekly"))
+        let both = try cli.run("campaign", "progress", "gas-2026", "--series", "weekly", "--by", "street")
+        #expect(both.status == 1 && both.stderr.contains("--by") && both.stdout.isEmpty)
         let missing = try cli.run("campaign", "progress", "nope")
         #expect(missing.status == 1 && missing.stderr.contains("nope"))
     }

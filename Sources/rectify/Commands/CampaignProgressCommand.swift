@@ -19,6 +19,11 @@ extension CampaignCommand {
             let rectify = try global.open()
             let asOf = try Output.date(asOf, "统计截止日期", "as-of date")
             if let series {
+                guard by == nil else {
+                    throw RectifyCore.ValidationError(field: "趋势", fieldEnglish: "series", value: series,
+                                                      chinese: "按周趋势只给合计，不能与 --by 同用",
+                                                      english: "the weekly series gives totals only; it cannot be combined with --by")
+                }
                 guard series == "weekly" else {
                     throw RectifyCore.ValidationError(field: "趋势", fieldEnglish: "series", value: series,
                                                       chinese: "目前只支持 weekly（按周）", english: "only weekly is supported")
