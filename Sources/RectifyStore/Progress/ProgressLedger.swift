@@ -109,6 +109,7 @@ public struct ProgressLedger {
     /// zero rows, so its size follows what happened, not what was undone).
     private static func apply(_ db: Database, table: String, key columns: [String],
                               _ deltas: [(key: StatementArguments, delta: Int)]) throws {
+        guard !deltas.isEmpty else { return }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO \(table) (\(columns.joined(separator: ", ")), n) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")), ?)
             ON CONFLICT DO UPDATE SET n = n + excluded.n WHERE n + excluded.n <> 0
