@@ -48,6 +48,10 @@ struct FoundationsTests {
     func canonicalJSON() {
         let json = CanonicalJSON.object([("b", .integer(2)), ("a", .text("引号\"\n")), ("c", .null), ("d", .blobDigest("ff"))])
         #expect(json == #"{"a":"引号\"\n","b":2,"c":null,"d":{"sha256":"ff"}}"#)
+        // Every escape, at the start, the middle and the end of a text, and runs of plain bytes between them.
+        let escapes = CanonicalJSON.object([("k", .text("\\a\tb\r\u{01}c\u{1f}\"")), ("e", .text("")), ("r", .real(1.5))])
+        #expect(escapes == #"{"e":"","k":"\\a\tb\r\u0001c\u001f\"","r":1.5}"#)
+        #expect(CanonicalJSON.objectBytes([("a", .integer(-7))]) == Array(#"{"a":-7}"#.utf8))
     }
 
     @Test("bilingual enums accept the Chinese label or the English code, nothing else")

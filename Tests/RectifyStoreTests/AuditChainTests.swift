@@ -6,6 +6,15 @@ import Testing
 
 @Suite("Audit chain")
 struct AuditChainTests {
+    @Test("an event's hash is SHA-256 of its canonical JSON, spelled exactly as before the write path was tuned")
+    func eventHashIsPinned() {
+        // The expected digest was computed outside Swift (Python's hashlib over the literal JSON below).
+        let event = AuditEvent(seq: 1, at: "2026-04-01T09:00:00+08:00", actor: "管理员", action: "unit.import.create",
+                               entity: "unit", entityId: 1, before: nil, after: #"{"id":1,"name":"甲\n"}"#,
+                               prevHash: AuditEvent.genesisHash)
+        #expect(event.computedHash() == "0549d17777166abfb16dd08d0cfae67b582e3d67b1b1c1fbb01321d1737c29f4")
+    }
+
     @Test("every write appends an event with sequence, time, actor, before/after and linked hashes")
     func eventsAreChained() throws {
         let database = try makeDatabase()

@@ -25,25 +25,39 @@ public struct SHA256: ~Copyable {
         return Hex.encode(digest.prefix(Int(length)))
     }
 
+    /// The digest fetched once: OpenSSL 3 otherwise looks the algorithm up again on every one-shot call, and the
+    /// audit chain hashes twice per written row.
+    nonisolated(unsafe) private static let algorithm: OpaquePointer = EVP_MD_fetch(nil, "SHA256", nil)
+
     public static func hex<Bytes: ContiguousBytes>(_ bytes: Bytes) -> String {
-        var hasher = SHA256()
-        hasher.update(bytes)
-        return hasher.finalizeHex()
+        bytes.withUnsafeBytes { buffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { digest in
+                var length: UInt32 = 0
+                guard EVP_Digest(buffer.baseAddress, buffer.count, digest.baseAddress, &length, algorithm, nil) == 1
+                else { fatalError("OpenSSL's SHA-256 failed") }
+                return Hex.encode(UnsafeBufferPointer(rebasing: digest[..<Int(length)]))
+            }
+        }
     }
 
-    public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+    public static func hex(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { hex(UnsafeRawBufferPointer($0)) }
+    }
 }
 
 enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     static func encode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            var index = 0
+            for byte in bytes {
+                out[index] = digits[Int(byte >> 4)]
+                out[index + 1] = digits[Int(byte & 0x0f)]
+                index += 2
+            }
+            return index
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

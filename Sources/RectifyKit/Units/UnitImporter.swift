@@ -74,10 +74,9 @@ extension WriteContext {
         let missing = UnitColumn.required.filter { columns[$0] == nil }
         guard missing.isEmpty else { throw UnitImportError.missingColumns(missing.map(\.rawValue)) }
 
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS importSeen (uscc TEXT PRIMARY KEY, row INTEGER NOT NULL)")
-        try db.execute(sql: "DELETE FROM importSeen")
-        defer { try? db.execute(sql: "DROP TABLE IF EXISTS importSeen") }
-
+        let present = UnitColumn.allCases.compactMap { column in columns[column].map { (column, $0) } }
+        // The row each code was first seen on, to name it when the code comes again.
+        var seen: [PackedUSCC: Int] = [:]
         var resolver = try RegisterResolver(db)
         var problems: [RowProblem] = []
         var report = UnitImportReport(encoding: encoding.rawValue, rows: 0, created: 0, updated: 0, unchanged: 0,
@@ -90,9 +89,8 @@ extension WriteContext {
             func problem(_ column: UnitColumn, _ value: String?, _ chinese: String, _ english: String) {
                 rowProblems.append(RowProblem(row: row, column: column.rawValue, value: value, chinese: chinese, english: english))
             }
-            var values: [UnitColumn: String] = [:]
-            for column in UnitColumn.allCases {
-                guard let index = columns[column] else { continue }
+            var values = RowValues()
+            for (column, index) in present {
                 let bytes = index < fields.count ? fields[index] : []
                 guard let text = encoding.decode(bytes) else {
                     problem(column, nil, "不是有效的\(encoding.rawValue)文本", "not valid \(encoding.rawValue) text")
@@ -102,20 +100,18 @@ extension WriteContext {
             }
             let unit = resolver.unit(from: values, report: problem)
             if let unit {
-                if let earlier = try Int.fetchOne(db.cachedStatement(sql: "SELECT row FROM importSeen WHERE uscc = ?"),
-                                                 arguments: [unit.uscc.rawValue]) {
+                let code = PackedUSCC(unit.uscc)
+                if let earlier = seen[code] {
                     problem(.uscc, unit.uscc.rawValue, "与第\(earlier)行重复", "duplicates row \(earlier)")
                 } else {
-                    try db.cachedStatement(sql: "INSERT INTO importSeen (uscc, row) VALUES (?, ?)")
-                        .execute(arguments: [unit.uscc.rawValue, row])
+                    seen[code] = row
                 }
             }
             problems += rowProblems
             // After the first bad row nothing will be kept: keep checking, stop writing.
             guard problems.isEmpty, var unit else { continue }
-            let existingUnit = try BusinessUnit.fetchOne(db.cachedStatement(sql: "SELECT * FROM unit WHERE uscc = ?"),
-                                                         arguments: [unit.uscc])
-            if var existing = existingUnit {
+            if let id = try rowID(in: BusinessUnit.databaseTableName, where: "uscc", is: unit.uscc),
+               var existing = try BusinessUnit.fetchOne(db, key: id) {
                 unit.id = existing.id
                 unit.keepFields(of: existing, absentFrom: columns)
                 if existing == unit {
@@ -146,19 +142,44 @@ extension BusinessUnit {
     }
 }
 
+/// A valid USCC (18 ASCII characters) packed into two words and a half, so that remembering the codes of a
+/// 100,000-row register allocates nothing per code.
+struct PackedUSCC: Hashable {
+    private var head: UInt64 = 0
+    private var middle: UInt64 = 0
+    private var tail: UInt16 = 0
+
+    init(_ code: USCC) {
+        for (index, byte) in code.rawValue.utf8.enumerated() {
+            switch index {
+            case 0..<8: head |= UInt64(byte) << (8 * index)
+            case 8..<16: middle |= UInt64(byte) << (8 * (index - 8))
+            default: tail |= UInt16(byte) << (8 * (index - 16))
+            }
+        }
+    }
+}
+
 /// Resolves the names in a register row to the district's streets, grids and departments.
 struct RegisterResolver {
-    private var streets: [String: Street] = [:]
-    private var grids: [String: Grid] = [:]
-    private var departments: [String: Department] = [:]
-
-    init(_ db: Database) throws {
-        for street in try Street.fetchAll(db) { streets[street.name] = street }
-        for grid in try Grid.fetchAll(db) { grids["\(grid.streetId.rawValue)|\(grid.name)"] = grid }
-        for department in try Department.fetchAll(db) { departments[department.name] = department }
+    private struct GridKey: Hashable {
+        var streetId: Int64
+        var name: NameKey
     }
 
-    func unit(from values: [UnitColumn: String],
+    private var streets = NameIndex<Street>()
+    private var grids: [GridKey: Grid] = [:]
+    private var departments = NameIndex<Department>()
+    /// Category cells repeat a handful of spellings; parsing each once keeps the parser out of the row loop.
+    private var categories: [NameKey: Result<UnitCategory, ValidationError>] = [:]
+
+    init(_ db: Database) throws {
+        for street in try Street.fetchAll(db) { streets.add(street.name, street) }
+        for grid in try Grid.fetchAll(db) { grids[GridKey(streetId: grid.streetId.rawValue, name: NameKey(grid.name))] = grid }
+        for department in try Department.fetchAll(db) { departments.add(department.name, department) }
+    }
+
+    mutating func unit(from values: RowValues,
               report problem: (UnitColumn, String?, String, String) -> Void) -> BusinessUnit? {
         func value(_ column: UnitColumn) -> String? { values[column].flatMap(\.nonBlank) }
         var uscc: USCC?
@@ -183,7 +204,8 @@ struct RegisterResolver {
         var grid: Grid?
         if let gridName = value(.grid) {
             if let street {
-                grid = grids["\(street.id!.rawValue)|\(gridName)"]
+                grid = grids[GridKey(streetId: street.id!.rawValue, name: NameKey(gridName))]
+                    ?? grids.first { $0.key.streetId == street.id!.rawValue && $0.value.name == gridName }?.value
                 if grid == nil {
                     problem(.grid, gridName, "\(street.name)没有这个网格", "no such grid in \(street.name)")
                 }
@@ -193,7 +215,12 @@ struct RegisterResolver {
         }
         var category: UnitCategory?
         if let text = value(.category) {
-            do { category = try UnitCategory.parse(text) } catch { problem(.category, text, error.reasonChinese, error.reasonEnglish) }
+            let parsed = categories[NameKey(text)] ?? Result { () throws(ValidationError) in try UnitCategory.parse(text) }
+            categories[NameKey(text)] = parsed
+            switch parsed {
+            case .success(let known): category = known
+            case .failure(let error): problem(.category, text, error.reasonChinese, error.reasonEnglish)
+            }
         } else {
             problem(.category, nil, "不能为空", "must not be empty")
         }
@@ -221,4 +248,62 @@ extension Rectify {
     public func importUnits(from url: URL, actor: String) throws -> UnitImportReport {
         try database.write(actor: actor) { try $0.importUnits(from: url) }
     }
+}
+
+/// One register row's cells by column.
+struct RowValues {
+    private var cells = [String?](repeating: nil, count: UnitColumn.allCases.count)
+
+    subscript(column: UnitColumn) -> String? {
+        get { cells[column.ordinal] }
+        set { cells[column.ordinal] = newValue }
+    }
+}
+
+extension UnitColumn {
+    /// The position in `allCases`, without hashing the Chinese raw value.
+    var ordinal: Int {
+        switch self {
+        case .uscc: 0
+        case .name: 1
+        case .address: 2
+        case .street: 3
+        case .grid: 4
+        case .category: 5
+        case .department: 6
+        case .contactPerson: 7
+        case .phone: 8
+        case .legalRepresentative: 9
+        case .supervisors: 10
+        }
+    }
+}
+
+/// A name compared by its UTF-8 bytes. String's own hashing normalizes Unicode first, which made looking up the
+/// Chinese street, grid and department names of every register row one of the import's largest costs; lookups
+/// that miss by bytes fall back to String's canonical comparison, so the result is the same.
+struct NameKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (lhs: NameKey, rhs: NameKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+}
+
+/// Names to records: by bytes first, by canonical equivalence when the bytes differ.
+struct NameIndex<Value> {
+    private var byBytes: [NameKey: Value] = [:]
+    private var byName: [String: Value] = [:]
+
+    mutating func add(_ name: String, _ value: Value) {
+        byBytes[NameKey(name)] = value
+        byName[name] = value
+    }
+
+    subscript(name: String) -> Value? { byBytes[NameKey(name)] ?? byName[name] }
 }

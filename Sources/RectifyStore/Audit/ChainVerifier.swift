@@ -73,7 +73,8 @@ public enum ChainVerifier {
             SELECT entityId, seq, after FROM event WHERE entity = ? ORDER BY entityId, seq
             """, arguments: [table]))
         // Every audited table has `id INTEGER PRIMARY KEY`, which is its rowid.
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY id")
+        let rows = try RawStatement(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY id /* verify */")
+        let columns = rows.columnNames
         var pendingEvent = try events.next()
         var rowCount = 0
         func missingRow(_ last: (id: Int64, seq: Int64, after: String?)) {
@@ -82,9 +83,10 @@ public enum ChainVerifier {
                                   chinese: "\(table)#\(last.id) 已不存在，但第\(last.seq)号事件记录了它（绕过系统被删除）",
                                   english: "\(table) row \(last.id) is gone, yet event \(last.seq) recorded it (deleted behind Rectify's back)"))
         }
-        while let row = try rows.next() {
+        try rows.forEachRow { handle in
+            let row = StoredRow(handle, columns: columns)
             rowCount += 1
-            let rowID: Int64 = row["id"]
+            let rowID: Int64 = row.id ?? 0
             while let last = pendingEvent, last.id < rowID {
                 missingRow(last)
                 pendingEvent = try events.next()
@@ -93,10 +95,10 @@ public enum ChainVerifier {
                 problems.append(.init(seq: nil, entity: table, entityId: rowID,
                                       chinese: "\(table)#\(rowID) 没有任何审计事件（绕过系统直接插入）",
                                       english: "\(table) row \(rowID) has no audit event (inserted behind Rectify's back)"))
-                continue
+                return
             }
             pendingEvent = try events.next()
-            if last.after != CanonicalRow.json(row) {
+            if last.after != row.canonicalJSON {
                 problems.append(.init(seq: last.seq, entity: table, entityId: rowID,
                                       chinese: "\(table)#\(rowID) 的当前内容与第\(last.seq)号事件记录的不符（绕过系统被修改）",
                                       english: "\(table) row \(rowID) differs from what event \(last.seq) recorded (changed behind Rectify's back)"))

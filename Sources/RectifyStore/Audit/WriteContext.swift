@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import RectifyCore
 
 /// The inside of one write transaction: every insert and update goes through here and appends an audit event
@@ -14,7 +15,10 @@ public final class WriteContext {
     private var headHash: String
     private var ledger = ProgressLedger()
     /// The INSERT of each record type, built once: a bulk job inserts thousands of rows of the same few types.
-    private var insertStatements: [ObjectIdentifier: (columns: [String], sql: String)] = [:]
+    private var insertStatements: [ObjectIdentifier: [(columns: [String], statement: RawStatement)]] = [:]
+    private var eventInsert: RawStatement?
+    private var lookups: [LookupKey: RawStatement] = [:]
+    private var rows = StoredRowReader()
 
     init(db: Database, actor: String, now: Date) throws {
         self.db = db
@@ -29,62 +33,72 @@ public final class WriteContext {
     public func insert<Record: IdentifiedRecord>(_ record: inout Record, action: String) throws -> Identifier<Record.Entity> {
         // A plain cached INSERT of the encoded columns: GRDB's record insertion (callbacks, RETURNING, SQL built per
         // call) cost more than the write itself in a register import.
-        let values = try record.databaseDictionary
-        let key = ObjectIdentifier(Record.self)
-        var statement = insertStatements[key]
-        var arguments = statement.flatMap { known in
-            known.columns.count == values.count ? known.columns.compactMap { values[$0] } : nil
-        }
-        if arguments?.count != values.count {
+        let (columns, values) = try record.columnsAndValues()
+        let type = ObjectIdentifier(Record.self)
+        let statement: RawStatement
+        // Arrays that share storage compare equal at once: a record listing its columns finds its statement cheaply.
+        if let known = insertStatements[type]?.first(where: { $0.columns == columns }) {
+            statement = known.statement
+        } else {
             // First row of this type, or one that encoded another set of columns (an omitted optional).
-            let columns = values.keys.sorted()
-            statement = (columns, """
+            statement = try RawStatement(db, sql: """
                 INSERT INTO \(Record.databaseTableName.quotedDatabaseIdentifier) \
                 (\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) \
-                VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+                VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) /* audited */
                 """)
-            insertStatements[key] = statement
-            arguments = columns.map { values[$0]! }
+            insertStatements[type, default: []].append((columns, statement))
         }
-        try db.cachedStatement(sql: statement!.sql).execute(arguments: StatementArguments(arguments!))
+        try statement.bind(values)
+        try statement.execute()
         if record.id == nil { record.id = Identifier(db.lastInsertedRowID) }
         let rowID = record.id!.rawValue
-        let after = try CanonicalRow.row(db, table: Record.databaseTableName, rowID: rowID)
-        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: nil, after: CanonicalRow.json(after))
+        let after = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: nil, after: after.canonicalJSON)
         try noteProgress(table: Record.databaseTableName, rowID: rowID, before: nil, after: after)
         return record.id!
     }
 
     public func update<Record: IdentifiedRecord>(_ record: Record, action: String) throws {
         let rowID = record.id!.rawValue
-        let before = try CanonicalRow.row(db, table: Record.databaseTableName, rowID: rowID)
+        let before = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
         try record.update(db)
-        let after = try CanonicalRow.row(db, table: Record.databaseTableName, rowID: rowID)
-        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: CanonicalRow.json(before),
-                   after: CanonicalRow.json(after))
+        let after = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before.canonicalJSON,
+                   after: after.canonicalJSON)
         try noteProgress(table: Record.databaseTableName, rowID: rowID, before: before, after: after)
     }
 
     /// Deletes a row, recording what it held; the chain then expects the row to be gone.
     public func delete<Record: IdentifiedRecord>(_ record: Record, action: String) throws {
         let rowID = record.id!.rawValue
-        let before = try CanonicalRow.row(db, table: Record.databaseTableName, rowID: rowID)
+        let before = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
         _ = try record.delete(db)
-        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: CanonicalRow.json(before),
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before.canonicalJSON,
                    after: nil)
         try noteProgress(table: Record.databaseTableName, rowID: rowID, before: before, after: nil)
     }
 
     /// The single-row agency table has a fixed id.
     public func save(_ agency: Agency, action: String) throws {
-        let before = try? CanonicalRow.json(db, table: Agency.databaseTableName, rowID: agency.id)
+        let before = try? rows.read(db, table: Agency.databaseTableName, rowID: agency.id).canonicalJSON
         try agency.save(db)
-        let after = try CanonicalRow.json(db, table: Agency.databaseTableName, rowID: agency.id)
+        let after = try rows.read(db, table: Agency.databaseTableName, rowID: agency.id).canonicalJSON
         try append(action: action, entity: Agency.databaseTableName, entityId: agency.id, before: before, after: after)
     }
 
+    /// The id of the row whose unique `column` holds `value`: the one lookup a bulk import makes for every row.
+    public func rowID(in table: String, where column: String, is value: some DatabaseValueConvertible) throws -> Int64? {
+        let key = LookupKey(table: table, column: column)
+        let statement = try lookups[key] ?? RawStatement(db, sql: """
+            SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ? /* lookup */
+            """)
+        lookups[key] = statement
+        try statement.bind(value)
+        return try statement.firstRow { sqlite3_column_int64($0, 0) }
+    }
+
     /// Which cases (and register entries) the progress ledger must recompute before this transaction commits.
-    private func noteProgress(table: String, rowID: Int64, before: Row?, after: Row?) throws {
+    private func noteProgress(table: String, rowID: Int64, before: StoredRow?, after: StoredRow?) throws {
         let row = after ?? before
         switch table {
         case "case":
@@ -92,12 +106,13 @@ public final class WriteContext {
         case "hazard", "selfCheckRecord", "recheckRecord", "penalty", "document":
             if let caseId: Int64 = row?["caseId"] { ledger.noteCase(caseId) }
         case "hazardExtension":
-            if let caseId = try Int64.fetchOne(db, sql: "SELECT caseId FROM hazard WHERE id = ?", arguments: [row?["hazardId"]]) {
+            if let caseId = try Int64.fetchOne(db, sql: "SELECT caseId FROM hazard WHERE id = ?",
+                                               arguments: [row?["hazardId"] as DatabaseValue?]) {
                 ledger.noteCase(caseId)
             }
         case "recheckFinding":
             if let caseId = try Int64.fetchOne(db, sql: "SELECT caseId FROM recheckRecord WHERE id = ?",
-                                               arguments: [row?["recheckId"]]) {
+                                               arguments: [row?["recheckId"] as DatabaseValue?]) {
                 ledger.noteCase(caseId)
             }
         case "unit":
@@ -116,13 +131,14 @@ public final class WriteContext {
         var event = AuditEvent(seq: headSeq + 1, at: Timestamp.string(now), actor: actor, action: action,
                                entity: entity, entityId: entityId, before: before, after: after, prevHash: headHash)
         event.hash = event.computedHash()
-        // Every write appends an event: a cached statement keeps that cheap.
-        let statement = try db.cachedStatement(sql: """
+        let statement = try eventInsert ?? RawStatement(db, sql: """
             INSERT INTO event (seq, at, actor, action, entity, entityId, before, after, prevHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) /* audited */
             """)
-        try statement.execute(arguments: [event.seq, event.at, event.actor, event.action, event.entity, event.entityId,
-                                          event.before, event.after, event.prevHash, event.hash])
+        eventInsert = statement
+        try statement.bind(event.seq, event.at, event.actor, event.action, event.entity, event.entityId,
+                           event.before, event.after, event.prevHash, event.hash)
+        try statement.execute()
         headSeq = event.seq
         headHash = event.hash
     }
@@ -146,44 +162,16 @@ public struct AuditEvent: Codable, Equatable, Sendable, FetchableRecord, Persist
 
     /// SHA-256 over the canonical JSON of every field but the hash itself.
     public func computedHash() -> String {
-        SHA256.hex(CanonicalJSON.object([
-            ("seq", .integer(seq)), ("at", .text(at)), ("actor", .text(actor)), ("action", .text(action)),
-            ("entity", .text(entity)), ("entityId", .integer(entityId)),
-            ("before", before.map(CanonicalValue.text) ?? .null), ("after", after.map(CanonicalValue.text) ?? .null),
-            ("prevHash", .text(prevHash)),
+        // The fields in sorted key order, so no sort is needed: every write hashes one of these.
+        SHA256.hex(CanonicalJSON.objectBytes(sortedFields: [
+            ("action", .text(action)), ("actor", .text(actor)), ("after", after.map(CanonicalValue.text) ?? .null),
+            ("at", .text(at)), ("before", before.map(CanonicalValue.text) ?? .null), ("entity", .text(entity)),
+            ("entityId", .integer(entityId)), ("prevHash", .text(prevHash)), ("seq", .integer(seq)),
         ]))
     }
 }
 
-/// A stored row as the audit chain records it: every column, sorted, blobs by their SHA-256.
-enum CanonicalRow {
-    static func json(_ db: Database, table: String, rowID: Int64) throws -> String {
-        json(try row(db, table: table, rowID: rowID))
-    }
-
-    static func row(_ db: Database, table: String, rowID: Int64) throws -> Row {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [rowID])
-        else { throw StoreError.database("row \(rowID) of \(table) vanished inside its own transaction") }
-        return row
-    }
-
-    static func json(_ row: Row) -> String {
-        var fields: [(String, CanonicalValue)] = []
-        fields.reserveCapacity(row.count)
-        for (column, value) in row {
-            fields.append((column, canonical(value)))
-        }
-        return CanonicalJSON.object(fields)
-    }
-
-    static func canonical(_ value: DatabaseValue) -> CanonicalValue {
-        switch value.storage {
-        case .null: .null
-        case .int64(let n): .integer(n)
-        case .double(let x): .real(x)
-        case .string(let s): .text(s)
-        case .blob(let data): .blobDigest(SHA256.hex(data))
-        }
-    }
+private struct LookupKey: Hashable {
+    var table: String
+    var column: String
 }

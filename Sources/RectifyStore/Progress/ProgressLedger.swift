@@ -32,17 +32,18 @@ public struct ProgressLedger {
 
     /// A unit row was inserted, updated or deleted on `day`: the register's tally moves, and a unit whose street,
     /// grid, department or category changed moves its cases with it.
-    mutating func noteUnit(before: Row?, after: Row?, day: LocalDate) {
-        func key(_ row: Row) -> UnitKey {
-            UnitKey(streetId: row["streetId"], category: row["category"], gridId: row["gridId"],
-                    departmentId: row["departmentId"], day: day)
+    mutating func noteUnit(before: StoredRow?, after: StoredRow?, day: LocalDate) {
+        func key(_ row: StoredRow) -> UnitKey {
+            // The schema makes all four NOT NULL.
+            UnitKey(streetId: row["streetId"] ?? 0, category: row["category"] ?? "", gridId: row["gridId"] ?? 0,
+                    departmentId: row["departmentId"] ?? 0, day: day)
         }
         let old = before.map(key)
         let new = after.map(key)
         guard old != new else { return }
         if let old { unitDeltas[old, default: 0] -= 1 }
         if let new { unitDeltas[new, default: 0] += 1 }
-        if let id: Int64 = (before ?? after)?["id"], before != nil { movedUnits.insert(id) }
+        if let id = before?.id { movedUnits.insert(id) }
     }
 
     /// Applies everything noted in this transaction.

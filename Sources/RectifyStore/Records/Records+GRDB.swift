@@ -45,11 +45,20 @@ extension PenaltyStage: DatabaseValueConvertible {}
 public protocol IdentifiedRecord: FetchableRecord, MutablePersistableRecord, Codable {
     associatedtype Entity
     var id: Identifier<Entity>? { get set }
+    /// The columns an audited insert writes, in a fixed order, with their values. By default from the record's
+    /// encoding; a record written in bulk lists them itself (a register import inserts 100,000 units).
+    func columnsAndValues() throws -> (columns: [String], values: [DatabaseValue])
 }
 
 extension IdentifiedRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = Identifier(inserted.rowID)
+    }
+
+    public func columnsAndValues() throws -> (columns: [String], values: [DatabaseValue]) {
+        let dictionary = try databaseDictionary
+        let columns = dictionary.keys.sorted()
+        return (columns, columns.map { dictionary[$0]! })
     }
 }
 
@@ -91,18 +100,18 @@ extension BusinessUnit: IdentifiedRecord {
     /// Written out by hand: a register import writes 100,000 of these, and Codable's keyed encoder cost more than
     /// the insert itself.
     public func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["uscc"] = uscc
-        container["name"] = name
-        container["address"] = address
-        container["streetId"] = streetId
-        container["gridId"] = gridId
-        container["category"] = category
-        container["departmentId"] = departmentId
-        container["contactPerson"] = contactPerson
-        container["phone"] = phone
-        container["legalRepresentative"] = legalRepresentative
-        container["supervisors"] = supervisors
+        for (column, value) in zip(Self.listedColumns, listedValues) { container[column] = value }
+    }
+
+    public func columnsAndValues() -> (columns: [String], values: [DatabaseValue]) { (Self.listedColumns, listedValues) }
+
+    static let listedColumns = ["id", "uscc", "name", "address", "streetId", "gridId", "category", "departmentId",
+                                "contactPerson", "phone", "legalRepresentative", "supervisors"]
+
+    var listedValues: [DatabaseValue] {
+        [id.databaseValue, uscc.databaseValue, name.databaseValue, address.databaseValue, streetId.databaseValue,
+         gridId.databaseValue, category.databaseValue, departmentId.databaseValue, contactPerson.databaseValue,
+         phone.databaseValue, legalRepresentative.databaseValue, supervisors.databaseValue]
     }
 }
 

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import RectifyCore
+
+/// A row as SQLite stores it, read straight from a statement: what the audit chain records before and after a write,
+/// and what `verify` compares with the chain. Both read through here, so they always spell a row the same way.
+struct StoredRow {
+    let columns: [String]
+    let values: [DatabaseValue]
+
+    init(_ handle: OpaquePointer, columns: [String]) {
+        self.columns = columns
+        values = (0..<Int32(columns.count)).map { RawStatement.value(handle, $0) }
+    }
+
+    static func columnNames(_ handle: OpaquePointer) -> [String] {
+        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    subscript(column: String) -> DatabaseValue {
+        columns.firstIndex(of: column).map { values[$0] } ?? .null
+    }
+
+    subscript<Value: DatabaseValueConvertible>(column: String) -> Value? {
+        Value.fromDatabaseValue(self[column])
+    }
+
+    var id: Int64? { self["id"] }
+
+    /// Every column, sorted, blobs by their SHA-256.
+    var canonicalJSON: String {
+        CanonicalJSON.object(zip(columns, values).map { ($0, Self.canonical($1)) })
+    }
+
+    static func canonical(_ value: DatabaseValue) -> CanonicalValue {
+        switch value.storage {
+        case .null: .null
+        case .int64(let n): .integer(n)
+        case .double(let x): .real(x)
+        case .string(let s): .text(s)
+        case .blob(let data): .blobDigest(SHA256.hex(data))
+        }
+    }
+}
+
+/// Reads the row of an audited table by rowid (every audited table has `id INTEGER PRIMARY KEY`).
+struct StoredRowReader {
+    private var statements: [String: (RawStatement, [String])] = [:]
+
+    mutating func read(_ db: Database, table: String, rowID: Int64) throws -> StoredRow {
+        let (statement, columns) = try prepared(db, table: table)
+        try statement.bind(rowID)
+        guard let row = try statement.firstRow({ StoredRow($0, columns: columns) })
+        else { throw StoreError.database("row \(rowID) of \(table) vanished inside its own transaction") }
+        return row
+    }
+
+    private mutating func prepared(_ db: Database, table: String) throws -> (RawStatement, [String]) {
+        if let known = statements[table] { return known }
+        let sql = "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ? /* audit read */"
+        let statement = try RawStatement(db, sql: sql)
+        let columns = try db.cachedStatement(sql: sql).columnNames
+        statements[table] = (statement, columns)
+        return (statement, columns)
+    }
+}
