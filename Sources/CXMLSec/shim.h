@@ -42,4 +42,6 @@ static inline const xmlChar *rectify_dsigNs(void) { return xmlSecDSigNs; }
 static inline const xmlChar *rectify_nodeSignature(void) { return xmlSecNodeSignature; }
 static inline int rectify_statusSucceeded(xmlSecDSigCtxPtr ctx) { return ctx->status == xmlSecDSigStatusSucceeded; }
 static inline void rectify_xmlFreeSec(void *pointer) { xmlFree(pointer); }
+// OPENSSL_free is a macro over CRYPTO_free with file and line.
+static inline void rectify_opensslFree(void *pointer) { OPENSSL_free(pointer); }
 #endif

@@ -36,6 +36,15 @@ public final class XMLSigner {
 
     /// Signs `document` in place and saves it to `path` byte for byte as signed (no re-indentation).
     public func sign(_ document: XMLDocument, savingTo path: String) throws {
+        try sign(document)
+        guard xmlSaveFormatFileEnc(path, document.pointer, "UTF-8", 0) >= 0 else {
+            throw XMLError(file: path, chinese: "无法保存已签名文件", english: "cannot save the signed file")
+        }
+    }
+
+    /// Signs `document` in place; `XMLDocument.serialized()` then gives the bytes to file.
+    public func sign(_ document: XMLDocument) throws {
+        let path = document.path
         guard XMLLibrary.ready else { throw XMLError(file: path, chinese: "xmlsec 初始化失败", english: "xmlsec failed to initialise") }
         let doc = OpaquePointer(document.pointer)
         let key = self.key
@@ -63,9 +72,6 @@ public final class XMLSigner {
         }
         guard xmlSecDSigCtxSign(context, signature) >= 0 else {
             throw XMLError(file: path, chinese: "签名失败", english: "signing failed")
-        }
-        guard xmlSaveFormatFileEnc(path, UnsafeMutablePointer(doc), "UTF-8", 0) >= 0 else {
-            throw XMLError(file: path, chinese: "无法保存已签名文件", english: "cannot save the signed file")
         }
     }
 

@@ -6,28 +6,64 @@ import RectifyCore
 /// Verifies a signed document against trusted certificates — and that what was signed is the whole document:
 /// exactly one Signature, a child of the root, with one Reference to "" and the expected transforms, so that a
 /// valid signature moved onto other content (signature wrapping) is refused.
+///
+/// Trust is pinned: the certificate in the signature must be one of the trusted certificates, byte for byte, and
+/// within its validity. Its key is loaded once, here, and handed to xmlsec for each file: letting xmlsec decode the
+/// certificate of every file cost more than the rest of the verification, and its keys manager also trusts every
+/// CA of the operating system, which a superior authority does not mean to do.
 public final class XMLVerifier {
-    private let manager: xmlSecKeysMngrPtr
+    private struct Trusted {
+        let path: String
+        let der: [UInt8]
+        let certificate: OpaquePointer
+        let key: xmlSecKeyPtr
+    }
+
+    private let trusted: [Trusted]
 
     public init(trustedCertificates: [String]) throws {
-        guard XMLLibrary.ready, let manager = xmlSecKeysMngrCreate() else {
+        guard XMLLibrary.ready else {
             throw XMLError(file: "xmlsec", chinese: "xmlsec 初始化失败", english: "xmlsec failed to initialise")
-        }
-        self.manager = manager
-        guard xmlSecOpenSSLAppDefaultKeysMngrInit(manager) >= 0 else {
-            throw XMLError(file: "xmlsec", chinese: "无法初始化密钥管理器", english: "cannot initialise the keys manager")
         }
         guard !trustedCertificates.isEmpty else {
             throw XMLError(file: "--trust", chinese: "须用 --trust 指定至少一个受信任证书", english: "name at least one trusted certificate with --trust")
         }
+        var loaded: [Trusted] = []
         for path in trustedCertificates {
-            guard xmlSecOpenSSLAppKeysMngrCertLoad(manager, path, xmlSecKeyDataFormatPem, xmlSecKeyDataType(xmlSecKeyDataTypeTrusted)) >= 0 else {
+            guard let certificate = Self.readCertificate(path) else {
+                loaded.forEach(Self.release)
                 throw XMLError(file: path, chinese: "无法读取受信任证书（PEM）", english: "cannot load the trusted certificate (PEM)")
             }
+            guard let key = xmlSecOpenSSLAppKeyLoad(path, xmlSecKeyDataFormatCertPem, nil, nil, nil) else {
+                X509_free(certificate)
+                loaded.forEach(Self.release)
+                throw XMLError(file: path, chinese: "无法读取受信任证书的公钥", english: "cannot load the trusted certificate's public key")
+            }
+            loaded.append(Trusted(path: path, der: Self.der(certificate), certificate: certificate, key: key))
         }
+        trusted = loaded
     }
 
-    deinit { xmlSecKeysMngrDestroy(manager) }
+    deinit { trusted.forEach(Self.release) }
+
+    private static func release(_ entry: Trusted) {
+        X509_free(entry.certificate)
+        xmlSecKeyDestroy(entry.key)
+    }
+
+    private static func readCertificate(_ path: String) -> OpaquePointer? {
+        guard let bio = BIO_new_file(path, "r") else { return nil }
+        defer { BIO_free_all(bio) }
+        return PEM_read_bio_X509(bio, nil, nil, nil)
+    }
+
+    private static func der(_ certificate: OpaquePointer) -> [UInt8] {
+        var buffer: UnsafeMutablePointer<UInt8>?
+        let length = i2d_X509(certificate, &buffer)
+        guard length > 0, let buffer else { return [] }
+        defer { rectify_opensslFree(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
+    }
 
     static let dsig = "http://www.w3.org/2000/09/xmldsig#"
     static let expected = (
@@ -69,8 +105,27 @@ public final class XMLVerifier {
             return refuse("签名算法或变换不是规定的（enveloped + exc-c14n, SHA-256, ECDSA/RSA-SHA256）",
                           "unexpected signature algorithms or transforms")
         }
-        guard let context = xmlSecDSigCtxCreate(manager) else { return refuse("无法创建校验上下文", "cannot create a verification context") }
-        defer { xmlSecDSigCtxDestroy(context) }
+        let certificates = XMLTree.elements(in: signature, named: "X509Certificate", namespace: XMLVerifier.dsig)
+        guard certificates.count == 1, let text = XMLTree.text(certificates[0]),
+              let der = Data(base64Encoded: text, options: .ignoreUnknownCharacters)
+        else {
+            return refuse("签名中应有且只有一个X509证书", "the signature must carry exactly one X.509 certificate")
+        }
+        guard let match = trusted.first(where: { $0.der.elementsEqual(der) }) else {
+            return refuse("签名证书不在受信任证书之列", "the signing certificate is not one of the trusted certificates")
+        }
+        guard X509_cmp_current_time(X509_get0_notBefore(match.certificate)) < 0,
+              X509_cmp_current_time(X509_get0_notAfter(match.certificate)) > 0
+        else {
+            return refuse("签名证书已过期或尚未生效（\(match.path)）", "the signing certificate is expired or not yet valid (\(match.path))")
+        }
+        guard let context = xmlSecDSigCtxCreate(nil) else { return refuse("无法创建校验上下文", "cannot create a verification context") }
+        // With the key set, xmlsec does not read KeyInfo; the context would free its key: lend it and take it back.
+        context.pointee.signKey = match.key
+        defer {
+            context.pointee.signKey = nil
+            xmlSecDSigCtxDestroy(context)
+        }
         guard xmlSecDSigCtxVerify(context, signature) >= 0, rectify_statusSucceeded(context) != 0 else {
             return refuse("签名校验失败：文件被改动或签名证书不受信任", "the signature does not verify: the file was changed or the certificate is not trusted")
         }
@@ -104,6 +159,12 @@ enum XMLTree {
             }
         }
         return found
+    }
+
+    static func text(_ node: xmlNodePtr) -> String? {
+        guard let content = xmlNodeGetContent(node) else { return nil }
+        defer { rectify_xmlFree(content) }
+        return String(cString: content)
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {

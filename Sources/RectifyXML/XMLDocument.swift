@@ -51,44 +51,81 @@ public final class XMLDocument {
     }
 
     public static func parse(path: String, sizeLimit: Int = defaultSizeLimit) throws -> XMLDocument {
-        _ = XMLLibrary.ready
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let size = (attributes?[.size] as? NSNumber)?.intValue else {
+        try parse(bytes: try read(path: path, sizeLimit: sizeLimit), name: path)
+    }
+
+    /// The whole file, refused before it is read if it is over the limit.
+    public static func read(path: String, sizeLimit: Int = defaultSizeLimit) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw XMLError(file: path, chinese: "文件不存在或无法读取", english: "the file does not exist or cannot be read")
         }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw XMLError(file: path, chinese: "文件不存在或无法读取", english: "the file does not exist or cannot be read")
+        }
+        let size = Int(status.st_size)
         guard size <= sizeLimit else {
             throw XMLError(file: path, chinese: "文件大小\(size)字节超过上限\(sizeLimit)字节", english: "\(size) bytes exceed the limit of \(sizeLimit)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw XMLError(file: path, chinese: "无法读取文件", english: "cannot read the file")
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + done, size - done) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                throw XMLError(file: path, chinese: "无法读取文件", english: "cannot read the file")
+            }
+            done += count
         }
-        let head = [UInt8](handle.readData(ofLength: 4096))
-        try? handle.close()
-        if declaresDTD(head) {
-            throw XMLError(file: path, line: 1, chinese: "不接受DTD或实体声明（可能是外部实体或实体膨胀攻击）",
+        return bytes
+    }
+
+    /// Parses a document held in memory; `name` is what errors call it.
+    public static func parse(bytes: [UInt8], name: String, sizeLimit: Int = defaultSizeLimit) throws -> XMLDocument {
+        _ = XMLLibrary.ready
+        guard bytes.count <= sizeLimit else {
+            throw XMLError(file: name, chinese: "文件大小\(bytes.count)字节超过上限\(sizeLimit)字节",
+                           english: "\(bytes.count) bytes exceed the limit of \(sizeLimit)")
+        }
+        if declaresDTD(Array(bytes.prefix(4096))) {
+            throw XMLError(file: name, line: 1, chinese: "不接受DTD或实体声明（可能是外部实体或实体膨胀攻击）",
                            english: "DTDs and entity declarations are refused (external entity or entity expansion)")
         }
         guard let context = xmlNewParserCtxt() else {
-            throw XMLError(file: path, chinese: "无法创建解析器", english: "cannot create a parser")
+            throw XMLError(file: name, chinese: "无法创建解析器", english: "cannot create a parser")
         }
         defer { xmlFreeParserCtxt(context) }
         // NONET: never fetch; no NOENT: entities are never substituted; errors stay in this context.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let parsed = xmlCtxtReadFile(context, path, nil, options)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { xmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), name, nil, options) }
+        }
         guard let document = parsed, context.pointee.wellFormed != 0 else {
             if let parsed { xmlFreeDoc(parsed) }
             let error = xmlCtxtGetLastError(context)
             let line = error.map { Int($0.pointee.line) } ?? 0
             let message = error?.pointee.message.map { String(cString: $0) }?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? "truncated or damaged"
-            throw XMLError(file: path, line: line, chinese: "不是格式良好的XML（\(message)）",
+            throw XMLError(file: name, line: line, chinese: "不是格式良好的XML（\(message)）",
                            english: "not well-formed XML (\(message))")
         }
         if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
             xmlFreeDoc(document)
-            throw XMLError(file: path, chinese: "不接受DTD", english: "DTDs are refused")
+            throw XMLError(file: name, chinese: "不接受DTD", english: "DTDs are refused")
         }
-        return XMLDocument(pointer: document, path: path)
+        return XMLDocument(pointer: document, path: name)
+    }
+
+    /// The document as libxml2 saves it (UTF-8, no re-indentation): the bytes a signature was computed over.
+    public func serialized() throws -> [UInt8] {
+        var memory: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        xmlDocDumpFormatMemoryEnc(pointer, &memory, &size, "UTF-8", 0)
+        guard let memory else { throw XMLError(file: path, chinese: "无法输出文档", english: "cannot serialise the document") }
+        defer { rectify_xmlFree(memory) }
+        return Array(UnsafeBufferPointer(start: memory, count: Int(size)))
     }
 
     /// The root element's namespace URI and local name.

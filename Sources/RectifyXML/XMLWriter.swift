@@ -20,9 +20,11 @@ public struct XMLError: UserFacingError, Equatable {
     public var english: String { "\(file)\(line > 0 ? ":\(line)" : ""): \(reasonEnglish)" }
 }
 
-/// Streams an XML document to a file with libxml2's text writer: memory stays flat however large the document.
+/// Writes an XML document with libxml2's text writer: streamed to a file (memory stays flat however large the
+/// document), or into memory for a file that is validated and signed before it is written.
 public final class XMLWriter {
     private let writer: xmlTextWriterPtr
+    private let buffer: xmlBufferPtr?
     public let path: String
     private var closed = false
 
@@ -31,11 +33,30 @@ public final class XMLWriter {
             throw XMLError(file: path, chinese: "无法创建文件", english: "cannot create the file")
         }
         self.writer = writer
+        buffer = nil
         self.path = path
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
     }
 
-    deinit { if !closed { xmlFreeTextWriter(writer) } }
+    /// Into memory; `name` is what errors call the document.
+    public init(inMemoryNamed name: String) throws {
+        guard let buffer = xmlBufferCreate() else {
+            throw XMLError(file: name, chinese: "内存不足", english: "out of memory")
+        }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw XMLError(file: name, chinese: "无法创建写入器", english: "cannot create the writer")
+        }
+        self.writer = writer
+        self.buffer = buffer
+        path = name
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
+    }
+
+    deinit {
+        if !closed { xmlFreeTextWriter(writer) }
+        if let buffer { xmlBufferFree(buffer) }
+    }
 
     private func check(_ code: Int32, _ what: String) throws {
         guard code >= 0 else { throw XMLError(file: path, chinese: "写入失败（\(what)）", english: "write failed (\(what))") }
@@ -81,5 +102,12 @@ public final class XMLWriter {
         try check(xmlTextWriterEndDocument(writer), "end the document")
         xmlFreeTextWriter(writer)
         closed = true
+    }
+
+    /// Ends the document and hands over what an in-memory writer wrote.
+    public func finishBytes() throws -> [UInt8] {
+        try finish()
+        guard let buffer, let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
 }
