@@ -57,23 +57,29 @@ extension Rectify {
             part = nil
             inPart = 0
         }
-        var exported = 0
-        var lastSerial = 0
-        // A batch of cases at a time, by serial, shared among the workers (each with its own signer); the batch is
-        // listed in the manifest in serial order once all of it is written. Memory holds one batch of results.
+        // Every case number up front (a few bytes each), then a batch at a time: the workers (one per core, each
+        // with its own signer) render, validate and sign the next batch in memory while this thread writes the
+        // files of the current one and lists them in the manifest, in serial order. Files are created by one
+        // thread: the file system serialises creations in a folder anyway. Memory holds two batches.
+        let numbers = try database.read { db in
+            try String.fetchAll(db.cachedStatement(sql: """
+                SELECT number FROM "case" WHERE campaignId = ? ORDER BY serial
+                """), arguments: [campaignId])
+        }
+        let batches = stride(from: 0, to: numbers.count, by: Self.exportBatch).map {
+            Array(numbers[$0..<min($0 + Self.exportBatch, numbers.count)])
+        }
         let signers = try PerWorker { try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate) }
-        while true {
-            let batch = try database.read { db in
-                try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT serial, number FROM "case" WHERE campaignId = ? AND serial > ? ORDER BY serial LIMIT ?
-                    """), arguments: [campaignId, lastSerial, Self.exportBatch]).map { (serial: $0["serial"] as Int, number: $0["number"] as String) }
+        var exported = 0
+        try Parallel.pipeline(batches.count, produce: { index in
+            try Parallel.map(batches[index].count) { worker, item in
+                try renderCase(number: batches[index][item], into: base, schema: caseSchema, signer: signers[worker],
+                               internalUse: internalUse, engine: engine, createFolder: false)
             }
-            guard !batch.isEmpty else { break }
-            let files = try Parallel.map(batch.count) { worker, index in
-                try exportCase(number: batch[index].number, into: base, schema: caseSchema, signer: signers[worker],
-                               internalUse: internalUse, engine: engine)
-            }
-            for (item, file) in zip(batch, files) {
+        }, consume: { _, rendered in
+            for item in rendered {
+                try item.signed.write()
+                let file = item.file
                 if part == nil {
                     let name = "manifest-part-" + String(format: "%04d", parts.count + 1) + ".xml"
                     let opened = try manifests.begin((base as NSString).appendingPathComponent(name))
@@ -90,11 +96,10 @@ extension Rectify {
                 try w.end()
                 inPart += 1
                 if inPart == Rectify.manifestPartSize { try closePart() }
-                lastSerial = item.serial
                 exported += 1
             }
             progress(exported, total)
-        }
+        })
         try closePart()
         let target = (base as NSString).appendingPathComponent("manifest.xml")
         let written = try manifests.write(to: target) { w in

@@ -38,20 +38,36 @@ extension Rectify {
         return try exportCase(number: number, into: folder, schema: schema, signer: signer, internalUse: internalUse)
     }
 
-    /// `engine`: a campaign export loads the calendar and rules once for all its cases.
     func exportCase(number: String, into folder: String?, schema: SchemaValidator, signer: XMLSigner,
-                    internalUse: Bool, engine: DeadlineEngine? = nil) throws -> ExportedFile {
+                    internalUse: Bool) throws -> ExportedFile {
+        let rendered = try renderCase(number: number, into: folder, schema: schema, signer: signer, internalUse: internalUse,
+                                      createFolder: true)
+        try rendered.signed.write()
+        return rendered.file
+    }
+
+    /// A case file validated and signed in memory, and where it goes.
+    struct RenderedCase: Sendable {
+        var file: ExportedFile
+        var signed: SignedFile.Rendered
+    }
+
+    /// `engine`: a campaign export loads the calendar and rules once for all its cases, and creates its folder once.
+    func renderCase(number: String, into folder: String?, schema: SchemaValidator, signer: XMLSigner,
+                    internalUse: Bool, engine: DeadlineEngine? = nil, createFolder: Bool) throws -> RenderedCase {
         let asOf = LocalDate(database.clock())
         let detail = try database.read { db in
             try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db)).detail(number: number, asOf: asOf)
         }
         let base = folder ?? "Exports/\(detail.campaign)"
-        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        if createFolder { try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true) }
         let target = (base as NSString).appendingPathComponent("\(detail.number).xml")
-        let written = try SignedFile(schema: schema, signer: signer).write(to: target) { writer in
+        let signed = try SignedFile(schema: schema, signer: signer).render(target) { writer in
             try writeCaseFile(detail, with: writer, internalUse: internalUse)
         }
-        return ExportedFile(path: target, sha256: written.sha256, size: written.size, final: detail.stateCode == .closed)
+        return RenderedCase(file: ExportedFile(path: target, sha256: signed.sha256, size: signed.bytes.count,
+                                               final: detail.stateCode == .closed),
+                            signed: signed)
     }
 
     func writeCaseFile(_ detail: CaseDetail, with w: XMLWriter, internalUse: Bool) throws {

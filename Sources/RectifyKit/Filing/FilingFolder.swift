@@ -2,7 +2,8 @@ import Foundation
 import RectifyCore
 
 /// A folder given where files are expected stands for the XML files in it (a filed campaign: its case files, the
-/// manifest parts and manifest.xml), in name order.
+/// manifest parts and manifest.xml): the case files in name order, then the manifest parts, then `manifest.xml`, so
+/// that a manifest is checked against files already read.
 public enum FilingFolder {
     public static func expand(_ paths: [String]) throws -> [String] {
         try paths.flatMap { path in
@@ -17,6 +18,8 @@ public enum FilingFolder {
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
             throw NotFoundError("目录", "folder", key: folder)
         }
-        return names.filter { $0.hasSuffix(".xml") }.sorted().map { (folder as NSString).appendingPathComponent($0) }
+        return names.filter { $0.hasSuffix(".xml") }
+            .sorted { ($0.hasPrefix("manifest") ? 1 : 0, $0) < ($1.hasPrefix("manifest") ? 1 : 0, $1) }
+            .map { (folder as NSString).appendingPathComponent($0) }
     }
 }

@@ -12,11 +12,15 @@ struct CheckedFiling: @unchecked Sendable {
     /// Kept for case files only, the ones whose content is stored: a batch holding the manifest parts' trees as well
     /// doubled the import's peak memory on a 100,000-unit district.
     var document: XMLDocument?
+    var sha256: String
+    var size: Int
 
-    init(_ checked: (result: FilingValidator.Result, document: XMLDocument?)) {
+    init(_ checked: FilingValidator.Checked) {
         result = checked.result
         kind = checked.result.isValid ? checked.document?.rootElement?.name : nil
         document = kind == "案卷" ? checked.document : nil
+        sha256 = checked.sha256
+        size = checked.size
     }
 }
 
@@ -34,31 +38,48 @@ public struct ImportOutcome: Codable, Sendable, Equatable {
 }
 
 extension Rectify {
-    /// The superior's import: every check `validate` makes, then, per file and in its own transaction, an idempotent
-    /// upsert by (filing agency, case number). The same file twice changes nothing; a newer version replaces the
-    /// current one; every file received stays in the provenance record.
+    /// The superior's import: every check `validate` makes, then, per file, an idempotent upsert by (filing agency,
+    /// case number). The same file twice changes nothing; a newer version replaces the current one; every file
+    /// received stays in the provenance record. A batch of files is written in one transaction, each file in a
+    /// savepoint of its own: a file that fails to write leaves nothing, the files before it stay written.
     public func importFilings(paths: [String], trust: [String], schemas: String? = nil,
                               sizeLimit: Int = XMLDocument.defaultSizeLimit, actor: String) throws -> [ImportOutcome] {
         // The checks (parse, schema, signature) run on every core, a batch of files at a time; the writes follow in
         // file order, one transaction per file.
-        let validators = try PerWorker { try FilingValidator(trustedCertificates: trust, schemas: schemas) }
+        let digests = FileDigests()
+        let validators = try PerWorker { try FilingValidator(trustedCertificates: trust, schemas: schemas, digests: digests) }
         var outcomes: [ImportOutcome] = []
-        for start in stride(from: 0, to: paths.count, by: Self.importBatch) {
-            let batch = Array(paths[start..<min(start + Self.importBatch, paths.count)])
-            let checked = try Parallel.map(batch.count) { worker, index in
-                CheckedFiling(validators[worker].validated(path: batch[index], sizeLimit: sizeLimit))
-            }
-            for (path, check) in zip(batch, checked) {
-                outcomes.append(try importChecked(path: path, check, actor: actor))
-            }
+        let batches = stride(from: 0, to: paths.count, by: Self.importBatch).map {
+            Array(paths[$0..<min($0 + Self.importBatch, paths.count)])
         }
+        // The next batch is checked while this one is written.
+        try Parallel.pipeline(batches.count, produce: { index in
+            try Parallel.map(batches[index].count) { worker, item in
+                CheckedFiling(validators[worker].validated(path: batches[index][item], sizeLimit: sizeLimit))
+            }
+        }, consume: { index, checked in
+            var failure: (any Error)?
+            outcomes += try database.write(actor: actor) { context in
+                var written: [ImportOutcome] = []
+                for (path, check) in zip(batches[index], checked) {
+                    do {
+                        written.append(try context.inSavepoint { try importChecked(path: path, check, into: context) })
+                    } catch {
+                        failure = error
+                        break
+                    }
+                }
+                return written
+            }
+            if let failure { throw failure }
+        })
         return outcomes
     }
 
     /// Files checked at a time before their writes.
     static let importBatch = 64
 
-    private func importChecked(path: String, _ check: CheckedFiling, actor: String) throws -> ImportOutcome {
+    private func importChecked(path: String, _ check: CheckedFiling, into context: WriteContext) throws -> ImportOutcome {
         guard check.result.isValid, let kind = check.kind else {
             return ImportOutcome(path: path, result: .refused, caseNumber: nil,
                                  problems: check.result.problems.map { "\($0.chinese) / \($0.english)" })
@@ -69,12 +90,9 @@ extension Rectify {
         guard let document = check.document, let root = document.rootElement else {
             throw XMLError(file: path, chinese: "不是案卷文件", english: "not a case file")
         }
-        let data = FileManager.default.contents(atPath: path) ?? Data()
         let filed = try FiledCaseReader(root: root)
-        let outcome = try database.write(actor: actor) { context in
-            try context.importFiledCase(filed, sha256: SHA256.hex(data), size: data.count,
-                                        fileName: (path as NSString).lastPathComponent)
-        }
+        let outcome = try context.importFiledCase(filed, sha256: check.sha256, size: check.size,
+                                                  fileName: (path as NSString).lastPathComponent)
         return ImportOutcome(path: path, result: outcome, caseNumber: filed.caseNumber, problems: [])
     }
 
@@ -167,12 +185,13 @@ struct FiledCaseReader {
 
 extension WriteContext {
     func importFiledCase(_ filed: FiledCaseReader, sha256: String, size: Int, fileName: String) throws -> ImportOutcome.Result {
-        if try Filing.filter(Column("sha256") == sha256).fetchCount(db) > 0 { return .unchanged }
+        if try rowID(in: Filing.databaseTableName, where: "sha256", is: sha256) != nil { return .unchanged }
         var filing = Filing(agencyName: filed.agencyName, divisionCode: filed.divisionCode, caseNumber: filed.caseNumber,
                             formedAt: filed.formedAt, nature: filed.nature, sha256: sha256, size: size, fileName: fileName,
                             receivedAt: Timestamp.string(now), current: true)
-        let existing = try Filing.filter(Column("divisionCode") == filed.divisionCode && Column("caseNumber") == filed.caseNumber
-                                         && Column("current") == true).fetchOne(db)
+        let existing = try Filing.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM filing WHERE divisionCode = ? AND caseNumber = ? AND current
+            """), arguments: [filed.divisionCode, filed.caseNumber])
         if var existing {
             guard FiledCaseReader.moment(filed.formedAt) > FiledCaseReader.moment(existing.formedAt) else {
                 filing.current = false

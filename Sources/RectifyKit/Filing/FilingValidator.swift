@@ -10,8 +10,10 @@ public struct FilingValidator {
     let manifestSchema: SchemaValidator
     let reportSchema: SchemaValidator
     let verifier: XMLVerifier
+    let digests: FileDigests
 
-    public init(trustedCertificates: [String], schemas: String? = nil) throws {
+    public init(trustedCertificates: [String], schemas: String? = nil, digests: FileDigests = FileDigests()) throws {
+        self.digests = digests
         schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemas))
         manifestSchema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.manifest, folder: schemas))
         reportSchema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.campaignReport, folder: schemas))
@@ -28,15 +30,29 @@ public struct FilingValidator {
         validated(path: path, sizeLimit: sizeLimit).result
     }
 
-    /// The result, and the parsed document when it could be parsed (import reads it on).
-    func validated(path: String, sizeLimit: Int = XMLDocument.defaultSizeLimit) -> (result: Result, document: XMLDocument?) {
+    /// What checking one file gave: the result, the parsed document when it could be parsed, and the SHA-256 and
+    /// size of the bytes checked (import records them; the file is read once).
+    struct Checked {
+        var result: Result
+        var document: XMLDocument?
+        var sha256: String
+        var size: Int
+    }
+
+    func validated(path: String, sizeLimit: Int = XMLDocument.defaultSizeLimit) -> Checked {
+        let bytes: [UInt8]
         let document: XMLDocument
-        do { document = try XMLDocument.parse(path: path, sizeLimit: sizeLimit) } catch let error as XMLError {
-            return (Result(path: path, problems: [error]), nil)
+        do {
+            bytes = try XMLDocument.read(path: path, sizeLimit: sizeLimit)
+            document = try XMLDocument.parse(bytes: bytes, name: path, sizeLimit: sizeLimit)
         } catch {
-            return (Result(path: path, problems: [XMLError(file: path, chinese: "\(error)", english: "\(error)")]), nil)
+            let problem = error as? XMLError ?? XMLError(file: path, chinese: "\(error)", english: "\(error)")
+            return Checked(result: Result(path: path, problems: [problem]), document: nil, sha256: "", size: 0)
         }
-        return (check(document, path: path, sizeLimit: sizeLimit), document)
+        let sha256 = SHA256.hex(bytes)
+        digests.note(path, sha256: sha256, size: bytes.count)
+        return Checked(result: check(document, path: path, sizeLimit: sizeLimit), document: document,
+                       sha256: sha256, size: bytes.count)
     }
 
     private func check(_ document: XMLDocument, path: String, sizeLimit: Int) -> Result {
@@ -73,12 +89,12 @@ public struct FilingValidator {
         var problems: [XMLError] = []
         for entry in root.descendants("文件", namespace: CaseFileFormat.manifestNamespace) {
             let name = entry.attribute("计算机文件名") ?? ""
-            guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)) else {
+            guard let digest = digests.digest(of: (folder as NSString).appendingPathComponent(name)) else {
                 problems.append(XMLError(file: manifest, line: entry.line, chinese: "清单列出的文件\(name)不存在",
                                          english: "listed file \(name) is missing"))
                 continue
             }
-            if SHA256.hex(data) != entry.attribute("SHA256") || String(data.count) != entry.attribute("计算机文件大小") {
+            if digest.sha256 != entry.attribute("SHA256") || String(digest.size) != entry.attribute("计算机文件大小") {
                 problems.append(XMLError(file: manifest, line: entry.line, chinese: "文件\(name)与清单中的SHA-256或大小不符",
                                          english: "file \(name) does not match the SHA-256 or size in the manifest"))
             }
@@ -172,5 +188,28 @@ public struct FilingValidator {
             }
         }
         return problems
+    }
+}
+
+/// The SHA-256 and size of the files read in one validation or import run, so that a manifest's listing is checked
+/// against the very bytes that were validated instead of every file being read and hashed again. Shared by the
+/// workers of a run.
+public final class FileDigests: @unchecked Sendable {
+    private var known: [String: (sha256: String, size: Int)] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func note(_ path: String, sha256: String, size: Int) {
+        lock.withLock { known[path] = (sha256, size) }
+    }
+
+    /// The file's digest: as noted, or read and hashed now; nil when it cannot be read.
+    func digest(of path: String) -> (sha256: String, size: Int)? {
+        if let noted = lock.withLock({ known[path] }) { return noted }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let digest = (SHA256.hex(data), data.count)
+        note(path, sha256: digest.0, size: digest.1)
+        return digest
     }
 }

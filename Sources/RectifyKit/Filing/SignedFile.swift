@@ -2,28 +2,43 @@ import Foundation
 import RectifyCore
 import RectifyXML
 
-/// The one path every filed XML takes: streamed to a side file, validated against its schema, signed, and only then
-/// moved to its name — an interrupted or failed export never leaves a half-written file named as done.
+/// The one path every filed XML takes: written in memory, validated against its schema, signed, and only then
+/// written to a side file and renamed to its name — an interrupted or failed export never leaves a half-written
+/// file named as done, and the disk sees each file once.
 struct SignedFile {
     let schema: SchemaValidator
     let signer: XMLSigner
 
     func write(to target: String, _ body: (XMLWriter) throws -> Void) throws -> (sha256: String, size: Int) {
+        let rendered = try render(target, body)
+        try rendered.write()
+        return (rendered.sha256, rendered.bytes.count)
+    }
+
+    /// Validated and signed in memory; written by `Rendered.write()`, possibly on another thread.
+    func render(_ target: String, _ body: (XMLWriter) throws -> Void) throws -> Rendered {
         let pending = try begin(target)
         try body(pending.writer)
-        return try pending.commit()
+        return try pending.render()
+    }
+
+    struct Rendered: Sendable {
+        let target: String
+        let bytes: [UInt8]
+        let sha256: String
+
+        func write() throws { try FileWriter.replace(target, with: bytes) }
     }
 
     /// For files written piece by piece (manifest parts): the writer now, validation and signing at `commit`.
     func begin(_ target: String) throws -> Pending {
-        Pending(file: self, target: target, writer: try XMLWriter(path: target + ".unsigned.partial"))
+        Pending(file: self, target: target, writer: try XMLWriter(inMemoryNamed: target))
     }
 
     final class Pending {
         let file: SignedFile
         let target: String
         let writer: XMLWriter
-        private var committed = false
 
         init(file: SignedFile, target: String, writer: XMLWriter) {
             self.file = file
@@ -31,32 +46,48 @@ struct SignedFile {
             self.writer = writer
         }
 
-        deinit {
-            if !committed {
-                try? FileManager.default.removeItem(atPath: target + ".unsigned.partial")
-                try? FileManager.default.removeItem(atPath: target + ".partial")
-            }
+        func commit() throws -> (sha256: String, size: Int) {
+            let rendered = try render()
+            try rendered.write()
+            return (rendered.sha256, rendered.bytes.count)
         }
 
-        func commit() throws -> (sha256: String, size: Int) {
-            let unsigned = target + ".unsigned.partial"
-            let signed = target + ".partial"
-            defer {
-                committed = true
-                try? FileManager.default.removeItem(atPath: unsigned)
-                try? FileManager.default.removeItem(atPath: signed)
-            }
-            try writer.finish()
-            let document = try XMLDocument.parse(path: unsigned)
+        func render() throws -> Rendered {
+            let document = try XMLDocument.parse(bytes: try writer.finishBytes(), name: target)
             if let error = file.schema.validate(document).first {
                 throw XMLError(file: target, line: error.line, chinese: "导出的文件不符合模式：\(error.reasonChinese)",
                                english: "the exported file is not valid against its schema: \(error.reasonEnglish)")
             }
-            try file.signer.sign(document, savingTo: signed)
-            try? FileManager.default.removeItem(atPath: target)
-            try FileManager.default.moveItem(atPath: signed, toPath: target)
-            let data = FileManager.default.contents(atPath: target) ?? Data()
-            return (SHA256.hex(data), data.count)
+            try file.signer.sign(document)
+            let bytes = try document.serialized()
+            return Rendered(target: target, bytes: bytes, sha256: SHA256.hex(bytes))
         }
+    }
+}
+
+/// Writes a file whole under a side name and renames it into place, so the name never shows a partial file.
+enum FileWriter {
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let side = path + ".partial"
+        let descriptor = open(side, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(path, "无法创建文件", "cannot create the file") }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                written += count
+            }
+            return true
+        }
+        guard close(descriptor) == 0, ok, rename(side, path) == 0 else {
+            unlink(side)
+            throw failure(path, "写入失败（磁盘已满或无权限？）", "the write failed (disk full or no permission?)")
+        }
+    }
+
+    private static func failure(_ path: String, _ chinese: String, _ english: String) -> XMLError {
+        XMLError(file: path, chinese: chinese, english: english)
     }
 }

@@ -21,6 +21,33 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Produces batch `k + 1` on other threads while `consume` handles batch `k` on the calling thread, batches in
+    /// order: an import checks the next files (parse, schema, signature) while it writes the ones already checked.
+    /// If `consume` throws, the batch being produced is finished and dropped, and the error goes to the caller.
+    static func pipeline<Batch>(_ count: Int, produce: @escaping @Sendable (Int) throws -> Batch,
+                                consume: (Int, Batch) throws -> Void) throws {
+        guard count > 0 else { return }
+        var current = Result { try produce(0) }
+        for index in 0..<count {
+            let next = Handoff<Batch>()
+            let group = DispatchGroup()
+            if index + 1 < count {
+                DispatchQueue.global().async(group: group) { next.value = Result { try produce(index + 1) } }
+            }
+            defer { group.wait() }
+            try consume(index, try current.get())
+            group.wait()
+            if let produced = next.value { current = produced }
+        }
+    }
+}
+
+/// A batch handed from the producing thread to the consuming one; the group's wait orders the two accesses.
+private final class Handoff<Batch>: @unchecked Sendable {
+    var value: Result<Batch, any Error>?
+}
+
 /// The results of one batch, written by the workers under a lock.
 private final class Slots<T>: @unchecked Sendable {
     private let lock = NSLock()

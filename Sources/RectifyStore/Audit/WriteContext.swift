@@ -86,6 +86,24 @@ public final class WriteContext {
         try append(action: action, entity: Agency.databaseTableName, entityId: agency.id, before: before, after: after)
     }
 
+    /// Runs `body` in a savepoint of this transaction: if it throws, what it wrote is undone — rows, events and the
+    /// ledger's notes — and the rest of the transaction stands. A batch of files is written in one transaction, each
+    /// file in a savepoint of its own.
+    public func inSavepoint<T>(_ body: () throws -> T) throws -> T {
+        let (seq, hash, notes) = (headSeq, headHash, ledger)
+        var result: T?
+        do {
+            try db.inSavepoint {
+                result = try body()
+                return .commit
+            }
+        } catch {
+            (headSeq, headHash, ledger) = (seq, hash, notes)
+            throw error
+        }
+        return result!
+    }
+
     /// The id of the row whose unique `column` holds `value`: the one lookup a bulk import makes for every row.
     public func rowID(in table: String, where column: String, is value: some DatabaseValueConvertible) throws -> Int64? {
         let key = LookupKey(table: table, column: column)
