@@ -16,6 +16,7 @@ let package = Package(
     targets: [
         // OpenSSL's libcrypto: SHA-256 for the audit chain and attachments (xmlsec1-openssl links it anyway).
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxmlsec1-dev"])]),
         .target(name: "RectifyCore", dependencies: ["COpenSSL"]),
@@ -31,7 +32,7 @@ let package = Package(
         .target(
             name: "RectifyKit",
             dependencies: [
-                "RectifyCore", "RectifyStore", "RectifyXML",
+                "RectifyCore", "RectifyStore", "RectifyXML", "CMalloc",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -201,16 +201,24 @@ public struct XMLElementRef {
         XMLTree.elements(in: pointer, named: name, namespace: namespace).map { XMLElementRef(pointer: $0, document: document) }
     }
 
+    /// The first child element with this local name in `namespace`. Names are compared as C strings: reading a filed
+    /// case asks for dozens of children, and a Swift string per sibling visited cost more than the walk.
     public func child(_ name: String, namespace: String) -> XMLElementRef? {
-        var child = pointer.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name) == name,
-               current.pointee.ns.map({ String(cString: $0.pointee.href) }) == namespace {
-                return XMLElementRef(pointer: current, document: document)
+        name.withCString { name in
+            namespace.withCString { namespace in
+                var child = pointer.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE,
+                       strcmp(UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self), name) == 0,
+                       let href = current.pointee.ns?.pointee.href,
+                       strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), namespace) == 0 {
+                        return XMLElementRef(pointer: current, document: document)
+                    }
+                    child = current.pointee.next
+                }
+                return nil
             }
-            child = current.pointee.next
         }
-        return nil
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RectifyKit
 
 @main
 struct Bench: ParsableCommand {
@@ -7,6 +8,12 @@ struct Bench: ParsableCommand {
         commandName: "rectify-bench",
         abstract: "Rectify against sqlite3 and xmllint on the same machine, in the same run: ratios, not absolute times.",
         subcommands: [Run.self, Worker.self], defaultSubcommand: Run.self)
+
+    /// Workers measure what the `rectify` command does, with its allocator settings.
+    static func main() {
+        Allocator.tuneForBulkWork()
+        main(nil)
+    }
 }
 
 struct Run: ParsableCommand {

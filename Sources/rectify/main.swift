@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RectifyCore
+import RectifyKit
 
 // A thin shell: parse, call RectifyKit, print. Exit 0 success, 1 refused input, 2 usage error.
 func fail(_ message: String, code: Int32) -> Never {
@@ -8,6 +9,7 @@ func fail(_ message: String, code: Int32) -> Never {
     exit(code)
 }
 
+Allocator.tuneForBulkWork()
 do {
     var command = try RectifyCommand.parseAsRoot(GlobalOptions.hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst())))
     try command.run()

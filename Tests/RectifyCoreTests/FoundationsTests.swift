@@ -12,6 +12,12 @@ struct FoundationsTests {
         #expect(LocalDate("2026-6-30") == nil)
         #expect(LocalDate("2026-06-31") == nil)
         #expect(LocalDate("２０２６-06-30") == nil)
+        for malformed in ["", "2026-06-3", "2026-06-300", "2026/06/30", "2026-06-30 ", " 2026-06-30", "20260-6-30", "2026--06-3",
+                          "+026-06-30", "2026-0a-30", "1899-12-31", "2026-00-10", "2026-13-01", "2026-01-00"] {
+            #expect(LocalDate(malformed) == nil, "\(malformed)")
+        }
+        #expect(LocalDate("2026-12-31").map { [$0.year, $0.month, $0.day] } == [2026, 12, 31])
+        #expect(LocalDate("1900-01-01")?.description == "1900-01-01")
     }
 
     @Test("day arithmetic and weekdays")

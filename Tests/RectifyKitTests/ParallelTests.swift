@@ -26,6 +26,45 @@ struct ParallelTests {
         }
     }
 
+    @Test("a pipeline consumes every batch in order, and stops at the first failure of either side")
+    func pipeline() throws {
+        var consumed: [Int] = []
+        try Parallel.pipeline(5, produce: { $0 * 10 }, consume: { index, batch in
+            #expect(batch == index * 10)
+            consumed.append(batch)
+        })
+        #expect(consumed == [0, 10, 20, 30, 40])
+        consumed = []
+        #expect(throws: Refused(index: 2)) {
+            try Parallel.pipeline(5, produce: { index in
+                if index == 2 { throw Refused(index: index) }
+                return index
+            }, consume: { _, batch in consumed.append(batch) })
+        }
+        #expect(consumed == [0, 1])
+        consumed = []
+        #expect(throws: Refused(index: 1)) {
+            try Parallel.pipeline(5, produce: { $0 }, consume: { _, batch in
+                if batch == 1 { throw Refused(index: batch) }
+                consumed.append(batch)
+            })
+        }
+        #expect(consumed == [0])
+        try Parallel.pipeline(0, produce: { $0 }, consume: { _, _ in Issue.record("nothing to consume") })
+    }
+
+    @Test("a folder stands for its case files first, then the manifest parts, then manifest.xml")
+    func folderOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-folder-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["manifest.xml", "gas-2026-0002.xml", "manifest-part-0001.xml", "notes.txt", "se-2026-0001.xml", "gas-2026-0001.xml"] {
+            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data())
+        }
+        #expect(try FilingFolder.files(in: folder).map { ($0 as NSString).lastPathComponent }
+                == ["gas-2026-0001.xml", "gas-2026-0002.xml", "se-2026-0001.xml", "manifest-part-0001.xml", "manifest.xml"])
+    }
+
     @Test("a campaign export of more cases than one batch lists every case file in serial order and validates")
     func exportAcrossBatches() throws {
         let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))

@@ -57,6 +57,38 @@ struct AuditChainTests {
         #expect(counts == (1, 1))
     }
 
+    @Test("a savepoint that fails undoes its rows and events; the transaction goes on and the chain stays whole")
+    func savepointRollback() throws {
+        let database = try makeDatabase()
+        try addDepartments(database, ["安监局"])
+        struct Refused: Error {}
+        let outcome = try database.write(actor: "admin") { context -> [String] in
+            var kept: [String] = []
+            for names in [["消防大队"], ["市场监管局", "安监局"], ["住建局"]] {
+                do {
+                    try context.inSavepoint {
+                        for name in names {
+                            var department = Department(name: name)
+                            try context.insert(&department, action: "department.add") // "安监局" exists: refused
+                        }
+                    }
+                    kept += names
+                } catch {}
+            }
+            #expect(throws: Refused.self) { try context.inSavepoint { throw Refused() } }
+            return kept
+        }
+        #expect(outcome == ["消防大队", "住建局"])
+        let (names, events) = try database.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM department ORDER BY id"),
+             try AuditEvent.order(Column("seq")).fetchAll(db))
+        }
+        #expect(names == ["安监局", "消防大队", "住建局"])
+        #expect(events.map(\.seq) == [1, 2, 3])
+        #expect(events[2].prevHash == events[1].hash)
+        #expect(try ChainVerifier.verify(database).isIntact)
+    }
+
     @Test("an UPDATE made behind Rectify's back is named with the event it contradicts")
     func rowTamperDetected() throws {
         let database = try makeDatabase()

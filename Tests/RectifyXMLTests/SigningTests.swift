@@ -110,6 +110,45 @@ struct SigningTests {
         #expect(refusal?.english.contains("signature wrapping") == true)
     }
 
+    @Test("trust is pinned to the trusted certificates: another one, a swapped one or an expired one is refused")
+    func pinnedTrust() throws {
+        let (folder, signed, keys) = try signedSample(.ecdsa)
+        let other = try SigningKeys.generate(algorithm: .ecdsa, agency: "别的机关", divisionCode: "320100", into: folder + "/other")
+        // Any of several trusted certificates will do.
+        #expect(try XMLVerifier(trustedCertificates: [other.certificate, keys.certificate])
+            .verify(try XMLDocument.parse(path: signed)) == nil)
+        let untrusted = try XMLVerifier(trustedCertificates: [other.certificate]).verify(try XMLDocument.parse(path: signed))
+        #expect(untrusted?.english.contains("not one of the trusted certificates") == true)
+
+        // Signed with another key, but carrying the trusted certificate: the pinned key does not verify it.
+        let forged = folder + "/forged.xml"
+        try XMLSigner(keyPath: other.key, certificatePath: other.certificate)
+            .sign(try XMLDocument.parse(path: folder + "/plain.xml"), savingTo: forged)
+        func base64(_ pem: String) throws -> String {
+            try String(contentsOfFile: pem, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        }
+        // Only the certificate changes: KeyInfo is outside what the signature covers.
+        let forgedText = try String(contentsOfFile: forged, encoding: .utf8)
+        let start = try #require(forgedText.range(of: "X509Certificate>")).upperBound
+        let end = try #require(forgedText.range(of: "</", range: start..<forgedText.endIndex)).lowerBound
+        #expect(forgedText[start..<end].filter { !$0.isWhitespace } == (try base64(other.certificate)))
+        try forgedText.replacingCharacters(in: start..<end, with: try base64(keys.certificate))
+            .write(toFile: forged, atomically: true, encoding: .utf8)
+        let refusal = try XMLVerifier(trustedCertificates: [keys.certificate]).verify(try XMLDocument.parse(path: forged))
+        #expect(refusal?.english.contains("does not verify") == true)
+        #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, forged]).status != 0)
+
+        // A certificate valid for no time at all has expired by the time it is checked.
+        let expired = try SigningKeys.generate(algorithm: .ecdsa, agency: "过期机关", divisionCode: "320671", into: folder + "/expired",
+                                               validYears: 0)
+        let late = folder + "/late.xml"
+        try XMLSigner(keyPath: expired.key, certificatePath: expired.certificate)
+            .sign(try XMLDocument.parse(path: folder + "/plain.xml"), savingTo: late)
+        Thread.sleep(forTimeInterval: 1.1)
+        let stale = try XMLVerifier(trustedCertificates: [expired.certificate]).verify(try XMLDocument.parse(path: late))
+        #expect(stale?.english.contains("expired") == true)
+    }
+
     @Test("no key, no signature: missing key files are named")
     func missingKey() throws {
         #expect(throws: XMLError.self) { try XMLSigner(keyPath: "/nonexistent/signing-key.pem", certificatePath: "/nonexistent/c.pem") }

@@ -17,13 +17,23 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 
     /// Parses `yyyy-MM-dd` strictly (zero-padded), refusing impossible dates such as 2026-02-30.
+    /// On UTF-8 bytes: every date read from the database or a filed case comes through here.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var count = 0
+        for byte in text.utf8 {
+            switch (count, byte) {
+            case (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")): break
+            case (0..<10, UInt8(ascii: "0")...UInt8(ascii: "9")) where count != 4 && count != 7:
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            default: return nil
+            }
+            count += 1
+        }
+        guard count == 10 else { return nil }
+        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + $1 } }
+        self.init(year: number(0..<4), month: number(4..<6), day: number(6..<8))
     }
 
     /// Parses a user-supplied date, naming the field when it is not a date.
