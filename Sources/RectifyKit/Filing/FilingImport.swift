@@ -48,7 +48,10 @@ extension Rectify {
         // file order, one transaction per file.
         let digests = FileDigests()
         let validators = try PerWorker { try FilingValidator(trustedCertificates: trust, schemas: schemas, digests: digests) }
+        try database.prepareForBulkWrites()
         var outcomes: [ImportOutcome] = []
+        // Best effort, and only when something was written: a refused import leaves the files as they were.
+        defer { if outcomes.contains(where: { $0.result == .imported || $0.result == .replaced }) { try? database.checkpoint() } }
         let batches = stride(from: 0, to: paths.count, by: Self.importBatch).map {
             Array(paths[$0..<min($0 + Self.importBatch, paths.count)])
         }

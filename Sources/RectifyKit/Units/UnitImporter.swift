@@ -246,7 +246,11 @@ struct RegisterResolver {
 
 extension Rectify {
     public func importUnits(from url: URL, actor: String) throws -> UnitImportReport {
-        try database.write(actor: actor) { try $0.importUnits(from: url) }
+        try database.prepareForBulkWrites()
+        let report = try database.write(actor: actor) { try $0.importUnits(from: url) }
+        // Best effort: a reader still holding an old snapshot only postpones it.
+        if report.created + report.updated > 0 { try? database.checkpoint() }
+        return report
     }
 }
 
