@@ -45,9 +45,13 @@ struct Run: ParsableCommand {
             }
         }
         var measurements: [Measurement] = []
+        var scenarios: [Scenario] = []
+        // The exported files are removed only once every size is measured (see `Scenario.exportFolder`).
+        defer { scenarios.forEach { $0.removeExports() } }
         for size in sizes {
             let district = try District.prepare(units: size, seed: seed, work: work, fresh: fresh)
             let scenario = Scenario(district: district, schemas: schemas, repeats: `repeat`, work: work)
+            scenarios.append(scenario)
             measurements += try scenario.measureAll()
         }
         Report.print(measurements, sizes: sizes)

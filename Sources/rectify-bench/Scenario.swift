@@ -38,7 +38,6 @@ struct Scenario {
         out.append(export)
         out.append(try superiorImport(validation: validation))
         out += try progress(code: code)
-        removeExports()
         return out
     }
 

@@ -29,6 +29,22 @@ struct ImportTests {
 
     func superior() throws -> Rectify { Rectify(database: try AppDatabase.inMemory(clock: pinnedClock)) }
 
+    @Test("the per-file lookups use indexes: a scan per file would make a large import quadratic")
+    func lookupsUseIndexes() throws {
+        let database = try AppDatabase.inMemory(clock: pinnedClock)
+        func plan(_ sql: String, _ arguments: StatementArguments) throws -> String {
+            try database.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+                    .joined(separator: "; ")
+            }
+        }
+        let plans = [try plan(WriteContext.currentFilingSQL, ["320671", "通开应急〔2026〕1号"]),
+                     try plan(#"SELECT id FROM "filing" WHERE "sha256" = ?"#, ["0"])]
+        #expect(plans[0].contains("USING INDEX filing_current"), "\(plans[0])")
+        #expect(plans[1].contains("USING COVERING INDEX") || plans[1].contains("USING INDEX"), "\(plans[1])")
+        #expect(plans.allSatisfy { !$0.contains("SCAN") }, "\(plans)")
+    }
+
     @Test("round trip: cases, hazards, records and documents compare equal; importing again changes nothing")
     func roundTrip() throws {
         let district = try exportedDistrict()

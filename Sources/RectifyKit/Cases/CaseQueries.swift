@@ -109,7 +109,8 @@ extension Rectify {
         public var documents: [Document]
         public var attachments: [Attachment]
         public var penalty: PenaltyView?
-        public var events: Int
+        /// How many audit events concern the case; not counted for a case file, which lists the events themselves.
+        public var events: Int?
     }
 
     public func caseDetail(number: String, asOf: LocalDate? = nil) throws -> CaseDetail {
@@ -125,6 +126,7 @@ extension Rectify {
 struct CaseDetailReader {
     let db: Database
     let engine: DeadlineEngine
+    var countEvents = true
 
     private func all<Record: FetchableRecord>(_ sql: String, _ id: Int64) throws -> [Record] {
         try Record.fetchAll(db.cachedStatement(sql: sql), arguments: [id])
@@ -180,8 +182,10 @@ struct CaseDetailReader {
                         (String(seqByHazard[$0.hazardId] ?? 0), $0.verdict.chinese)
                     }))
             }
-        let events = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event WHERE \(Rectify.caseEventFilter)"),
-                                      arguments: ["id": id])!
+        let events = try countEvents
+            ? Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event WHERE \(Rectify.caseEventFilter)"),
+                           arguments: ["id": id])
+            : nil
         let penalty: Penalty? = try one("SELECT * FROM penalty WHERE caseId = ?", id)
         return CaseDetail(
             number: record.number, state: record.state.chinese, stateCode: record.state, campaign: campaign.code,

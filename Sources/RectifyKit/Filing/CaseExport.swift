@@ -57,7 +57,8 @@ extension Rectify {
                     internalUse: Bool, engine: DeadlineEngine? = nil, createFolder: Bool) throws -> RenderedCase {
         let asOf = LocalDate(database.clock())
         let detail = try database.read { db in
-            try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db)).detail(number: number, asOf: asOf)
+            try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db), countEvents: false)
+                .detail(number: number, asOf: asOf)
         }
         let base = folder ?? "Exports/\(detail.campaign)"
         if createFolder { try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true) }

@@ -91,7 +91,7 @@ enum CaseReport {
         Swift.print("案件 \(detail.number)  \(detail.state)  （\(detail.campaignTitle)）")
         Swift.print("单位 \(unit.name)（\(unit.uscc)）\(unit.address)")
         Swift.print("执法人员 \(detail.officers.joined(separator: "、"))；立档 \(detail.openedOn)"
-                    + (detail.closedOn.map { "；结档 \($0)" } ?? "") + "；审计事件 \(detail.events)")
+                    + (detail.closedOn.map { "；结档 \($0)" } ?? "") + "；审计事件 \(detail.events ?? 0)")
         Swift.print("\n隐患（逾期按 \(detail.asOf) 计）")
         Output.table(["编号", "等级", "隐患", "整改期限", "原期限", "状态", "指令书", "逾期"],
                      detail.hazards.map { view in
