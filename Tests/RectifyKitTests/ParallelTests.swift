@@ -7,11 +7,28 @@ import Testing
 
 @Suite("Work spread over the cores")
 struct ParallelTests {
-    @Test("results come back in index order, each index done once, by the worker the stride gives it")
+    @Test("results come back in index order, each index done once, each worker's state used by one thread at a time")
     func order() throws {
-        let results = try Parallel.map(101, workers: 3) { worker, index in (worker, index * index) }
+        let busy = PerWorker(count: 3) { Occupancy() }
+        let results = try Parallel.map(101, workers: 3) { worker, index in
+            busy[worker].enter()
+            defer { busy[worker].leave() }
+            Thread.sleep(forTimeInterval: 0.0005)
+            return (worker, index * index)
+        }
         #expect(results.map(\.1) == (0..<101).map { $0 * $0 })
-        #expect(results.enumerated().allSatisfy { $0.element.0 == $0.offset % 3 })
+        #expect(results.allSatisfy { (0..<3).contains($0.0) })
+        #expect((0..<3).allSatisfy { busy[$0].overlapped == false })
+    }
+
+    /// Notices two threads inside at once.
+    final class Occupancy: @unchecked Sendable {
+        private let lock = NSLock()
+        private var inside = 0
+        private(set) var overlapped = false
+
+        func enter() { lock.withLock { inside += 1; if inside > 1 { overlapped = true } } }
+        func leave() { lock.withLock { inside -= 1 } }
     }
 
     struct Refused: Error, Equatable { var index: Int }

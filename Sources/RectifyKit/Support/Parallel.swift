@@ -6,14 +6,15 @@ import Foundation
 enum Parallel {
     static let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
 
-    /// Calls `body(worker, index)` for every index below `count`; worker `w` takes indexes w, w + workers, … so a
-    /// caller can give each worker state of its own.
+    /// Calls `body(worker, index)` for every index below `count`. Each worker takes the next index not yet taken, so
+    /// a worker slowed down (an import's writer thread shares the cores with it) does not leave the others waiting;
+    /// `worker` identifies the calling worker, so a caller can give each worker state of its own.
     static func map<T>(_ count: Int, workers: Int = Parallel.workers,
                        _ body: @Sendable (_ worker: Int, _ index: Int) throws -> T) throws -> [T] {
         let slots = Slots<T>(count: count)
         let workers = max(1, min(workers, count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: count, by: workers) {
+            while let index = slots.take() {
                 slots.set(index, Result { try body(worker, index) })
             }
         }
@@ -22,30 +23,74 @@ enum Parallel {
 }
 
 extension Parallel {
-    /// Produces batch `k + 1` on other threads while `consume` handles batch `k` on the calling thread, batches in
-    /// order: an import checks the next files (parse, schema, signature) while it writes the ones already checked.
-    /// If `consume` throws, the batch being produced is finished and dropped, and the error goes to the caller.
-    static func pipeline<Batch>(_ count: Int, produce: @escaping @Sendable (Int) throws -> Batch,
+    /// Produces batches on other threads, up to `ahead` batches ahead, while `consume` handles them on the calling
+    /// thread, in order: an import checks the next files (parse, schema, signature) while it writes the ones already
+    /// checked, and the checking never waits for a write to finish. If either side fails, production stops after the
+    /// batch in hand, and the first failure in batch order goes to the caller.
+    static func pipeline<Batch>(_ count: Int, ahead: Int = 2, produce: @escaping @Sendable (Int) throws -> Batch,
                                 consume: (Int, Batch) throws -> Void) throws {
         guard count > 0 else { return }
-        var current = Result { try produce(0) }
-        for index in 0..<count {
-            let next = Handoff<Batch>()
-            let group = DispatchGroup()
-            if index + 1 < count {
-                DispatchQueue.global().async(group: group) { next.value = Result { try produce(index + 1) } }
+        let queue = Handoff<Batch>(room: max(1, ahead))
+        let producer = DispatchGroup()
+        DispatchQueue.global().async(group: producer) {
+            for index in 0..<count {
+                guard queue.waitForRoom() else { return }
+                let batch = Result { try produce(index) }
+                queue.put(index, batch)
+                if case .failure = batch { return }
             }
-            defer { group.wait() }
-            try consume(index, try current.get())
-            group.wait()
-            if let produced = next.value { current = produced }
+        }
+        defer {
+            queue.stop()
+            producer.wait()
+        }
+        for index in 0..<count {
+            try consume(index, try queue.take(index).get())
         }
     }
 }
 
-/// A batch handed from the producing thread to the consuming one; the group's wait orders the two accesses.
+/// Batches handed from the producing thread to the consuming one, with room for a bounded number in between.
 private final class Handoff<Batch>: @unchecked Sendable {
-    var value: Result<Batch, any Error>?
+    private let condition = NSCondition()
+    private var ready: [Int: Result<Batch, any Error>] = [:]
+    private var room: Int
+    private var stopped = false
+
+    init(room: Int) { self.room = room }
+
+    /// False once the consumer has stopped.
+    func waitForRoom() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while room == 0 && !stopped { condition.wait() }
+        guard !stopped else { return false }
+        room -= 1
+        return true
+    }
+
+    func put(_ index: Int, _ batch: Result<Batch, any Error>) {
+        condition.lock()
+        ready[index] = batch
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take(_ index: Int) -> Result<Batch, any Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready[index] == nil { condition.wait() }
+        room += 1
+        condition.broadcast()
+        return ready.removeValue(forKey: index)!
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
 }
 
 /// The results of one batch, written by the workers under a lock.
@@ -53,7 +98,18 @@ private final class Slots<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Result<T, any Error>?]
 
+    private var next = 0
+
     init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    /// The next index no worker has taken yet.
+    func take() -> Int? {
+        lock.withLock {
+            guard next < results.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
 
     func set(_ index: Int, _ result: Result<T, any Error>) {
         lock.withLock { results[index] = result }
