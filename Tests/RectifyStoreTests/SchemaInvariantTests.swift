@@ -80,3 +80,44 @@ struct SchemaInvariantTests {
         #expect(try ChainVerifier.verify(first).isIntact)
     }
 }
+
+@Suite("Records that list their columns by hand")
+struct ListedColumnsTests {
+    /// The hand-written list says exactly what the Codable encoding says, column for column.
+    func matchesEncoding<Record: IdentifiedRecord>(_ record: Record) throws {
+        let (columns, values) = try record.columnsAndValues()
+        let encoded = try record.databaseDictionary
+        #expect(Set(columns) == Set(encoded.keys).union(columns), "\(Record.self): unknown columns \(Set(encoded.keys).subtracting(columns))")
+        #expect(Set(encoded.keys).isSubset(of: columns), "\(Record.self)")
+        for (column, value) in zip(columns, values) {
+            #expect(value == (encoded[column] ?? .null), "\(Record.self).\(column): \(value) vs \(String(describing: encoded[column]))")
+        }
+        #expect(Set(columns).count == columns.count, "\(Record.self): a column listed twice")
+    }
+
+    @Test("filings, filed cases, hazards, documents and records; units")
+    func listsMatchEncoding() throws {
+        let day = LocalDate(year: 2026, month: 4, day: 1)!
+        for id in [nil, Identifier<Filing>(7)] {
+            try matchesEncoding(Filing(id: id, agencyName: "南通经开区应急局", divisionCode: "320671", caseNumber: "gas-2026-0001",
+                                       formedAt: "2026-06-30T09:00:00.000+08:00", nature: "final", sha256: String(repeating: "a", count: 64),
+                                       size: 9_000, fileName: "gas-2026-0001.xml", receivedAt: "2026-07-01T09:00:00.000+08:00",
+                                       current: id == nil))
+        }
+        for closed in [nil, day.adding(days: 30)] {
+            try matchesEncoding(FiledCase(id: Identifier(3), filingId: Identifier(7), divisionCode: "320671", caseNumber: "gas-2026-0001",
+                                          campaignCode: "gas-2026", campaignTitle: "燃气专项整治", campaignKind: "gas",
+                                          uscc: "91440300708461136T", unitName: "乙记面馆", street: "竹行街道", category: "餐饮场所",
+                                          state: "已结案", openedOn: day, closedOn: closed))
+        }
+        try matchesEncoding(FiledHazard(id: nil, filedCaseId: Identifier(3), reference: "gas-2026-0001/1", description: "软管老化",
+                                        level: "一般", criterion: "GB 50028", foundOn: day, originalDeadline: day.adding(days: 7),
+                                        deadline: day.adding(days: 14), status: "已整改", listed: true, orderNumber: "（通开）应急责改〔2026〕7号"))
+        try matchesEncoding(FiledDocument(id: Identifier(1), filedCaseId: Identifier(3), number: "（通开）应急责改〔2026〕7号",
+                                          kind: "责令限期整改指令书", issuedOn: day))
+        try matchesEncoding(FiledRecord(id: nil, filedCaseId: Identifier(3), kind: "recheck", date: day, summary: "合格：已整改"))
+        try matchesEncoding(BusinessUnit(uscc: try USCC("91440300708461136T"), name: "乙记面馆", address: "小海路2号", streetId: Identifier(1),
+                                         gridId: Identifier(2), category: .restaurant, departmentId: Identifier(3),
+                                         contactPerson: nil, phone: "0513-81234567", legalRepresentative: nil, supervisors: "张三"))
+    }
+}

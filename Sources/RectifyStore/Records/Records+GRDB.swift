@@ -247,24 +247,70 @@ extension PenaltyPause: IdentifiedRecord {
     public enum Columns { public static let penaltyId = Column("penaltyId") }
 }
 
+// The superior writes a filed case's rows by the tens of thousands: their columns are listed by hand, not encoded
+// through Codable for every row (a test checks each list against the Codable encoding).
+
 extension Filing: IdentifiedRecord {
     public static let databaseTableName = "filing"
+
+    public func columnsAndValues() -> (columns: [String], values: [DatabaseValue]) {
+        (Self.listedColumns, [id.databaseValue, agencyName.databaseValue, divisionCode.databaseValue,
+                              caseNumber.databaseValue, formedAt.databaseValue, nature.databaseValue, sha256.databaseValue,
+                              size.databaseValue, fileName.databaseValue, receivedAt.databaseValue, current.databaseValue])
+    }
+
+    static let listedColumns = ["id", "agencyName", "divisionCode", "caseNumber", "formedAt", "nature", "sha256", "size",
+                                "fileName", "receivedAt", "current"]
 }
 
 extension FiledCase: IdentifiedRecord {
     public static let databaseTableName = "filedCase"
+
+    public func columnsAndValues() -> (columns: [String], values: [DatabaseValue]) {
+        (Self.listedColumns, [id.databaseValue, filingId.databaseValue, divisionCode.databaseValue, caseNumber.databaseValue,
+                              campaignCode.databaseValue, campaignTitle.databaseValue, campaignKind.databaseValue,
+                              uscc.databaseValue, unitName.databaseValue, street.databaseValue, category.databaseValue,
+                              state.databaseValue, openedOn.databaseValue, closedOn.databaseValue])
+    }
+
+    static let listedColumns = ["id", "filingId", "divisionCode", "caseNumber", "campaignCode", "campaignTitle",
+                                "campaignKind", "uscc", "unitName", "street", "category", "state", "openedOn", "closedOn"]
 }
 
 extension FiledHazard: IdentifiedRecord {
     public static let databaseTableName = "filedHazard"
+
+    public func columnsAndValues() -> (columns: [String], values: [DatabaseValue]) {
+        (Self.listedColumns, [id.databaseValue, filedCaseId.databaseValue, reference.databaseValue, description.databaseValue,
+                              level.databaseValue, criterion.databaseValue, foundOn.databaseValue,
+                              originalDeadline.databaseValue, deadline.databaseValue, status.databaseValue,
+                              listed.databaseValue, orderNumber.databaseValue])
+    }
+
+    static let listedColumns = ["id", "filedCaseId", "reference", "description", "level", "criterion", "foundOn",
+                                "originalDeadline", "deadline", "status", "listed", "orderNumber"]
 }
 
 extension FiledDocument: IdentifiedRecord {
     public static let databaseTableName = "filedDocument"
+
+    public func columnsAndValues() -> (columns: [String], values: [DatabaseValue]) {
+        (Self.listedColumns, [id.databaseValue, filedCaseId.databaseValue, number.databaseValue, kind.databaseValue,
+                              issuedOn.databaseValue])
+    }
+
+    static let listedColumns = ["id", "filedCaseId", "number", "kind", "issuedOn"]
 }
 
 extension FiledRecord: IdentifiedRecord {
     public static let databaseTableName = "filedRecord"
+
+    public func columnsAndValues() -> (columns: [String], values: [DatabaseValue]) {
+        (Self.listedColumns, [id.databaseValue, filedCaseId.databaseValue, kind.databaseValue, date.databaseValue,
+                              summary.databaseValue])
+    }
+
+    static let listedColumns = ["id", "filedCaseId", "kind", "date", "summary"]
 }
 
 /// The tables whose rows the audit chain covers (every table but `event`).
