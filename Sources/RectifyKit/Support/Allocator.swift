@@ -6,6 +6,7 @@ import CMalloc
 /// the top of a heap is free and serves mid-sized blocks with fresh mappings; an export's worker threads allocate
 /// and free a case file's worth of buffers for every case, so the kernel zeroed and mapped the same pages again and
 /// again (a 3,501-case export spent 2.0 s of its 6.2 s in page faults; with these settings 0.5 s, same peak memory).
+/// Freed memory is kept for reuse until the process ends: right for a command, to be revisited for a server.
 public enum Allocator {
     public static func tuneForBulkWork() {
         #if canImport(Glibc)
