@@ -194,3 +194,63 @@ struct HostileInputTests {
             .english.contains("exceed") == true)
     }
 }
+
+@Suite("The document tree writer")
+struct TreeWriterTests {
+    /// The same calls on both writers.
+    func write(_ w: XMLWriter) throws {
+        try w.start("案卷", namespace: testNamespace)
+        try w.attribute("版本", "1")
+        try w.attribute("备注", "引号\"与'撇号' & <尖括号>\n换行\t制表\r回车")
+        try w.element("题名", "乙记面馆 & <分店> \"引号\"\n第二行\t\r")
+        try w.element("空", "")
+        try w.element("缺省", nil as String?)
+        try w.element("数", 42)
+        try w.start("列表")
+        for index in 1...3 {
+            try w.start("项")
+            try w.attribute("序号", String(index))
+            try w.text("前半")
+            try w.text("后半")
+            try w.end()
+        }
+        try w.end()
+        try w.start("附件")
+        let bytes = (0..<400).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        for start in stride(from: 0, to: bytes.count, by: 120) { try w.base64(Array(bytes[start..<min(start + 120, bytes.count)])) }
+        try w.end()
+        try w.start("嵌套", namespace: "urn:rectify:test:inner")
+        try w.element("内层", "内")
+        try w.end()
+        try w.end()
+    }
+
+    @Test("it builds exactly the document the text writer's output parses to")
+    func sameDocument() throws {
+        let folder = try scratchFolder()
+        let streamed = try XMLWriter(path: folder + "/streamed.xml")
+        try write(streamed)
+        try streamed.finish()
+        let parsed = try XMLDocument.parse(path: folder + "/streamed.xml")
+        let tree = try XMLWriter(treeNamed: folder + "/tree.xml")
+        try write(tree)
+        let built = try tree.finishDocument()
+        #expect(try built.serialized() == parsed.serialized())
+        // And what it serialises parses back to the same bytes.
+        let again = try XMLDocument.parse(bytes: try built.serialized(), name: "again")
+        #expect(try again.serialized() == built.serialized())
+    }
+
+    @Test("characters XML does not allow are refused when written, not left for the reader to find")
+    func forbiddenCharacters() throws {
+        for bad in ["控制\u{01}字符", "\u{1F}", "非字符\u{FFFE}", "\u{FFFF}"] {
+            let tree = try XMLWriter(treeNamed: "bad.xml")
+            try tree.start("案卷", namespace: testNamespace)
+            #expect(throws: XMLError.self) { try tree.element("题名", bad) }
+            #expect(throws: XMLError.self) { try tree.attribute("备注", bad) }
+        }
+        let incomplete = try XMLWriter(treeNamed: "incomplete.xml")
+        try incomplete.start("案卷", namespace: testNamespace)
+        #expect(throws: XMLError.self) { try incomplete.finishDocument() }
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 import RectifyCore
 import RectifyXML
 
-/// The one path every filed XML takes: written in memory, validated against its schema, signed, and only then
+/// The one path every filed XML takes: built in memory, validated against its schema, signed, and only then
 /// written to a side file and renamed to its name — an interrupted or failed export never leaves a half-written
 /// file named as done, and the disk sees each file once.
 struct SignedFile {
@@ -32,7 +32,7 @@ struct SignedFile {
 
     /// For files written piece by piece (manifest parts): the writer now, validation and signing at `commit`.
     func begin(_ target: String) throws -> Pending {
-        Pending(file: self, target: target, writer: try XMLWriter(inMemoryNamed: target))
+        Pending(file: self, target: target, writer: try XMLWriter(treeNamed: target))
     }
 
     final class Pending {
@@ -53,7 +53,7 @@ struct SignedFile {
         }
 
         func render() throws -> Rendered {
-            let document = try XMLDocument.parse(bytes: try writer.finishBytes(), name: target)
+            let document = try writer.finishDocument()
             if let error = file.schema.validate(document).first {
                 throw XMLError(file: target, line: error.line, chinese: "导出的文件不符合模式：\(error.reasonChinese)",
                                english: "the exported file is not valid against its schema: \(error.reasonEnglish)")
