@@ -82,6 +82,33 @@ struct ParallelTests {
                 == ["gas-2026-0001.xml", "gas-2026-0002.xml", "se-2026-0001.xml", "manifest-part-0001.xml", "manifest.xml"])
     }
 
+    @Test("a case file read with a worker's cache (officers, campaign, agency) is the one read without it")
+    func cachedReadsAreTheSame() throws {
+        let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))
+        _ = try app.buildDemo(units: 200, seed: DemoDistrict.defaultSeed)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemasFolder))
+        let signer = try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate)
+        let numbers = try app.database.read { try String.fetchAll($0, sql: #"SELECT number FROM "case" ORDER BY campaignId, serial"#) }
+        #expect(numbers.count > 20)
+        // ECDSA signatures differ from one signing to the next; everything they sign must not.
+        func unsigned(_ rendered: Rectify.RenderedCase) -> String {
+            String(decoding: rendered.signed.bytes, as: UTF8.self)
+                .replacingOccurrences(of: #"<SignatureValue>[^<]*</SignatureValue>"#, with: "", options: .regularExpression)
+        }
+        let cache = CaseReadingCache()
+        for number in numbers {
+            let cached = try app.renderCase(number: number, into: folder, schema: schema, signer: signer, internalUse: false,
+                                            cache: cache, createFolder: false)
+            let fresh = try app.renderCase(number: number, into: folder, schema: schema, signer: signer, internalUse: false,
+                                           createFolder: false)
+            #expect(unsigned(cached) == unsigned(fresh), "\(number)")
+        }
+        #expect(cache.campaigns.count > 1 && cache.officerLabels.count > 2)
+    }
+
     @Test("a campaign export of more cases than one batch lists every case file in serial order and validates")
     func exportAcrossBatches() throws {
         let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))

@@ -123,10 +123,20 @@ extension Rectify {
 
 /// Reads one case page. Bulk readers (a campaign export) make one and reuse its deadline engine; every statement
 /// is cached, since the same dozen queries run for every case.
+/// What a bulk reader of case pages (a campaign export) would otherwise look up and decode for every case: the
+/// officers' labels and the campaign. One per worker, kept across the cases it reads.
+final class CaseReadingCache {
+    var officerLabels: [Officer.ID: String] = [:]
+    var campaigns: [Campaign.ID: Campaign] = [:]
+    var agency: Agency?
+    var campaignHeaders: [String: CampaignHeader] = [:]
+}
+
 struct CaseDetailReader {
     let db: Database
     let engine: DeadlineEngine
     var countEvents = true
+    var cache: CaseReadingCache?
 
     private func all<Record: FetchableRecord>(_ sql: String, _ id: Int64) throws -> [Record] {
         try Record.fetchAll(db.cachedStatement(sql: sql), arguments: [id])
@@ -140,10 +150,19 @@ struct CaseDetailReader {
         typealias CaseDetail = Rectify.CaseDetail
         let record = try Lookup.case(db, number: number)
         let id = record.id!.rawValue
-        let campaign: Campaign = try one("SELECT * FROM campaign WHERE id = ?", record.campaignId.rawValue)!
+        let campaign: Campaign
+        if let known = cache?.campaigns[record.campaignId] {
+            campaign = known
+        } else {
+            campaign = try one("SELECT * FROM campaign WHERE id = ?", record.campaignId.rawValue)!
+            cache?.campaigns[record.campaignId] = campaign
+        }
         func officerLabel(_ officerId: Officer.ID) throws -> String {
+            if let known = cache?.officerLabels[officerId] { return known }
             let officer: Officer = try one("SELECT * FROM officer WHERE id = ?", officerId.rawValue)!
-            return "\(officer.name)（\(officer.credential)）"
+            let label = "\(officer.name)（\(officer.credential)）"
+            cache?.officerLabels[officerId] = label
+            return label
         }
         let documents: [Document] = try all("SELECT * FROM document WHERE caseId = ? ORDER BY id", id)
         let numbers = Dictionary(uniqueKeysWithValues: documents.map { ($0.id!, $0.number) })

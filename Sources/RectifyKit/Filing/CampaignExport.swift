@@ -70,11 +70,12 @@ extension Rectify {
             Array(numbers[$0..<min($0 + Self.exportBatch, numbers.count)])
         }
         let signers = try PerWorker { try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate) }
+        let caches = PerWorker { CaseReadingCache() }
         var exported = 0
         try Parallel.pipeline(batches.count, produce: { index in
             try Parallel.map(batches[index].count) { worker, item in
                 try renderCase(number: batches[index][item], into: base, schema: caseSchema, signer: signers[worker],
-                               internalUse: internalUse, engine: engine, createFolder: false)
+                               internalUse: internalUse, engine: engine, cache: caches[worker], createFolder: false)
             }
         }, consume: { _, rendered in
             for item in rendered {

@@ -54,32 +54,37 @@ extension Rectify {
 
     /// `engine`: a campaign export loads the calendar and rules once for all its cases, and creates its folder once.
     func renderCase(number: String, into folder: String?, schema: SchemaValidator, signer: XMLSigner,
-                    internalUse: Bool, engine: DeadlineEngine? = nil, createFolder: Bool) throws -> RenderedCase {
+                    internalUse: Bool, engine: DeadlineEngine? = nil, cache: CaseReadingCache? = nil,
+                    createFolder: Bool) throws -> RenderedCase {
         let asOf = LocalDate(database.clock())
         let detail = try database.read { db in
-            try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db), countEvents: false)
+            try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db), countEvents: false, cache: cache)
                 .detail(number: number, asOf: asOf)
         }
         let base = folder ?? "Exports/\(detail.campaign)"
         if createFolder { try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true) }
         let target = (base as NSString).appendingPathComponent("\(detail.number).xml")
         let signed = try SignedFile(schema: schema, signer: signer).render(target) { writer in
-            try writeCaseFile(detail, with: writer, internalUse: internalUse)
+            try writeCaseFile(detail, with: writer, internalUse: internalUse, cache: cache)
         }
         return RenderedCase(file: ExportedFile(path: target, sha256: signed.sha256, size: signed.bytes.count,
                                                final: detail.stateCode == .closed),
                             signed: signed)
     }
 
-    func writeCaseFile(_ detail: CaseDetail, with w: XMLWriter, internalUse: Bool) throws {
+    func writeCaseFile(_ detail: CaseDetail, with w: XMLWriter, internalUse: Bool, cache: CaseReadingCache? = nil) throws {
         // Free text may quote a citizen ID number (a party's, a witness's): it leaves the bureau masked.
         let free: (String?) -> String? = { text in internalUse ? text : text.map(PersonalData.maskCitizenIDs) }
         let lint = try lint(detail)
         let (agency, unitListing, campaign) = try database.read { db in
-            (try Lookup.agency(db),
-             Rectify.unitListing(try Row.fetchOne(db.cachedStatement(sql: "\(Rectify.unitListingSQL) WHERE unit.uscc = ?"),
-                                                 arguments: [detail.unit.uscc])!),
-             try Rectify.campaignHeader(db, code: detail.campaign))
+            let agency = try cache?.agency ?? Lookup.agency(db)
+            let campaign = try cache?.campaignHeaders[detail.campaign] ?? Rectify.campaignHeader(db, code: detail.campaign)
+            cache?.agency = agency
+            cache?.campaignHeaders[detail.campaign] = campaign
+            return (agency,
+                    Rectify.unitListing(try Row.fetchOne(db.cachedStatement(sql: "\(Rectify.unitListingSQL) WHERE unit.uscc = ?"),
+                                                         arguments: [detail.unit.uscc])!),
+                    campaign)
         }
         try w.start("案卷", namespace: CaseFileFormat.namespace)
         try w.attribute("版本", "1")
@@ -323,15 +328,16 @@ extension Rectify {
 
 extension Rectify {
     /// What a case file says of its campaign (without the case counts a listing computes).
-    static func campaignHeader(_ db: Database, code: String) throws
-        -> (code: String, kind: CampaignKind, title: String, planNumber: String, lead: String)
-    {
+    static func campaignHeader(_ db: Database, code: String) throws -> CampaignHeader {
         let campaign = try Lookup.campaign(db, code: code)
         let lead = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM department WHERE id = ?"),
                                        arguments: [campaign.leadDepartmentId])!
         return (campaign.code, campaign.kind, campaign.title, campaign.planNumber, lead)
     }
 }
+
+/// What a case file says of its campaign.
+typealias CampaignHeader = (code: String, kind: CampaignKind, title: String, planNumber: String, lead: String)
 
 /// The case-file format's fixed parts.
 public enum CaseFileFormat {
