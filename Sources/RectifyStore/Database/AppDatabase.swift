@@ -108,7 +108,7 @@ public final class AppDatabase: Sendable {
 
     /// Copies everything from the WAL into the database file and empties the WAL, so the file alone is complete.
     public func checkpoint() throws {
-        try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 
     /// True when the database holds no agency, unit or event yet.
