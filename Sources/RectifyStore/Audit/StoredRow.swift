@@ -14,10 +14,6 @@ struct StoredRow {
         values = (0..<Int32(columns.count)).map { RawStatement.value(handle, $0) }
     }
 
-    static func columnNames(_ handle: OpaquePointer) -> [String] {
-        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
-    }
-
     subscript(column: String) -> DatabaseValue {
         columns.firstIndex(of: column).map { values[$0] } ?? .null
     }
