@@ -105,7 +105,7 @@ extension BusinessUnit: IdentifiedRecord {
 
     public func columnsAndValues() -> (columns: [String], values: [DatabaseValue]) { (Self.listedColumns, listedValues) }
 
-    static let listedColumns = ["id", "uscc", "name", "address", "streetId", "gridId", "category", "departmentId",
+    public static let listedColumns = ["id", "uscc", "name", "address", "streetId", "gridId", "category", "departmentId",
                                 "contactPerson", "phone", "legalRepresentative", "supervisors"]
 
     var listedValues: [DatabaseValue] {
