@@ -21,11 +21,14 @@ extension Rectify {
 
     /// Every gap before filing: deadlines passed, records or documents missing, bases not cited, dates out of order.
     public func lint(number: String, asOf: LocalDate? = nil) throws -> LintReport {
-        try lint(try caseDetail(number: number, asOf: asOf))
+        let asOf = asOf ?? LocalDate(database.clock())
+        return try database.read { db in
+            try lint(try CaseDetailReader(db: db, engine: try LegalContext.engine(db)).detail(number: number, asOf: asOf), db: db)
+        }
     }
 
-    /// The same, for a case page already read (an export reads each case once).
-    func lint(_ detail: CaseDetail) throws -> LintReport {
+    /// The same, for a case page already read in `db`'s transaction (an export reads each case once).
+    func lint(_ detail: CaseDetail, db: Database) throws -> LintReport {
         let asOf = detail.asOf
         var findings: [LintFinding] = []
         func add(_ rule: String, _ reference: String, _ chinese: String, _ english: String) {
@@ -60,7 +63,7 @@ extension Rectify {
                 }
             }
         }
-        if detail.selfChecks.isEmpty, let phase = try selfCheckPhaseEnd(campaign: detail.campaign), phase < asOf {
+        if detail.selfChecks.isEmpty, let phase = try selfCheckPhaseEnd(campaign: detail.campaign, db: db), phase < asOf {
             add("SELFCHECK-MISSING", detail.number, "自查自改阶段已于\(phase)结束，单位尚无自查自改记录",
                 "the self-check phase ended on \(phase) and the unit has no self-check record")
         }
@@ -101,11 +104,9 @@ extension Rectify {
         for problem in view.problems { add("DEADLINE-UNKNOWN", number, problem, "a penalty deadline cannot be computed") }
     }
 
-    private func selfCheckPhaseEnd(campaign code: String) throws -> LocalDate? {
-        try database.read { db in
-            let campaign = try Lookup.campaign(db, code: code)
-            return try CampaignPhase.filter(CampaignPhase.Columns.campaignId == campaign.id!).fetchAll(db)
-                .first { $0.name.contains("自查") }?.endsOn
-        }
+    private func selfCheckPhaseEnd(campaign code: String, db: Database) throws -> LocalDate? {
+        let campaign = try Lookup.campaign(db, code: code)
+        return try CampaignPhase.filter(CampaignPhase.Columns.campaignId == campaign.id!).fetchAll(db)
+            .first { $0.name.contains("自查") }?.endsOn
     }
 }

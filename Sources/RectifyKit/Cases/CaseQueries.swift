@@ -147,8 +147,11 @@ struct CaseDetailReader {
     }
 
     func detail(number: String, asOf: LocalDate) throws -> Rectify.CaseDetail {
+        try detail(of: try Lookup.case(db, number: number), asOf: asOf)
+    }
+
+    func detail(of record: Case, asOf: LocalDate) throws -> Rectify.CaseDetail {
         typealias CaseDetail = Rectify.CaseDetail
-        let record = try Lookup.case(db, number: number)
         let id = record.id!.rawValue
         let campaign: Campaign
         if let known = cache?.campaigns[record.campaignId] {

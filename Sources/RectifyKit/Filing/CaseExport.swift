@@ -57,35 +57,35 @@ extension Rectify {
                     internalUse: Bool, engine: DeadlineEngine? = nil, cache: CaseReadingCache? = nil,
                     createFolder: Bool) throws -> RenderedCase {
         let asOf = LocalDate(database.clock())
-        let detail = try database.read { db in
-            try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db), countEvents: false, cache: cache)
-                .detail(number: number, asOf: asOf)
+        // One read transaction for the whole file: the case page, the unit, the campaign, the events and the
+        // attachments are one consistent state, and a campaign export does not begin and end six transactions a case.
+        return try database.read { db in
+            let record = try Lookup.case(db, number: number)
+            let detail = try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db), countEvents: false,
+                                              cache: cache).detail(of: record, asOf: asOf)
+            let base = folder ?? "Exports/\(detail.campaign)"
+            if createFolder { try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true) }
+            let target = (base as NSString).appendingPathComponent("\(detail.number).xml")
+            let signed = try SignedFile(schema: schema, signer: signer).render(target) { writer in
+                try writeCaseFile(detail, of: record.id!, db: db, with: writer, internalUse: internalUse, cache: cache)
+            }
+            return RenderedCase(file: ExportedFile(path: target, sha256: signed.sha256, size: signed.bytes.count,
+                                                   final: detail.stateCode == .closed),
+                                signed: signed)
         }
-        let base = folder ?? "Exports/\(detail.campaign)"
-        if createFolder { try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true) }
-        let target = (base as NSString).appendingPathComponent("\(detail.number).xml")
-        let signed = try SignedFile(schema: schema, signer: signer).render(target) { writer in
-            try writeCaseFile(detail, with: writer, internalUse: internalUse, cache: cache)
-        }
-        return RenderedCase(file: ExportedFile(path: target, sha256: signed.sha256, size: signed.bytes.count,
-                                               final: detail.stateCode == .closed),
-                            signed: signed)
     }
 
-    func writeCaseFile(_ detail: CaseDetail, with w: XMLWriter, internalUse: Bool, cache: CaseReadingCache? = nil) throws {
+    func writeCaseFile(_ detail: CaseDetail, of caseId: Case.ID, db: Database, with w: XMLWriter, internalUse: Bool,
+                       cache: CaseReadingCache? = nil) throws {
         // Free text may quote a citizen ID number (a party's, a witness's): it leaves the bureau masked.
         let free: (String?) -> String? = { text in internalUse ? text : text.map(PersonalData.maskCitizenIDs) }
-        let lint = try lint(detail)
-        let (agency, unitListing, campaign) = try database.read { db in
-            let agency = try cache?.agency ?? Lookup.agency(db)
-            let campaign = try cache?.campaignHeaders[detail.campaign] ?? Rectify.campaignHeader(db, code: detail.campaign)
-            cache?.agency = agency
-            cache?.campaignHeaders[detail.campaign] = campaign
-            return (agency,
-                    Rectify.unitListing(try Row.fetchOne(db.cachedStatement(sql: "\(Rectify.unitListingSQL) WHERE unit.uscc = ?"),
-                                                         arguments: [detail.unit.uscc])!),
-                    campaign)
-        }
+        let lint = try lint(detail, db: db)
+        let agency = try cache?.agency ?? Lookup.agency(db)
+        let campaign = try cache?.campaignHeaders[detail.campaign] ?? Rectify.campaignHeader(db, code: detail.campaign)
+        cache?.agency = agency
+        cache?.campaignHeaders[detail.campaign] = campaign
+        let unitListing = Rectify.unitListing(
+            try Row.fetchOne(db.cachedStatement(sql: "\(Rectify.unitListingSQL) WHERE unit.id = ?"), arguments: [detail.unit.id])!)
         try w.start("案卷", namespace: CaseFileFormat.namespace)
         try w.attribute("版本", "1")
         try w.element("电子文件号", detail.number)
@@ -155,8 +155,8 @@ extension Rectify {
             try w.end()
         }
         try w.end()
-        try writeEvents(detail, w)
-        try writeAttachments(detail, w)
+        try writeEvents(of: caseId, db: db, w)
+        try writeAttachments(detail, db: db, w)
         try w.end()
     }
 
@@ -280,32 +280,29 @@ extension Rectify {
         try w.end()
     }
 
-    private func writeEvents(_ detail: CaseDetail, _ w: XMLWriter) throws {
+    private func writeEvents(of caseId: Case.ID, db: Database, _ w: XMLWriter) throws {
         try w.start("审计事件列表")
-        try database.read { db in
-            let caseId = try Lookup.case(db, number: detail.number).id!
-            // Only the columns the file shows: the before/after JSON of every event is most of the bytes.
-            let events = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT seq, at, actor, action, entity, entityId, hash FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq
-                """), arguments: ["id": caseId])
-            while let event = try events.next() {
-                try w.start("事件")
-                try w.element("序号", event["seq"] as Int)
-                try w.element("时间", event["at"] as String)
-                try w.element("操作人", event["actor"] as String)
-                try w.element("动作", event["action"] as String)
-                try w.element("对象", "\(event["entity"] as String)#\(event["entityId"] as Int64)")
-                try w.element("哈希", event["hash"] as String)
-                try w.end()
-            }
+        // Only the columns the file shows: the before/after JSON of every event is most of the bytes.
+        let events = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT seq, at, actor, action, entity, entityId, hash FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq
+            """), arguments: ["id": caseId])
+        while let event = try events.next() {
+            try w.start("事件")
+            try w.element("序号", try event.decode(Int.self, atIndex: 0))
+            try w.element("时间", try event.decode(String.self, atIndex: 1))
+            try w.element("操作人", try event.decode(String.self, atIndex: 2))
+            try w.element("动作", try event.decode(String.self, atIndex: 3))
+            try w.element("对象", "\(try event.decode(String.self, atIndex: 4))#\(try event.decode(Int64.self, atIndex: 5))")
+            try w.element("哈希", try event.decode(String.self, atIndex: 6))
+            try w.end()
         }
         try w.end()
     }
 
-    private func writeAttachments(_ detail: CaseDetail, _ w: XMLWriter) throws {
+    private func writeAttachments(_ detail: CaseDetail, db: Database, _ w: XMLWriter) throws {
         try w.start("附件列表")
         for attachment in detail.attachments {
-            let file = try database.read { try StoredFile.fetchOne($0, key: attachment.fileId)! }
+            let file = try StoredFile.fetchOne(db, key: attachment.fileId)!
             try w.start("附件")
             try w.element("计算机文件名", attachment.fileName)
             try w.element("格式信息", attachment.mediaType)
