@@ -199,9 +199,9 @@ final class XMLTreeBuilder {
 
     func text(_ text: String) throws {
         guard let node = open.last?.node else { throw failure("文本不在元素内", "text outside an element") }
-        try checkCharacters(text)
         var text = text
-        text.withUTF8 { bytes in
+        try text.withUTF8 { bytes in
+            try checkCharacters(bytes)
             bytes.withMemoryRebound(to: xmlChar.self) { xmlNodeAddContentLen(node, $0.baseAddress, Int32($0.count)) }
         }
     }
@@ -221,16 +221,25 @@ final class XMLTreeBuilder {
     /// XML 1.0 allows no control characters but tab, line feed and carriage return, and neither U+FFFE nor U+FFFF:
     /// the text writer would write them and the parser refuse the file; here they are refused at once.
     private func checkCharacters(_ text: String) throws {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+        var text = text
+        try text.withUTF8 { try checkCharacters($0) }
+    }
+
+    private func checkCharacters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x20 && byte != 0xEF { continue }
+            if byte == 0xEF {
+                // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+                if index + 1 < bytes.count && bytes[index] == 0xBF && (bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF) {
+                    throw failure("含有XML不允许的字符（U+FFFE/U+FFFF）", "contains U+FFFE or U+FFFF, which XML does not allow")
+                }
+            } else if byte != 0x09 && byte != 0x0A && byte != 0x0D {
                 throw failure("含有XML不允许的控制字符（U+\(String(byte, radix: 16, uppercase: true))）",
                               "contains a control character XML does not allow (U+\(String(byte, radix: 16, uppercase: true)))")
             }
-            if previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF) {
-                throw failure("含有XML不允许的字符（U+FFFE/U+FFFF）", "contains U+FFFE or U+FFFF, which XML does not allow")
-            }
-            previous = (previous.1, byte)
         }
     }
 }

@@ -249,6 +249,14 @@ struct TreeWriterTests {
             #expect(throws: XMLError.self) { try tree.element("题名", bad) }
             #expect(throws: XMLError.self) { try tree.attribute("备注", bad) }
         }
+        // Their neighbours are allowed: tab, line feed, carriage return, and the other characters whose UTF-8 starts
+        // with EF (U+F000…U+FFFD).
+        for good in ["制表\t换行\n回车\r", "\u{FFFD}", "\u{FEFF}末尾", "\u{F000}\u{FFEF}\u{FFFD}"] {
+            let tree = try XMLWriter(treeNamed: "good.xml")
+            try tree.start("案卷", namespace: testNamespace)
+            try tree.element("题名", good)
+            try tree.attribute("备注", good)
+        }
         let incomplete = try XMLWriter(treeNamed: "incomplete.xml")
         try incomplete.start("案卷", namespace: testNamespace)
         #expect(throws: XMLError.self) { try incomplete.finishDocument() }
