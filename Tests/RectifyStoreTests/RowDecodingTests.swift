@@ -118,5 +118,16 @@ struct RowDecodingTests {
             _ = try database.read { db in try Hazard.fetchAll(db, sql: "SELECT * FROM hazard") }
         }
         #expect("\(error.map { "\($0)" } ?? "")".contains("level"))
+        // Read straight from SQLite (a campaign export): the same refusal, in the store's bilingual error.
+        #expect(throws: StoreError.unreadable(column: "hazard.level", value: "\"catastrophic\"")) {
+            _ = try database.read { db in try db.inTableOrder(Hazard.self, sql: "SELECT * FROM hazard", arguments: []) }
+        }
+        // And what it reads is what GRDB's rows give.
+        try database.writer.writeWithoutTransaction { db in try db.execute(sql: "UPDATE hazard SET level = 'major'") }
+        let both = try database.read { db in
+            (try Hazard.fetchAll(db, sql: "SELECT * FROM hazard"),
+             try db.inTableOrder(Hazard.self, sql: "SELECT * FROM hazard WHERE caseId = ?", arguments: [1]))
+        }
+        #expect(both.0 == both.1 && both.0.count == 1)
     }
 }

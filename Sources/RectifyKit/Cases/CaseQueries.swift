@@ -138,8 +138,8 @@ struct CaseDetailReader {
     var countEvents = true
     var cache: CaseReadingCache?
 
-    private func all<Record: FetchableRecord>(_ sql: String, _ id: Int64) throws -> [Record] {
-        try Record.fetchAll(db.cachedStatement(sql: sql), arguments: [id])
+    private func all<Record: DecodedInTableOrder>(_ sql: String, _ id: Int64) throws -> [Record] {
+        try db.inTableOrder(sql: sql, arguments: [id])
     }
 
     private func one<Record: FetchableRecord>(_ sql: String, _ id: Int64) throws -> Record? {
@@ -208,10 +208,13 @@ struct CaseDetailReader {
             ? Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event WHERE \(Rectify.caseEventFilter)"),
                            arguments: ["id": id])
             : nil
-        let penalty: Penalty? = try one("SELECT * FROM penalty WHERE caseId = ?", id)
+        // Most cases have no penalty procedure; a row of Penalty's thirty columns costs GRDB more to set up than to find.
+        let hasPenalty = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM penalty WHERE caseId = ?)"),
+                                           arguments: [id])!
+        let penalty: Penalty? = hasPenalty ? try one("SELECT * FROM penalty WHERE caseId = ?", id) : nil
         return CaseDetail(
             number: record.number, state: record.state.chinese, stateCode: record.state, campaign: campaign.code,
-            campaignTitle: campaign.title, unit: try one("SELECT * FROM unit WHERE id = ?", record.unitId.rawValue)!,
+            campaignTitle: campaign.title, unit: try all("SELECT * FROM unit WHERE id = ?", record.unitId.rawValue)[0],
             officers: [try officerLabel(record.officer1Id), try officerLabel(record.officer2Id)],
             openedOn: record.openedOn, closedOn: record.closedOn, asOf: asOf, hazards: hazardViews,
             plans: try all("SELECT * FROM planRecord WHERE caseId = ? ORDER BY id", id),

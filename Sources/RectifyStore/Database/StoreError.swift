@@ -8,6 +8,8 @@ public enum StoreError: UserFacingError, Equatable {
     /// A schema invariant (NOT NULL, UNIQUE, CHECK, FOREIGN KEY, or a guarding trigger) refused a write.
     case constraint(String)
     case database(String)
+    /// A stored value its type cannot hold: the database was changed behind Rectify's back.
+    case unreadable(column: String, value: String)
 
     init(_ error: DatabaseError) {
         if error.resultCode == .SQLITE_CONSTRAINT {
@@ -23,6 +25,7 @@ public enum StoreError: UserFacingError, Equatable {
         case .actorMissing: "未指明操作人：请用 --as 执法证号 或设置环境变量 RECTIFY_ACTOR"
         case .constraint(let message): "数据库约束拒绝写入（未写入任何内容）：\(StoreError.explain(message))"
         case .database(let message): "数据库错误（未写入任何内容）：\(message)"
+        case .unreadable(let column, let value): "数据库中\(column)的值\(value)无法读取（数据库是否被绕过 Rectify 修改？请运行 rectify verify）"
         }
     }
 
@@ -32,6 +35,7 @@ public enum StoreError: UserFacingError, Equatable {
         case .actorMissing: "no actor named: pass --as CREDENTIAL or set RECTIFY_ACTOR"
         case .constraint(let message): "a database constraint refused the write (nothing written): \(message)"
         case .database(let message): "database error (nothing written): \(message)"
+        case .unreadable(let column, let value): "the value \(value) in \(column) cannot be read (was the database changed outside Rectify? run rectify verify)"
         }
     }
 
