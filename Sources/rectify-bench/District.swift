@@ -25,6 +25,10 @@ struct District {
                 if percent / 10 != shown / 10 { shown = percent; log("  \(percent)%") }
             }
         }
+        // A district kept from an earlier build is brought up to this build's schema here, untimed, rather than by
+        // the first measured run that opens it.
+        let kept = try Rectify.open(path: district.database)
+        try kept.database.checkpoint()
         if !FileManager.default.fileExists(atPath: district.register) { try district.writeRegister() }
         if !FileManager.default.fileExists(atPath: district.organisation) { try district.writeOrganisation() }
         return district

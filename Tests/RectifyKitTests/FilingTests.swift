@@ -61,6 +61,29 @@ struct FilingTests {
         #expect(text.contains("<SHA256>\(SHA256.hex(Data((0..<100_000).map { UInt8($0 % 253) })))</SHA256>"))
     }
 
+    @Test("a case file lists every audit event of its case, read from the listing index without the events' rows")
+    func eventListing() throws {
+        let (_, file, _, app) = try exported()
+        let number = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let (plan, hashes) = try app.database.read { db in
+            let id = try Int64.fetchOne(db, sql: #"SELECT id FROM "case" WHERE number = ?"#, arguments: [number])!
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Rectify.caseEventListingSQL, arguments: ["id": id])
+                .map { $0["detail"] as String }
+            // Independently of the listing: the events whose object is the case or one of its rows.
+            let hashes = try String.fetchAll(db, sql: """
+                SELECT hash FROM event NOT INDEXED WHERE \(Rectify.caseEventFilter) ORDER BY seq
+                """, arguments: ["id": id])
+            return (plan, hashes)
+        }
+        let searches = plan.filter { $0.contains("SEARCH event") }
+        #expect(searches.count == 9, "\(plan)")
+        #expect(searches.allSatisfy { $0.contains("USING COVERING INDEX event_entity_listing") }, "\(plan)")
+        let text = try String(contentsOfFile: file.path, encoding: .utf8)
+        let listed = text.components(separatedBy: "<哈希>").dropFirst().map { String($0.prefix(64)) }
+        #expect(hashes.count >= 5)
+        #expect(listed == hashes)
+    }
+
     @Test("a demo case with its penalty procedure exports valid for xmllint and xmlsec1")
     func penaltyCaseFile() throws {
         let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))

@@ -280,12 +280,15 @@ extension Rectify {
         try w.end()
     }
 
+    /// Only the columns the file shows, all of them in the index `event_entity_listing`: the events' rows, with their
+    /// before/after JSON, are not read at all.
+    static let caseEventListingSQL = """
+        SELECT seq, at, actor, action, entity, entityId, hash FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq
+        """
+
     private func writeEvents(of caseId: Case.ID, db: Database, _ w: XMLWriter) throws {
         try w.start("审计事件列表")
-        // Only the columns the file shows: the before/after JSON of every event is most of the bytes.
-        let events = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT seq, at, actor, action, entity, entityId, hash FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq
-            """), arguments: ["id": caseId])
+        let events = try Row.fetchCursor(db.cachedStatement(sql: Self.caseEventListingSQL), arguments: ["id": caseId])
         while let event = try events.next() {
             try w.start("事件")
             try w.element("序号", try event.decode(Int.self, atIndex: 0))

@@ -25,6 +25,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v4-filings", migrate: SchemaV4.migrate)
         migrator.registerMigration("v5-foreign-key-indexes", migrate: SchemaV5.migrate)
         migrator.registerMigration("v6-progress-ledger", migrate: SchemaV6.migrate)
+        migrator.registerMigration("v7-event-listing-index", migrate: SchemaV7.migrate)
         return migrator
     }
 
