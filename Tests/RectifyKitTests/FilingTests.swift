@@ -84,6 +84,22 @@ struct FilingTests {
         #expect(listed == hashes)
     }
 
+    @Test("citizen ID numbers in free text are masked wherever they stand, and nothing else is")
+    func citizenIDMasking() {
+        let cases: [(String, String)] = [
+            ("店主身份证号11010519491231002X。", "店主身份证号110105********002X。"),
+            ("320681199001011234", "320681********1234"),
+            ("甲320681199001011234、乙11010519491231002X", "甲320681********1234、乙110105********002X"),
+            ("十九位3206811990010112345不是", "十九位3206811990010112345不是"),
+            ("十七位32068119900101123", "十七位32068119900101123"),
+            ("中间有X的1101051949X231002X", "中间有X的1101051949X231002X"),
+            ("全角３２０６８１１９９００１０１１２３４", "全角３２０６８１１９９００１０１１２３４"),
+            ("没有号码", "没有号码"),
+            ("", ""),
+        ]
+        for (text, expected) in cases { #expect(PersonalData.maskCitizenIDs(text) == expected, "\(text)") }
+    }
+
     @Test("a demo case with its penalty procedure exports valid for xmllint and xmlsec1")
     func penaltyCaseFile() throws {
         let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))

@@ -37,25 +37,22 @@ public enum PersonalData {
         return String(digits.prefix(3)) + String(repeating: "*", count: digits.count - 7) + String(digits.suffix(4))
     }
 
-    /// Replaces every 18-character citizen ID number (GB 11643) inside free text.
+    /// Replaces every 18-character citizen ID number (GB 11643) inside free text: a run of exactly 18 ASCII
+    /// characters from 0-9 and X, digits but for the last, keeps its first 6 and last 4. Scanned as UTF-8 bytes
+    /// (every case file passes all its free text through here); text with no such run comes back as it was.
     public static func maskCitizenIDs(_ text: String) -> String {
-        var result = ""
-        var run: [Character] = []
-        func flush() {
-            if run.count == 18, run.prefix(17).allSatisfy(\.isNumber), run[17].isNumber || run[17] == "X" {
-                result += String(run.prefix(6)) + "********" + String(run.suffix(4))
-            } else {
-                result += String(run)
+        func inRun(_ byte: UInt8) -> Bool { (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "X") }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var bytes = Array(text.utf8)
+        var masked = false
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || !inRun(bytes[end]) {
+            if end - start == 18 && bytes[start..<start + 17].allSatisfy(isDigit) {
+                for index in start + 6..<start + 14 { bytes[index] = UInt8(ascii: "*") }
+                masked = true
             }
-            run = []
+            start = end + 1
         }
-        for character in text {
-            if character.isASCII && (character.isNumber || character == "X") { run.append(character) } else {
-                flush()
-                result.append(character)
-            }
-        }
-        flush()
-        return result
+        return masked ? String(decoding: bytes, as: UTF8.self) : text
     }
 }
