@@ -157,6 +157,9 @@ final class XMLTreeBuilder {
 
     init?(name: String) {
         guard let document = xmlNewDoc("1.0") else { return nil }
+        // As the parser does: element and attribute names are interned in the document's dictionary instead of
+        // copied for every node (a case file repeats a few dozen names hundreds of times). xmlFreeDoc frees it.
+        document.pointee.dict = xmlDictCreate()
         self.document = document
         self.name = name
     }
