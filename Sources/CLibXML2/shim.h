@@ -10,6 +10,8 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xpath.h>
+#include <libxml/c14n.h>
+#include <libxml/xmlIO.h>
 
 // xmlFree is a global function pointer, which Swift 6 refuses to touch: call it through a function.
 static inline void rectify_xmlFree(void *pointer) { xmlFree(pointer); }

@@ -18,6 +18,9 @@
 #include <xmlsec/errors.h>
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/templates.h>
+#include <xmlsec/base64.h>
+#include <xmlsec/buffer.h>
+#include <xmlsec/transforms.h>
 #include <xmlsec/keys.h>
 #include <xmlsec/keysmngr.h>
 #include <xmlsec/crypto.h>

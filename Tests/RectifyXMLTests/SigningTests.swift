@@ -86,6 +86,35 @@ struct SigningTests {
         #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", other.certificate, signed]).status != 0)
     }
 
+    /// The signer digests the document before the signature goes in; a verifier digests it with the signature taken
+    /// out by the enveloped transform. Comments, processing instructions, white space, prefixed and nested namespaces,
+    /// attributes in odd order and escapes must all come out the same both ways.
+    @Test("a document with comments, white space, prefixes and escapes signs so that xmlsec1 verifies it",
+          arguments: SignatureAlgorithm.allCases)
+    func signAwkwardDocument(algorithm: SignatureAlgorithm) throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let keys = try SigningKeys.generate(algorithm: algorithm, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let source = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!-- 前言注释 -->
+            <?rectify 处理指令?>
+            <t:案卷 xmlns:t="urn:rectify:test:1" xmlns:x="urn:other" z="2" a="&lt;1&gt; &amp; &quot;">
+              <!-- 内部注释 -->
+              <t:题名 x:属性="值">甲&amp;乙 &#x0D; 丙</t:题名>
+              <x:其他 xmlns="urn:default"><内层>文本</内层></x:其他>
+              <t:空/>
+            </t:案卷>
+            <!-- 尾注 -->
+            """
+        let signed = folder + "/signed.xml"
+        try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate)
+            .sign(try XMLDocument.parse(bytes: Array(source.utf8), name: "awkward.xml"), savingTo: signed)
+        let tool = try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, signed])
+        #expect(tool.status == 0, "\(tool.output)")
+        #expect(try XMLVerifier(trustedCertificates: [keys.certificate]).verify(try XMLDocument.parse(path: signed)) == nil)
+    }
+
     @Test("one changed byte in a signed file is refused, by Rectify and by xmlsec1")
     func tamperedByte() throws {
         let (folder, signed, keys) = try signedSample(.ecdsa)

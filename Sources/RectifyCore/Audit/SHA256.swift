@@ -30,12 +30,22 @@ public struct SHA256: ~Copyable {
     nonisolated(unsafe) private static let algorithm: OpaquePointer = EVP_MD_fetch(nil, "SHA256", nil)
 
     public static func hex<Bytes: ContiguousBytes>(_ bytes: Bytes) -> String {
+        withDigest(of: bytes) { Hex.encode($0) }
+    }
+
+    /// The 32 bytes themselves (an XML Signature's DigestValue is their base64).
+    public static func digest<Bytes: ContiguousBytes>(_ bytes: Bytes) -> [UInt8] {
+        withDigest(of: bytes) { Array($0) }
+    }
+
+    private static func withDigest<Bytes: ContiguousBytes, Result>(of bytes: Bytes,
+                                                                   _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         bytes.withUnsafeBytes { buffer in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { digest in
                 var length: UInt32 = 0
                 guard EVP_Digest(buffer.baseAddress, buffer.count, digest.baseAddress, &length, algorithm, nil) == 1
                 else { fatalError("OpenSSL's SHA-256 failed") }
-                return Hex.encode(UnsafeBufferPointer(rebasing: digest[..<Int(length)]))
+                return body(UnsafeBufferPointer(rebasing: digest[..<Int(length)]))
             }
         }
     }
