@@ -116,7 +116,7 @@ public final class XMLSigner {
     private static func base64(_ bytes: [UInt8]) -> String? {
         guard let encoded = xmlSecBase64Encode(bytes, UInt32(bytes.count), 64) else { return nil }
         defer { rectify_xmlFreeSec(encoded) }
-        return "\n" + String(cString: encoded) + "\n"
+        return String(cString: encoded)
     }
 
     private static func certificateBase64(_ path: String) -> String? {
@@ -128,7 +128,8 @@ public final class XMLSigner {
         let length = i2d_X509(certificate, &der)
         guard length > 0, let der else { return nil }
         defer { rectify_opensslFree(der) }
-        return base64(Array(UnsafeBufferPointer(start: der, count: Int(length))))
+        // xmlsec ends the certificate with a line break; the other values without.
+        return base64(Array(UnsafeBufferPointer(start: der, count: Int(length)))).map { $0 + "\n" }
     }
 
     private func isEC(_ key: xmlSecKeyPtr) -> Bool {
