@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "RectifyXMLTests", dependencies: ["RectifyXML", "RectifyCore", "RectifyTestSupport"]),
         .testTarget(
             name: "RectifyStoreTests",
-            dependencies: ["RectifyStore", "RectifyCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RectifyStore", "RectifyCore", "RectifyTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "RectifyKitTests",

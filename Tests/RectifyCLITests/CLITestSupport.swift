@@ -1,5 +1,6 @@
 import Foundation
 import RectifyCore
+import RectifyTestSupport
 
 /// Runs the built `rectify` executable, as a user would.
 struct CLI {
@@ -13,8 +14,7 @@ struct CLI {
     }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = URL(fileURLWithPath: try makeScratchFolder("rectify-cli"))
     }
 
     static let executable: URL = {

@@ -26,8 +26,7 @@ struct FilingTests {
         _ = try app.claimRectification(reference: "\(number)/1", on: date("2026-04-28"), measures: "已更换", actor: officerA)
         _ = try app.addRecheck(caseNumber: number, on: date("2026-04-30"), officers: [officerA, officerB], opinion: "整改到位",
                                verdicts: [(1, .fixed)], actor: officerA)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-filing-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try makeScratchFolder("rectify-filing")
         let photo = folder + "/现场照片.jpg"
         try Data((0..<100_000).map { UInt8($0 % 253) }).write(to: URL(fileURLWithPath: photo))
         _ = try app.attach(caseNumber: number, files: [URL(fileURLWithPath: photo)], target: .hazard(seq: 1),
@@ -107,7 +106,7 @@ struct FilingTests {
         let number = try #require(try app.database.read {
             try String.fetchOne($0, sql: "SELECT c.number FROM penalty p JOIN \"case\" c ON c.id = p.caseId WHERE p.stage = 'closed'")
         })
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-penalty-\(UUID().uuidString)").path
+        let folder = try makeScratchFolder("rectify-penalty")
         let keys = try SigningKeys.generate(algorithm: .rsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
         let file = try app.exportCase(number: number, into: folder, signing: try SigningMaterial(key: keys.key, certificate: keys.certificate),
                                       schemas: schemasFolder)
@@ -119,7 +118,7 @@ struct FilingTests {
 
     @Test("the campaign report schema takes the national indicator columns and goes through the same signing path")
     func campaignReportSigningPath() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-report-\(UUID().uuidString)").path
+        let folder = try makeScratchFolder("rectify-report")
         let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
         let schema = try SchemaValidator(path: schemasFolder + "/" + SchemaLocator.campaignReport)
         let signer = try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate)

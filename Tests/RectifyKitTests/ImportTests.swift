@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RectifyCore
+import RectifyTestSupport
 import RectifyStore
 import RectifyXML
 import Testing
@@ -19,7 +20,7 @@ struct ImportTests {
     func exportedDistrict() throws -> District {
         let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))
         _ = try app.buildDemo(units: 120, seed: 11)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-import-\(UUID().uuidString)").path
+        let folder = try makeScratchFolder("rectify-import")
         let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "南通经济技术开发区安全生产监督管理局", divisionCode: "320671",
                                             into: folder + "/keys")
         let export = try app.exportCampaign(code: "gas-2026", into: folder + "/gas-2026",

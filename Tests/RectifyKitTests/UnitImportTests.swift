@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RectifyCore
+import RectifyTestSupport
 import RectifyStore
 import Testing
 @testable import RectifyKit
@@ -131,9 +132,7 @@ struct UnitImportTests {
     }
 
     func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-kit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        URL(fileURLWithPath: try makeScratchFolder("rectify-kit"))
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RectifyCore
+import RectifyTestSupport
 @testable import RectifyStore
 
 /// The clock of every store test: 2026-06-01 09:00 in China.
@@ -12,9 +13,7 @@ func makeDatabase() throws -> AppDatabase {
 
 /// A scratch folder removed by the caller.
 func scratchDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    URL(fileURLWithPath: try makeScratchFolder("rectify-store"))
 }
 
 @discardableResult

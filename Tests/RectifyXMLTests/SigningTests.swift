@@ -4,11 +4,7 @@ import RectifyTestSupport
 import Testing
 @testable import RectifyXML
 
-func scratchFolder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-xml-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
+func scratchFolder() throws -> String { try makeScratchFolder("rectify-xml") }
 
 let testNamespace = "urn:rectify:test:1"
 let testSchema = """
