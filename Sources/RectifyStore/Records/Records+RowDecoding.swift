@@ -72,19 +72,22 @@ extension Database {
 }
 
 /// A record decoded by position; `listedColumns` is the order its `init(row:)` reads.
-public protocol DecodedInTableOrder {
+public protocol DecodedInTableOrder: FetchableRecord {
     static var listedColumns: [String] { get }
     init(columns: inout ColumnsInOrder) throws
+}
+
+extension DecodedInTableOrder where Self: Decodable {
+    /// Chosen over GRDB's Codable decoding, which these records would otherwise get.
+    public init(row: Row) throws {
+        var columns = ColumnsInOrder(row)
+        try self.init(columns: &columns)
+    }
 }
 
 extension Case: DecodedInTableOrder {
     public static let listedColumns = ["id", "number", "serial", "campaignId", "unitId", "state", "openedOn", "officer1Id",
                                        "officer2Id", "closedOn"]
-
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
 
     public init(columns c: inout ColumnsInOrder) throws {
         self.init(id: try c.next(), number: try c.next(), serial: try c.next(), campaignId: try c.next(),
@@ -97,11 +100,6 @@ extension Hazard: DecodedInTableOrder {
     public static let listedColumns = ["id", "caseId", "seq", "checklistCode", "description", "level", "criterion", "foundOn",
                                        "originalDeadline", "deadline", "status", "listedSupervision", "supervisingBody",
                                        "orderDocumentId", "claimedOn", "claimMeasures", "verifiedOn", "failedRechecks"]
-
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
 
     public init(columns c: inout ColumnsInOrder) throws {
         let id: ID? = try c.next(), caseId: Case.ID = try c.next(), seq: Int = try c.next()
@@ -125,11 +123,6 @@ extension Hazard: DecodedInTableOrder {
 extension HazardExtension: DecodedInTableOrder {
     public static let listedColumns = ["id", "hazardId", "fromDeadline", "toDeadline", "reason", "approvedBy", "grantedOn"]
 
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
-
     public init(columns c: inout ColumnsInOrder) throws {
         self.init(id: try c.next(), hazardId: try c.next(), fromDeadline: try c.next(), toDeadline: try c.next(),
                   reason: try c.next(), approvedBy: try c.next(), grantedOn: try c.next())
@@ -138,11 +131,6 @@ extension HazardExtension: DecodedInTableOrder {
 
 extension Document: DecodedInTableOrder {
     public static let listedColumns = ["id", "kind", "agency", "code", "year", "serial", "number", "caseId", "issuedOn"]
-
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
 
     public init(columns c: inout ColumnsInOrder) throws {
         let id: ID? = try c.next(), kind: DocumentKind = try c.next()
@@ -158,11 +146,6 @@ extension PlanRecord: DecodedInTableOrder {
     public static let listedColumns = ["id", "caseId", "kind", "hazardId", "measures", "responsible", "fundsYuan", "deadline",
                                        "contingency", "recordedOn"]
 
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
-
     public init(columns c: inout ColumnsInOrder) throws {
         self.init(id: try c.next(), caseId: try c.next(), kind: try c.next(), hazardId: try c.next(), measures: try c.next(),
                   responsible: try c.next(), fundsYuan: try c.next(), deadline: try c.next(), contingency: try c.next(),
@@ -173,11 +156,6 @@ extension PlanRecord: DecodedInTableOrder {
 extension SelfCheckRecord: DecodedInTableOrder {
     public static let listedColumns = ["id", "caseId", "checkedOn", "checkedBy", "findings", "selfFixed", "pledge"]
 
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
-
     public init(columns c: inout ColumnsInOrder) throws {
         self.init(id: try c.next(), caseId: try c.next(), checkedOn: try c.next(), checkedBy: try c.next(),
                   findings: try c.next(), selfFixed: try c.next(), pledge: try c.next())
@@ -186,11 +164,6 @@ extension SelfCheckRecord: DecodedInTableOrder {
 
 extension SelfCheckItem: DecodedInTableOrder {
     public static let listedColumns = ["id", "selfCheckId", "itemCode", "result"]
-
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
 
     public init(columns c: inout ColumnsInOrder) throws {
         self.init(id: try c.next(), selfCheckId: try c.next(), itemCode: try c.next(), result: try c.next())
@@ -201,11 +174,6 @@ extension RecheckRecord: DecodedInTableOrder {
     public static let listedColumns = ["id", "caseId", "checkedOn", "officer1Id", "officer2Id", "opinion", "outcome",
                                        "documentId"]
 
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
-
     public init(columns c: inout ColumnsInOrder) throws {
         self.init(id: try c.next(), caseId: try c.next(), checkedOn: try c.next(), officer1Id: try c.next(),
                   officer2Id: try c.next(), opinion: try c.next(), outcome: try c.next(), documentId: try c.next())
@@ -214,11 +182,6 @@ extension RecheckRecord: DecodedInTableOrder {
 
 extension RecheckFinding: DecodedInTableOrder {
     public static let listedColumns = ["id", "recheckId", "hazardId", "verdict"]
-
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
 
     public init(columns c: inout ColumnsInOrder) throws {
         self.init(id: try c.next(), recheckId: try c.next(), hazardId: try c.next(), verdict: try c.next())
@@ -229,11 +192,6 @@ extension Attachment: DecodedInTableOrder {
     public static let listedColumns = ["id", "fileId", "caseId", "hazardId", "recordKind", "recordId", "fileName",
                                        "mediaType", "capturedAt", "attachedOn"]
 
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
-
     public init(columns c: inout ColumnsInOrder) throws {
         self.init(id: try c.next(), fileId: try c.next(), caseId: try c.next(), hazardId: try c.next(),
                   recordKind: try c.next(), recordId: try c.next(), fileName: try c.next(), mediaType: try c.next(),
@@ -243,11 +201,6 @@ extension Attachment: DecodedInTableOrder {
 
 /// `listedColumns` is the order its hand-written encoding writes too (Records+GRDB.swift).
 extension BusinessUnit: DecodedInTableOrder {
-    public init(row: Row) throws {
-        var columns = ColumnsInOrder(row)
-        try self.init(columns: &columns)
-    }
-
     public init(columns c: inout ColumnsInOrder) throws {
         self.init(id: try c.next(), uscc: try c.next(), name: try c.next(), address: try c.next(), streetId: try c.next(),
                   gridId: try c.next(), category: try c.next(), departmentId: try c.next(), contactPerson: try c.next(),
