@@ -140,7 +140,7 @@ public final class XMLSigner {
 
 /// Exclusive XML canonicalisation without comments, of a whole document or of one element's subtree, held in
 /// libxml2's output buffer until released.
-private final class Canonical {
+final class Canonical {
     private let output: xmlOutputBufferPtr
 
     init?(_ doc: xmlDocPtr, subtree: xmlNodePtr?) {

@@ -122,6 +122,62 @@ struct SigningTests {
         #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, tampered]).status != 0)
     }
 
+    /// Rectify checks the reference itself for the one profile it signs with; on every alteration below it must
+    /// decide as xmlsec1's general verifier does — but for a signature carrying more than the profile, which only
+    /// Rectify refuses.
+    @Test("the verifier decides as xmlsec1 on altered files", arguments: SignatureAlgorithm.allCases)
+    func alteredFilesAgreeWithXmlsec(algorithm: SignatureAlgorithm) throws {
+        let (folder, signed, keys) = try signedSample(algorithm)
+        let original = try String(contentsOfFile: signed, encoding: .utf8)
+        // The same document with other content, signed by the same key: its SignatureValue is genuine, for other bytes.
+        let other = folder + "/other.xml"
+        try writeSample(folder + "/other-plain.xml", uscc: "91110108717809965J")
+        try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate)
+            .sign(try XMLDocument.parse(path: folder + "/other-plain.xml"), savingTo: other)
+        func signatureFirst(_ text: String) -> String? {
+            guard let start = text.range(of: "<Signature"), let end = text.range(of: "</Signature>") else { return nil }
+            let signature = String(text[start.lowerBound..<end.upperBound])
+            let without = text.replacingOccurrences(of: signature, with: "")
+            guard let root = without.range(of: "<案卷"),
+                  let head = without.range(of: "\">", range: root.upperBound..<without.endIndex) else { return nil }
+            return without.replacingCharacters(in: head, with: "\">" + signature)
+        }
+        func element(_ name: String, in text: String) throws -> Range<String.Index> {
+            let start = try #require(text.range(of: "<\(name)>")).upperBound
+            return start..<(try #require(text.range(of: "</\(name)>", range: start..<text.endIndex))).lowerBound
+        }
+        let otherText = try String(contentsOfFile: other, encoding: .utf8)
+        let otherValue = String(otherText[try element("SignatureValue", in: otherText)])
+        let otherDigest = String(otherText[try element("DigestValue", in: otherText)])
+        let cases: [(name: String, text: String, valid: Bool, xmlsecAgrees: Bool)] = [
+            ("unchanged", original, true, true),
+            ("content changed", original.replacingOccurrences(of: "乙记面馆", with: "丙记面馆"), false, true),
+            ("signature value of another file", original.replacingCharacters(in: try element("SignatureValue", in: original),
+                                                                             with: otherValue), false, true),
+            ("digest of another file", original.replacingCharacters(in: try element("DigestValue", in: original),
+                                                                    with: otherDigest), false, true),
+            ("comment added inside the root", original.replacingOccurrences(of: "<题名>", with: "<!-- 注 --><题名>"), true, true),
+            ("comment added after the root", original + "<!-- 尾注 -->\n", true, true),
+            ("signature moved to the root's first child", try #require(signatureFirst(original)), true, true),
+            ("an InclusiveNamespaces list added", original.replacingOccurrences(
+                of: "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+                with: "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"><InclusiveNamespaces xmlns=\"http://www.w3.org/2001/10/xml-exc-c14n#\" PrefixList=\"x\"/></Transform>"),
+             false, true),
+            ("an Object appended to the signature", original.replacingOccurrences(of: "</Signature>", with: "<Object>附加</Object></Signature>"),
+             false, false),
+        ]
+        let verifier = try XMLVerifier(trustedCertificates: [keys.certificate])
+        for (index, item) in cases.enumerated() {
+            #expect(item.text != original || item.name == "unchanged", "\(item.name): the alteration did not apply")
+            let path = folder + "/altered-\(index).xml"
+            try item.text.write(toFile: path, atomically: true, encoding: .utf8)
+            let refusal = verifier.verify(try XMLDocument.parse(path: path))
+            #expect((refusal == nil) == item.valid, "\(item.name): \(refusal.map { $0.english } ?? "accepted")")
+            let tool = try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, path])
+            #expect((tool.status == 0) == (item.valid == item.xmlsecAgrees), "\(item.name): xmlsec1 said \(tool.status)")
+        }
+    }
+
     @Test("a valid signature moved onto another element (signature wrapping) is refused")
     func signatureWrapping() throws {
         let (folder, signed, keys) = try signedSample(.ecdsa)
