@@ -4,21 +4,23 @@ import RectifyCore
 import RectifyStore
 import RectifyXML
 
-/// A checked file handed from a worker to the writer; the document is used by one thread at a time.
+/// A checked file handed from a worker to the writer, which is the one thread an import cannot spread over the
+/// cores: a case file's content is read out of its tree here, on the worker, and the tree is freed there too.
 struct CheckedFiling: @unchecked Sendable {
     var result: FilingValidator.Result
     /// The root element's name when the file is valid.
     var kind: String?
-    /// Kept for case files only, the ones whose content is stored: a batch holding the manifest parts' trees as well
-    /// doubled the import's peak memory on a 100,000-unit district.
-    var document: XMLDocument?
+    /// For a valid case file, the content to store, or why it cannot be read.
+    var content: Result<FiledCaseReader, any Error>?
     var sha256: String
     var size: Int
 
     init(_ checked: FilingValidator.Checked) {
         result = checked.result
         kind = checked.result.isValid ? checked.document?.rootElement?.name : nil
-        document = kind == "案卷" ? checked.document : nil
+        if kind == "案卷", let root = checked.document?.rootElement {
+            content = Result { try FiledCaseReader(root: root) }
+        }
         sha256 = checked.sha256
         size = checked.size
     }
@@ -90,10 +92,10 @@ extension Rectify {
         if kind == "报送清单" { return ImportOutcome(path: path, result: .manifestChecked, caseNumber: nil, problems: []) }
         // A statistics report is checked, not stored: the superior's own figures come from the imported cases.
         if kind == "统计报表" { return ImportOutcome(path: path, result: .reportChecked, caseNumber: nil, problems: []) }
-        guard let document = check.document, let root = document.rootElement else {
+        guard let content = check.content else {
             throw XMLError(file: path, chinese: "不是案卷文件", english: "not a case file")
         }
-        let filed = try FiledCaseReader(root: root)
+        let filed = try content.get()
         let outcome = try context.importFiledCase(filed, sha256: check.sha256, size: check.size,
                                                   fileName: (path as NSString).lastPathComponent)
         return ImportOutcome(path: path, result: outcome, caseNumber: filed.caseNumber, problems: [])
