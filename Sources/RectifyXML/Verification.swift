@@ -136,7 +136,10 @@ public final class XMLVerifier {
               let stated = XMLTree.text(digestNode).flatMap({ Data(base64Encoded: $0, options: .ignoreUnknownCharacters) }),
               let value = XMLTree.text(valueNode).flatMap({ Data(base64Encoded: $0, options: .ignoreUnknownCharacters) }),
               let transformId = method[0] == XMLVerifier.expected.methods[0] ? rectify_transformEcdsaSha256()
-                                                                             : rectify_transformRsaSha256()
+                                                                             : rectify_transformRsaSha256(),
+              // The digest compared must be the one the signature covers: inside the Reference inside SignedInfo.
+              signedInfo.pointee.parent == signature, reference.pointee.parent == signedInfo,
+              digestNode.pointee.parent == reference, valueNode.pointee.parent == signature
         else { return mismatch }
         guard let computed = Self.envelopedDigest(document.pointer, root: root, signature: signature),
               computed.elementsEqual(stated)
@@ -159,7 +162,10 @@ public final class XMLVerifier {
             }
             return found
         }
-        func name(_ node: xmlNodePtr) -> String { String(cString: node.pointee.name) }
+        func name(_ node: xmlNodePtr) -> String {
+            guard let ns = node.pointee.ns, let href = ns.pointee.href, String(cString: href) == dsig else { return "" }
+            return String(cString: node.pointee.name)
+        }
         let parts = childElements(signature)
         guard parts.map(name) == ["SignedInfo", "SignatureValue", "KeyInfo"] else { return false }
         for part in [parts[0], parts[2]] {

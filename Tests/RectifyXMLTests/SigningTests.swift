@@ -142,6 +142,12 @@ struct SigningTests {
                   let head = without.range(of: "\">", range: root.upperBound..<without.endIndex) else { return nil }
             return without.replacingCharacters(in: head, with: "\">" + signature)
         }
+        func referenceInKeyInfo(_ text: String) -> String? {
+            guard let start = text.range(of: "<Reference"), let end = text.range(of: "</Reference>") else { return nil }
+            let reference = String(text[start.lowerBound..<end.upperBound])
+            return text.replacingOccurrences(of: reference, with: "")
+                .replacingOccurrences(of: "<KeyInfo>", with: "<KeyInfo>" + reference)
+        }
         func element(_ name: String, in text: String) throws -> Range<String.Index> {
             let start = try #require(text.range(of: "<\(name)>")).upperBound
             return start..<(try #require(text.range(of: "</\(name)>", range: start..<text.endIndex))).lowerBound
@@ -163,6 +169,7 @@ struct SigningTests {
                 of: "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
                 with: "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"><InclusiveNamespaces xmlns=\"http://www.w3.org/2001/10/xml-exc-c14n#\" PrefixList=\"x\"/></Transform>"),
              false, true),
+            ("the Reference moved out of SignedInfo into KeyInfo", try #require(referenceInKeyInfo(original)), false, true),
             ("an Object appended to the signature", original.replacingOccurrences(of: "</Signature>", with: "<Object>附加</Object></Signature>"),
              false, false),
         ]
