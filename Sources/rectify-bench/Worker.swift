@@ -22,10 +22,11 @@ struct Worker: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
-        abstract: "Runs one measured operation (used by the bench itself).", shouldDisplay: false,
+        commandName: "worker", abstract: "Runs one measured operation (used by the bench itself).", shouldDisplay: false,
         subcommands: [ImportUnits.self, ExportCampaign.self, ImportFilings.self, Progress.self, Keys.self])
 
     struct ImportUnits: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import-units")
         @Argument var database: String
         @Argument var csv: String
         func run() throws {
@@ -36,6 +37,7 @@ struct Worker: ParsableCommand {
     }
 
     struct ExportCampaign: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "export-campaign")
         @Argument var database: String
         @Argument var code: String
         @Argument var out: String
@@ -51,6 +53,7 @@ struct Worker: ParsableCommand {
     }
 
     struct ImportFilings: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import-filings")
         @Argument var database: String
         @Argument var folder: String
         @Argument var cert: String
@@ -67,6 +70,7 @@ struct Worker: ParsableCommand {
     }
 
     struct Progress: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "progress")
         @Argument var database: String
         @Argument var code: String
         func run() throws {
@@ -83,6 +87,7 @@ struct Worker: ParsableCommand {
     }
 
     struct Keys: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "keys")
         @Argument var out: String
         func run() throws {
             _ = try SigningKeys.generate(algorithm: .ecdsa, agency: "基准测试机关", divisionCode: "320671", into: out)

@@ -21,7 +21,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "显示本机关 / show the bureau.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "显示本机关 / show the bureau.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 

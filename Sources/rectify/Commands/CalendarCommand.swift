@@ -8,7 +8,7 @@ struct CalendarCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Add.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "已有节假日安排的年份 / years with a schedule.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "已有节假日安排的年份 / years with a schedule.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -22,7 +22,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "一年的放假日与调休上班日 / a year's days off and make-up days.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "一年的放假日与调休上班日 / a year's days off and make-up days.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "年份 / year") var year: Int
@@ -37,7 +37,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: "录入一年的节假日安排 / add a year's schedule, e.g. --holiday 1-1 --holiday 2-5…2-13 --workday 2-14.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
@@ -60,6 +60,7 @@ struct RulesCommand: ParsableCommand {
         subcommands: [List.self, Add.self])
 
     struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "按此日期标出现行版本 / mark the versions in force on this date") var asOf: String?
@@ -74,7 +75,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: "新增规则版本 / add a rule version, e.g. --key decision-deadline --value 30 --unit days --from 2026-02-01.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption

@@ -7,7 +7,7 @@ struct CampaignCommand: ParsableCommand {
         commandName: "campaign", abstract: "专项整治 / campaigns.", subcommands: [Create.self, List.self, Show.self, Progress.self])
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "创建专项整治 / create a campaign (its kind's checklist is copied in).")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "创建专项整治 / create a campaign (its kind's checklist is copied in).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Option(help: "代码（小写字母数字连字符）/ code, e.g. gas-2026") var code: String
@@ -60,6 +60,7 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -73,6 +74,7 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "专项整治代码 / campaign code") var code: String

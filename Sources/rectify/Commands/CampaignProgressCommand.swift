@@ -4,7 +4,7 @@ import RectifyKit
 
 extension CampaignCommand {
     struct Progress: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "progress",
             abstract: "整治进度与统计 / progress against the targets, as of any date.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

@@ -7,7 +7,7 @@ struct CaseCommand: ParsableCommand {
         commandName: "case", abstract: "案件 / cases.", subcommands: [Open.self, List.self, Show.self, Lint.self, Close.self])
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "为单位立档（两名执法人员）/ open a case (two officers).")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "为单位立档（两名执法人员）/ open a case (two officers).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Option(help: "专项整治代码 / campaign code") var campaign: String
@@ -24,6 +24,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "专项整治代码 / campaign code") var campaign: String?
@@ -41,6 +42,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "案件编号 / case number") var number: String
@@ -54,7 +56,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "报送前检查案卷缺漏 / every gap before filing, with its rule.")
+        static let configuration = CommandConfiguration(commandName: "lint", abstract: "报送前检查案卷缺漏 / every gap before filing, with its rule.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "案件编号 / case number") var number: String
@@ -70,7 +72,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "结档（全部隐患已销号或转处罚）/ close a case.")
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "结档（全部隐患已销号或转处罚）/ close a case.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "案件编号 / case number") var number: String

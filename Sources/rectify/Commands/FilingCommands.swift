@@ -9,7 +9,7 @@ struct KeysCommand: ParsableCommand {
                                                     subcommands: [Generate.self])
 
     struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "generate",
             abstract: "生成签名私钥与自签名证书 / write DIR/signing-key.pem and DIR/signing-cert.pem naming the agency.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "ecdsa (P-256) 或 rsa (3072)") var algorithm: String = "ecdsa"

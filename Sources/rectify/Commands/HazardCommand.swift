@@ -7,7 +7,7 @@ struct HazardCommand: ParsableCommand {
         commandName: "hazard", abstract: "事故隐患 / hazards.", subcommands: [Add.self, Extend.self, Rectify.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "登记隐患并下达责令限期整改指令书 / record a hazard and issue the order.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "登记隐患并下达责令限期整改指令书 / record a hazard and issue the order.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "案件编号 / case number") var caseNumber: String
@@ -32,7 +32,7 @@ struct HazardCommand: ParsableCommand {
     }
 
     struct Extend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "批准延期（原期限保留）/ extend a deadline (the original is kept).")
+        static let configuration = CommandConfiguration(commandName: "extend", abstract: "批准延期（原期限保留）/ extend a deadline (the original is kept).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "隐患 案件编号/序号 / hazard CASE/SEQ") var reference: String
@@ -49,7 +49,7 @@ struct HazardCommand: ParsableCommand {
     }
 
     struct Rectify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "登记单位报告的整改 / record the unit's reported fix.")
+        static let configuration = CommandConfiguration(commandName: "rectify", abstract: "登记单位报告的整改 / record the unit's reported fix.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "隐患 案件编号/序号 / hazard CASE/SEQ") var reference: String

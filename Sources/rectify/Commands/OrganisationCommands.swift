@@ -6,7 +6,7 @@ struct DepartmentCommand: ParsableCommand {
         commandName: "department", abstract: "部门 / departments.", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "新增部门 / add a department.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "新增部门 / add a department.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "部门名称 / name") var name: String
@@ -18,6 +18,7 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -34,6 +35,7 @@ struct StreetCommand: ParsableCommand {
         commandName: "street", abstract: "街道 / streets.", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "街道名称 / name") var name: String
@@ -46,6 +48,7 @@ struct StreetCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -62,6 +65,7 @@ struct GridCommand: ParsableCommand {
         commandName: "grid", abstract: "网格 / supervision grids.", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Option(help: "所属街道 / street") var street: String
@@ -77,6 +81,7 @@ struct GridCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -94,7 +99,7 @@ struct OfficerCommand: ParsableCommand {
         commandName: "officer", abstract: "执法人员 / officers.", subcommands: [Add.self, List.self, Deactivate.self])
 
     struct Deactivate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "停用执法人员 / deactivate an officer.")
+        static let configuration = CommandConfiguration(commandName: "deactivate", abstract: "停用执法人员 / deactivate an officer.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "执法证号 / credential") var credential: String
@@ -106,6 +111,7 @@ struct OfficerCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Option(help: "执法证号 / credential number") var credential: String
@@ -120,6 +126,7 @@ struct OfficerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 

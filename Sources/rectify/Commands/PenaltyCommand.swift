@@ -29,7 +29,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct File: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "立案（应急立）/ open the penalty case.")
+        static let configuration = CommandConfiguration(commandName: "file", abstract: "立案（应急立）/ open the penalty case.")
         @OptionGroup var step: PenaltyStepOptions
         @OptionGroup var officers: PenaltyOfficers
         @Option(help: "违法行为代码（见 violation list）/ violation code") var violation: String
@@ -50,7 +50,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Notify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "告知拟处罚（应急罚告）/ notify the proposed penalty.")
+        static let configuration = CommandConfiguration(commandName: "notify", abstract: "告知拟处罚（应急罚告）/ notify the proposed penalty.")
         @OptionGroup var step: PenaltyStepOptions
         @OptionGroup var officers: PenaltyOfficers
         @Option(help: "拟罚款（元）/ proposed fine in yuan") var fine: Int
@@ -65,7 +65,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Defence: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "陈述申辩或放弃 / the party's defence, or its waiver.")
+        static let configuration = CommandConfiguration(commandName: "defence", abstract: "陈述申辩或放弃 / the party's defence, or its waiver.")
         @OptionGroup var step: PenaltyStepOptions
         @Option(help: "陈述申辩内容 / statement") var statement: String?
         @Flag(help: "当事人放弃陈述申辩 / the party waives it") var waive = false
@@ -78,7 +78,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Hearing: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "听证 / the hearing.")
+        static let configuration = CommandConfiguration(commandName: "hearing", abstract: "听证 / the hearing.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "案件编号 / case number") var caseNumber: String
@@ -96,7 +96,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Review: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "法制审核 / legal review.")
+        static let configuration = CommandConfiguration(commandName: "review", abstract: "法制审核 / legal review.")
         @OptionGroup var step: PenaltyStepOptions
         @Option(help: "审核人 / reviewer") var reviewer: String
 
@@ -108,7 +108,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Discuss: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "集体讨论（应急罚集）/ collective discussion.")
+        static let configuration = CommandConfiguration(commandName: "discuss", abstract: "集体讨论（应急罚集）/ collective discussion.")
         @OptionGroup var step: PenaltyStepOptions
 
         func run() throws {
@@ -119,7 +119,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Decide: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "作出处罚决定（应急罚）/ decide.")
+        static let configuration = CommandConfiguration(commandName: "decide", abstract: "作出处罚决定（应急罚）/ decide.")
         @OptionGroup var step: PenaltyStepOptions
         @OptionGroup var officers: PenaltyOfficers
         @Option(help: "罚款（元）/ fine in yuan (0 for a warning)") var fine: Int
@@ -134,7 +134,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Serve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "送达决定书 / serve the decision.")
+        static let configuration = CommandConfiguration(commandName: "serve", abstract: "送达决定书 / serve the decision.")
         @OptionGroup var step: PenaltyStepOptions
         @OptionGroup var officers: PenaltyOfficers
         @Option(help: "送达方式 / method (直接送达, 留置送达, 邮寄送达 …)") var method: String
@@ -147,7 +147,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Delay: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "批准延期（分期）缴纳（应急缴批）/ approve a payment delay.")
+        static let configuration = CommandConfiguration(commandName: "delay", abstract: "批准延期（分期）缴纳（应急缴批）/ approve a payment delay.")
         @OptionGroup var step: PenaltyStepOptions
         @Option(help: "批准的缴款日 / approved due date") var until: String
 
@@ -160,7 +160,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Pause: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "复议或诉讼期间（加处罚款暂停）/ review or suit pending.")
+        static let configuration = CommandConfiguration(commandName: "pause", abstract: "复议或诉讼期间（加处罚款暂停）/ review or suit pending.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "案件编号 / case number") var caseNumber: String
@@ -177,7 +177,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Pay: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "缴款（含加处罚款）/ record the payment (fine plus surcharge).")
+        static let configuration = CommandConfiguration(commandName: "pay", abstract: "缴款（含加处罚款）/ record the payment (fine plus surcharge).")
         @OptionGroup var step: PenaltyStepOptions
         @Option(help: "缴款金额（元，可带两位小数）/ amount in yuan") var amount: String
 
@@ -199,7 +199,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Demand: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "催告（应急执行催告）/ demand notice.")
+        static let configuration = CommandConfiguration(commandName: "demand", abstract: "催告（应急执行催告）/ demand notice.")
         @OptionGroup var step: PenaltyStepOptions
 
         func run() throws {
@@ -209,7 +209,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Transfer: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "移送（应急移）/ transfer to another body.")
+        static let configuration = CommandConfiguration(commandName: "transfer", abstract: "移送（应急移）/ transfer to another body.")
         @OptionGroup var step: PenaltyStepOptions
         @Option(help: "移送机关 / receiving body") var to: String
 
@@ -220,7 +220,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "结案（应急结）/ close the penalty case.")
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "结案（应急结）/ close the penalty case.")
         @OptionGroup var step: PenaltyStepOptions
 
         func run() throws {
@@ -230,7 +230,7 @@ struct PenaltyCommand: ParsableCommand {
     }
 
     struct Summary: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "简易程序当场处罚 / summary procedure on the spot.")
+        static let configuration = CommandConfiguration(commandName: "summary", abstract: "简易程序当场处罚 / summary procedure on the spot.")
         @OptionGroup var step: PenaltyStepOptions
         @OptionGroup var officers: PenaltyOfficers
         @Option(help: "违法行为代码 / violation code") var violation: String
@@ -252,6 +252,7 @@ struct ViolationCommand: ParsableCommand {
         commandName: "violation", abstract: "违法行为目录 / the violation catalogue.", subcommands: [List.self, Add.self])
 
     struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
 
@@ -265,6 +266,7 @@ struct ViolationCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Option(help: "代码 / code") var code: String

@@ -7,7 +7,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "plan", abstract: "计划 / plans.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: "登记检查计划或整改方案（重大隐患须五到位）/ add an inspection or rectification plan.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
@@ -36,7 +36,7 @@ struct SelfCheckCommand: ParsableCommand {
         commandName: "selfcheck", abstract: "自查自改 / self-checks.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "登记单位自查自改 / record the unit's self-check.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "登记单位自查自改 / record the unit's self-check.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "案件编号 / case number") var caseNumber: String
@@ -66,7 +66,7 @@ struct RecheckCommand: ParsableCommand {
         commandName: "recheck", abstract: "复查复核 / re-checks.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: "登记复查复核并出具整改复查意见书 / record a re-check and issue its opinion.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption

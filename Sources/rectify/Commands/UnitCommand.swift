@@ -8,7 +8,7 @@ struct UnitCommand: ParsableCommand {
         commandName: "unit", abstract: "生产经营单位 / units.", subcommands: [Import.self, List.self, Show.self])
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "import",
             abstract: "从CSV导入底数清单（UTF-8或GB18030；全部成功或全部不导入）/ import the register from CSV, all or nothing.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
@@ -27,6 +27,7 @@ struct UnitCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "街道 / street") var street: String?
@@ -43,6 +44,7 @@ struct UnitCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "统一社会信用代码 / USCC") var uscc: String
