@@ -12,12 +12,12 @@ public final class AppDatabase: Sendable {
     public init(_ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.writer = writer
         self.clock = clock
-        try migrator.migrate(writer)
+        try Self.migrator.migrate(writer)
     }
 
     public var reader: any DatabaseReader { writer }
 
-    var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: SchemaV1.migrate)
         migrator.registerMigration("v2-calendar-rules", migrate: SchemaV2.migrate)
@@ -26,6 +26,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v5-foreign-key-indexes", migrate: SchemaV5.migrate)
         migrator.registerMigration("v6-progress-ledger", migrate: SchemaV6.migrate)
         migrator.registerMigration("v7-event-listing-index", migrate: SchemaV7.migrate)
+        migrator.registerMigration("v8-event-hash-not-indexed", migrate: SchemaV8.migrate)
         return migrator
     }
 
