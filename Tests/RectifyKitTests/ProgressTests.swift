@@ -296,14 +296,67 @@ struct ProgressTests {
         try expectLedgerMatchesRebuild(district.app)
     }
 
+    @Test("after the last tallied day the kept totals answer, with the figures summing the days gives")
+    func totalsAnswerAfterTheLastDay() throws {
+        let district = try HandWorkedDistrict.played()
+        try district.app.database.writer.writeWithoutTransaction { db in
+            let campaign = try Lookup.campaign(db, code: "gas-2026")
+            let query = ProgressQuery(db: db, campaign: campaign)
+            let lastDay = try String.fetchOne(db, sql: "SELECT max(day) FROM progressTally")!
+            #expect(lastDay == "2026-06-01")
+            for dimension in ProgressDimension.allCases {
+                for asOf in [date("2026-06-01"), date("2026-12-31")] {
+                    var summed: [String: [ProgressMeasure: Int]] = [:]
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT key, measure, sum(n) AS n FROM progressTally
+                        WHERE campaignId = ? AND dimension = ? AND day <= ? GROUP BY 1, 2
+                        """, arguments: [campaign.id, dimension.rawValue, asOf.description]) {
+                        summed[row["key"], default: [:]][ProgressMeasure(rawValue: row["measure"])!] = row["n"]
+                    }
+                    #expect(try query.tally(dimension, asOf: asOf) == summed, "\(dimension) \(asOf)")
+                    for key in summed.keys {
+                        #expect(try query.tally(dimension, key: key, asOf: asOf) == [key: summed[key]!], "\(dimension) \(key)")
+                    }
+                }
+            }
+            // The totals are what answered: a changed total shows after the last day, not before it.
+            try db.execute(sql: "UPDATE progressTotal SET n = n + 100 WHERE dimension = 'all' AND measure = 'opened'")
+            #expect(try query.tally(.all, asOf: date("2026-12-31"))[""]?[.casesOpened] == 104)
+            #expect(try query.tally(.all, asOf: date("2026-05-31"))[""]?[.casesOpened] == 4)
+        }
+    }
+
+    @Test("a unit moved to another street takes its case's figures along; groups left without days lose their totals")
+    func movedUnitEmptiesGroups() throws {
+        let district = try HandWorkedDistrict.played()
+        func penaltiesFiled(_ street: String) throws -> Int? {
+            try district.app.database.read { db in
+                try Int.fetchOne(db, sql: """
+                    SELECT t.n FROM progressTotal t JOIN street s ON t.key = CAST(s.id AS TEXT)
+                    WHERE t.dimension = 'street' AND t.measure = 'penalties-filed' AND s.name = ?
+                    """, arguments: [street])
+            }
+        }
+        #expect(try penaltiesFiled("小海街道") == 1 && penaltiesFiled("竹行街道") == nil)
+        // U4, whose case 3 holds the district's only penalty, moves from 小海 to 竹行.
+        let csv = "统一社会信用代码,单位名称,地址,街道,网格,类别,行业主管部门\n"
+            + "\(HandWorkedDistrict.uscc(4)),单位4,地址4,竹行街道,竹行社区网格,规上企业,市场监管局\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("moved-\(UUID()).csv")
+        try csv.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try district.app.importUnits(from: url, actor: admin).updated == 1)
+        #expect(try penaltiesFiled("小海街道") == nil && penaltiesFiled("竹行街道") == 1)
+        try expectLedgerMatchesRebuild(district.app, register: false)
+    }
+
     @Test("a database from before the ledger gets it built by migration v6, with the same figures")
     func migrationBuildsTheLedger() throws {
         let district = try HandWorkedDistrict.played()
         let kept = try district.app.campaignProgress(code: "gas-2026", by: .street, asOf: date("2026-05-03"))
         try district.app.database.writer.write { db in
             try db.execute(sql: """
-                DROP TABLE progressTally; DROP TABLE progressCase; DROP TABLE unitTally;
-                DELETE FROM grdb_migrations WHERE identifier = 'v6-progress-ledger';
+                DROP TABLE progressTotal; DROP TABLE progressTally; DROP TABLE progressCase; DROP TABLE unitTally;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v6-progress-ledger', 'v9-progress-totals');
                 """)
         }
         let migrated = Rectify(database: try AppDatabase(district.app.database.writer, clock: { district.clock.now }))
@@ -327,18 +380,28 @@ struct ProgressTests {
 }
 
 /// Compares the incrementally kept ledger with a rebuild from scratch, inside a transaction that is rolled back.
-func expectLedgerMatchesRebuild(_ app: Rectify) throws {
+/// The register's tally keeps the day a unit moved, which a rebuild cannot know: `register: false` leaves it out.
+func expectLedgerMatchesRebuild(_ app: Rectify, register: Bool = true) throws {
     try app.database.writer.writeWithoutTransaction { db in
         func rows() throws -> [String] {
             try Row.fetchAll(db, sql: """
                 SELECT 'tally', campaignId, dimension, key, measure, day, n FROM progressTally
+                UNION ALL SELECT 'total', campaignId, dimension, key, measure, NULL, n FROM progressTotal
                 UNION ALL SELECT 'case', caseId, campaignId, keys, contributions, NULL, NULL FROM progressCase
-                UNION ALL SELECT 'unit', streetId, category, gridId, departmentId, day, n FROM unitTally
+                UNION ALL SELECT 'unit', streetId, category, gridId, departmentId, day, n FROM unitTally WHERE ?
                 ORDER BY 1, 2, 3, 4, 5, 6
-                """).map(\.description)
+                """, arguments: [register]).map(\.description)
         }
         let kept = try rows()
         #expect(!kept.isEmpty)
+        // Every tallied group has its total, and only those: the sum of its days.
+        #expect(try Row.fetchAll(db, sql: """
+            SELECT * FROM (SELECT campaignId, dimension, key, measure, sum(n) FROM progressTally GROUP BY 1, 2, 3, 4
+                           EXCEPT SELECT campaignId, dimension, key, measure, n FROM progressTotal)
+            UNION ALL
+            SELECT * FROM (SELECT campaignId, dimension, key, measure, n FROM progressTotal
+                           EXCEPT SELECT campaignId, dimension, key, measure, sum(n) FROM progressTally GROUP BY 1, 2, 3, 4)
+            """).isEmpty)
         try db.inTransaction {
             try ProgressLedger.rebuild(db)
             #expect(try rows() == kept)

@@ -94,14 +94,22 @@ struct ProgressQuery {
         }
     }
 
-    /// Sums of the ledger for one dimension up to and including `asOf`, by key and measure.
+    /// Sums of the ledger for one dimension up to and including `asOf`, by key and measure: the kept totals when no
+    /// day of the dimension lies after `asOf` (the usual "as of today"), else the days up to `asOf` summed.
     func tally(_ dimension: ProgressDimension, key: String? = nil, asOf: LocalDate) throws -> [String: [ProgressMeasure: Int]] {
         var sums: [String: [ProgressMeasure: Int]] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT key, measure, sum(n) AS n FROM progressTally
-            WHERE campaignId = ? AND dimension = ? AND (? IS NULL OR key = ?) AND day <= ?
-            GROUP BY key, measure
-            """), arguments: [campaignId, dimension.rawValue, key, key, asOf.description])
+        let laterDays = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM progressTally WHERE campaignId = ? AND dimension = ? AND day > ?)
+            """), arguments: [campaignId, dimension.rawValue, asOf.description])!
+        let rows = laterDays
+            ? try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT key, measure, sum(n) AS n FROM progressTally
+                WHERE campaignId = ? AND dimension = ? AND (? IS NULL OR key = ?) AND day <= ?
+                GROUP BY key, measure
+                """), arguments: [campaignId, dimension.rawValue, key, key, asOf.description])
+            : try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT key, measure, n FROM progressTotal WHERE campaignId = ? AND dimension = ? AND (? IS NULL OR key = ?)
+                """), arguments: [campaignId, dimension.rawValue, key, key])
         while let row = try rows.next() {
             guard let measure = ProgressMeasure(rawValue: row["measure"]) else { continue }
             sums[row["key"], default: [:]][measure] = row["n"]

@@ -1,8 +1,9 @@
 import GRDB
 import RectifyCore
 
-/// Keeps `progressCase` (each case's dated contributions and its keys) and `progressTally` (their sums per campaign,
-/// dimension, key, measure and day) in step with the records, and `unitTally` with the unit register. Changes inside
+/// Keeps `progressCase` (each case's dated contributions and its keys), `progressTally` (their sums per campaign,
+/// dimension, key, measure and day) and `progressTotal` (the same over all days) in step with the records, and
+/// `unitTally` with the unit register. Changes inside
 /// one transaction are collected and applied once, just before it commits.
 public struct ProgressLedger {
     /// Dimensions in the order `CaseHistoryLoader` lists a case's keys.
@@ -57,7 +58,8 @@ public struct ProgressLedger {
     }
 
     /// Recomputes the given cases and moves the tally by the difference from what each contributed before.
-    static func refresh(_ db: Database, caseIds: [Int64]) throws {
+    /// `totals` is false only while migration v6 rebuilds the ledger of a database that has no `progressTotal` yet.
+    static func refresh(_ db: Database, caseIds: [Int64], totals: Bool = true) throws {
         guard !caseIds.isEmpty else { return }
         let loader = CaseHistoryLoader(db: db)
         var deltas: [TallyKey: Int] = [:]
@@ -81,7 +83,7 @@ public struct ProgressLedger {
             try save.execute(arguments: [caseId, loaded.campaignId, loaded.keys.joined(separator: "|"),
                                          Encoding.encode(contributions)])
         }
-        try applyTallyDeltas(db, deltas)
+        try applyTallyDeltas(db, deltas, totals: totals)
     }
 
     private static func add(_ contributions: [ProgressContribution], campaignId: Int64, keys: [String], sign: Int,
@@ -94,23 +96,58 @@ public struct ProgressLedger {
         }
     }
 
-    private static func applyTallyDeltas(_ db: Database, _ deltas: [TallyKey: Int]) throws {
-        try apply(db, table: "progressTally", key: ["campaignId", "dimension", "key", "measure", "day"], deltas.map { key, delta in
+    private static func applyTallyDeltas(_ db: Database, _ deltas: [TallyKey: Int], totals: Bool) throws {
+        let changed = deltas.filter { $0.value != 0 }.map { ($0.key, $0.value) }
+        let emptied = try apply(db, table: "progressTally", key: ["campaignId", "dimension", "key", "measure", "day"],
+                                changed.map { key, delta in
             ([key.campaignId, key.dimension.rawValue, key.key, key.measure.rawValue, key.day.description], delta)
         })
+        if totals { try applyTotals(db, changed, emptiedDays: emptied.map { changed[$0].0 }) }
+    }
+
+    /// Keeps `progressTotal` equal to the tally summed over all days, with a row for exactly the groups that have
+    /// tally rows (a group whose days cancel out keeps a row with n = 0, as a sum over its days would).
+    private static func applyTotals(_ db: Database, _ deltas: [(TallyKey, Int)], emptiedDays: [TallyKey]) throws {
+        var totals: [TotalKey: Int] = [:]
+        for (key, delta) in deltas { totals[TotalKey(key), default: 0] += delta }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO progressTotal (campaignId, dimension, key, measure, n) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET n = n + excluded.n
+            """)
+        for (key, delta) in totals { try upsert.execute(arguments: key.arguments + [delta]) }
+        guard !emptiedDays.isEmpty else { return }
+        let removeEmpty = try db.cachedStatement(sql: """
+            DELETE FROM progressTotal WHERE campaignId = ?1 AND dimension = ?2 AND key = ?3 AND measure = ?4
+                AND NOT EXISTS (SELECT 1 FROM progressTally WHERE campaignId = ?1 AND dimension = ?2 AND key = ?3 AND measure = ?4)
+            """)
+        for key in Set(emptiedDays.map(TotalKey.init)) { try removeEmpty.execute(arguments: key.arguments) }
+    }
+
+    /// A tally group: its days summed.
+    struct TotalKey: Hashable {
+        var campaignId: Int64
+        var dimension: ProgressDimension
+        var key: String
+        var measure: ProgressMeasure
+
+        init(_ tally: TallyKey) {
+            (campaignId, dimension, key, measure) = (tally.campaignId, tally.dimension, tally.key, tally.measure)
+        }
+
+        var arguments: StatementArguments { [campaignId, dimension.rawValue, key, measure.rawValue] }
     }
 
     private func applyUnitDeltas(_ db: Database, _ deltas: [UnitKey: Int]) throws {
-        try Self.apply(db, table: "unitTally", key: ["streetId", "category", "gridId", "departmentId", "day"], deltas.map { key, delta in
+        _ = try Self.apply(db, table: "unitTally", key: ["streetId", "category", "gridId", "departmentId", "day"], deltas.map { key, delta in
             ([key.streetId, key.category, key.gridId, key.departmentId, key.day.description], delta)
         })
     }
 
     /// Adds each delta to the `n` of its row, creating the row or removing it when it reaches zero (a tally keeps no
-    /// zero rows, so its size follows what happened, not what was undone).
+    /// zero rows, so its size follows what happened, not what was undone). Returns the positions of the removed rows.
     private static func apply(_ db: Database, table: String, key columns: [String],
-                              _ deltas: [(key: StatementArguments, delta: Int)]) throws {
-        guard !deltas.isEmpty else { return }
+                              _ deltas: [(key: StatementArguments, delta: Int)]) throws -> [Int] {
+        guard !deltas.isEmpty else { return [] }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO \(table) (\(columns.joined(separator: ", ")), n) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")), ?)
             ON CONFLICT DO UPDATE SET n = n + excluded.n WHERE n + excluded.n <> 0
@@ -118,17 +155,25 @@ public struct ProgressLedger {
         let removeZero = try db.cachedStatement(sql: """
             DELETE FROM \(table) WHERE \(columns.map { "\($0) = ?" }.joined(separator: " AND ")) AND n = ?
             """)
-        for (key, delta) in deltas where delta != 0 {
+        var removed: [Int] = []
+        for (index, (key, delta)) in deltas.enumerated() where delta != 0 {
             // An update that would reach zero is skipped by the WHERE: the row is then exactly -delta, and goes.
             try upsert.execute(arguments: key + [delta])
-            if db.changesCount == 0 { try removeZero.execute(arguments: key + [-delta]) }
+            if db.changesCount == 0 {
+                try removeZero.execute(arguments: key + [-delta])
+                removed.append(index)
+            }
         }
+        return removed
     }
 
     /// Recomputes the whole ledger from the records: every case, and the register with each unit counted from the
     /// day of its first audit event. Used by the migration that introduced the ledger and by the consistency check.
     public static func rebuild(_ db: Database) throws {
+        // Migration v6 runs this on a schema from before migration v9's totals.
+        let totals = try db.tableExists("progressTotal")
         try db.execute(sql: "DELETE FROM progressTally; DELETE FROM progressCase; DELETE FROM unitTally;")
+        if totals { try db.execute(sql: "DELETE FROM progressTotal") }
         try db.execute(sql: """
             INSERT INTO unitTally (streetId, category, gridId, departmentId, day, n)
             SELECT u.streetId, u.category, u.gridId, u.departmentId,
@@ -137,7 +182,7 @@ public struct ProgressLedger {
                    count(*)
             FROM unit u GROUP BY 1, 2, 3, 4, 5
             """)
-        try refresh(db, caseIds: try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" ORDER BY id"))
+        try refresh(db, caseIds: try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" ORDER BY id"), totals: totals)
     }
 
     /// The ledger's stored form of a case's contributions: `measure,day,delta` joined by `;`.
