@@ -64,4 +64,73 @@ struct MigrationTests {
         #expect(after.count == 4 && after[3].prevHash == before[2].hash)
         #expect(try ChainVerifier.verify(database).isIntact)
     }
+
+    @Test("constant IN lists of three or more become OR chains; two-value and numeric lists stay")
+    func inListsBecomeComparisons() {
+        #expect(SchemaV10.comparisons(in: "kind TEXT CHECK (kind IN ('a','b', 'c''d'))")
+                == "kind TEXT CHECK ((kind = 'a' OR kind = 'b' OR kind = 'c''d'))")
+        #expect(SchemaV10.comparisons(in: "x CHECK (x IS NULL OR x IN ('p', 'q', 'r')), y CHECK (y IN ('s','t'))")
+                == "x CHECK (x IS NULL OR (x = 'p' OR x = 'q' OR x = 'r')), y CHECK (y IN ('s','t'))")
+        #expect(SchemaV10.comparisons(in: "f INTEGER CHECK (f IN (0, 1))") == "f INTEGER CHECK (f IN (0, 1))")
+    }
+
+    @Test("v10 rebuilds the tables with IN-list checks: same rows, indexes and triggers; the same values refused")
+    func checksBecomeComparisons() throws {
+        let queue = try DatabaseQueue(configuration: AppDatabase.configuration())
+        try AppDatabase.migrator.migrate(queue, upTo: "v9-progress-totals")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO department (id, name) VALUES (1, '安监局');
+                INSERT INTO street (id, name) VALUES (1, '竹行街道');
+                INSERT INTO grid (id, streetId, name, community) VALUES (1, 1, '竹行社区网格', '竹行社区');
+                INSERT INTO unit (id, uscc, name, address, streetId, gridId, category, departmentId)
+                    VALUES (7, '91320691000000001X', '甲', '', 1, 1, 'restaurant', 1),
+                           (9, '91320691000000002X', '乙', '', 1, 1, 'other', 1);
+                INSERT INTO officer (credential, name, departmentId, active) VALUES ('32067100001', '张三', 1, 1);
+                """)
+        }
+        func snapshot(_ db: Database) throws -> (schema: [String: String], rows: [String: [Row]]) {
+            var schema: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL") {
+                // A renamed table's definition spells its name in quotes.
+                let name: String = row["name"]
+                schema["\(row["type"] as String) \(name)"] = (row["sql"] as String)
+                    .replacingOccurrences(of: "CREATE TABLE \"\(name)\"", with: "CREATE TABLE \(name)")
+            }
+            var rows: [String: [Row]] = [:]
+            for table in try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'grdb_migrations'
+                """) {
+                rows[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY 1")
+            }
+            return (schema, rows)
+        }
+        let before = try queue.read(snapshot)
+        #expect(before.schema.values.contains { $0.contains("category IN (") })
+
+        _ = try AppDatabase(queue, clock: pinnedClock)
+        let after = try queue.read(snapshot)
+        #expect(after.rows == before.rows)
+        #expect(after.schema.count == before.schema.count)
+        for (key, definition) in before.schema {
+            #expect(after.schema[key] == SchemaV10.comparisons(in: definition), "\(key)")
+        }
+        #expect(!after.schema.values.contains { SchemaV10.comparisons(in: $0) != $0 })
+        #expect(try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") } == ["ok"])
+
+        #expect(performing: {
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO unit (uscc, name, address, streetId, gridId, category, departmentId)
+                    VALUES ('91320691000000003X', '丙', '', 1, 1, 'bogus', 1)
+                    """)
+            }
+        }, throws: { "\($0)".contains("CHECK constraint failed") })
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO unit (uscc, name, address, streetId, gridId, category, departmentId)
+                VALUES ('91320691000000003X', '丙', '', 1, 1, 'construction-site', 1)
+                """)
+        }
+    }
 }

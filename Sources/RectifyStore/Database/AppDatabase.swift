@@ -28,6 +28,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v7-event-listing-index", migrate: SchemaV7.migrate)
         migrator.registerMigration("v8-event-hash-not-indexed", migrate: SchemaV8.migrate)
         migrator.registerMigration("v9-progress-totals", migrate: SchemaV9.migrate)
+        migrator.registerMigration("v10-check-comparisons", migrate: SchemaV10.migrate)
         return migrator
     }
 
