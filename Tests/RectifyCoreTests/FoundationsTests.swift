@@ -60,6 +60,26 @@ struct FoundationsTests {
         #expect(CanonicalJSON.objectBytes([("a", .integer(-7))]) == Array(#"{"a":-7}"#.utf8))
     }
 
+    @Test("a table's layout spells its rows as the general object writer does")
+    func canonicalLayout() {
+        let keys = ["name", "id", "streetId", "category", "address", "É", "a_b", "Z", "supervisors"]
+        let rows: [[CanonicalValue]] = [
+            [.text("南通\"星湖\"\n"), .integer(1), .integer(-42), .text("above-scale"), .text(""), .null, .real(-0.5),
+             .blobDigest("ab"), .text("\u{1f}\\")],
+            [.null, .integer(Int64.min), .integer(Int64.max), .integer(0), .integer(9), .integer(-1), .integer(10),
+             .integer(1_000_000_007), .null],
+        ]
+        let layout = CanonicalJSON.Layout(keys: keys)
+        for row in rows {
+            #expect(layout.bytes { row[$0] } == CanonicalJSON.objectBytes(Array(zip(keys, row))))
+        }
+        for n: Int64 in [0, 1, -1, 9, 10, -10, 99, 100, Int64.max, Int64.min, Int64.min + 1] {
+            var digits: [UInt8] = []
+            CanonicalJSON.appendInteger(n, to: &digits)
+            #expect(String(decoding: digits, as: UTF8.self) == String(n))
+        }
+    }
+
     @Test("bilingual enums accept the Chinese label or the English code, nothing else")
     func bilingualEnums() throws {
         #expect(try UnitCategory.parse("规上企业") == .aboveScale)

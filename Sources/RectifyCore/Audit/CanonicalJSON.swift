@@ -40,7 +40,7 @@ public enum CanonicalJSON {
     static func append(_ value: CanonicalValue, to out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
-        case .integer(let n): out.append(contentsOf: String(n).utf8)
+        case .integer(let n): appendInteger(n, to: &out)
         case .real(let x): out.append(contentsOf: x.description.utf8)
         case .text(let s): appendString(s, to: &out)
         case .blobDigest(let digest):
@@ -50,33 +50,83 @@ public enum CanonicalJSON {
         }
     }
 
+    /// The decimal digits `String(n)` gives, without building the String.
+    public static func appendInteger(_ n: Int64, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            repeat {
+                digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+        }
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Copies runs of bytes that need no escape in one go; multi-byte UTF-8 passes through unchanged.
-    static func appendString(_ string: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    public static func appendString(_ string: String, to out: inout [UInt8]) {
         var text = string
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: "u00".utf8)
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0x0f)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
+        text.withUTF8 { appendString(utf8: $0, to: &out) }
+    }
+
+    /// A JSON string from UTF-8 bytes: runs of bytes that need no escape are copied in one go; multi-byte UTF-8
+    /// passes through unchanged.
+    public static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+            default:
+                out.append(contentsOf: "u00".utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0f)])
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Objects that all have the same keys (the rows of one table): the keys are sorted and spelled once, and each
+    /// object is then its values in that order — the same bytes `objectBytes` gives for the same fields.
+    public struct Layout: Sendable {
+        /// Positions of the keys in sorted order.
+        private let order: [Int]
+        /// `"key":` for each position in `order`, preceded by the comma for all but the first.
+        private let spelledKeys: [[UInt8]]
+
+        public init(keys: [String]) {
+            order = keys.indices.sorted { keys[$0] < keys[$1] }
+            spelledKeys = order.enumerated().map { rank, index in
+                var spelled: [UInt8] = rank == 0 ? [] : [UInt8(ascii: ",")]
+                CanonicalJSON.appendString(keys[index], to: &spelled)
+                spelled.append(UInt8(ascii: ":"))
+                return spelled
+            }
+        }
+
+        /// The object whose value for the key at position `i` is `value(i)`.
+        public func bytes(_ value: (Int) -> CanonicalValue) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(512)
+            out.append(UInt8(ascii: "{"))
+            for (rank, index) in order.enumerated() {
+                out.append(contentsOf: spelledKeys[rank])
+                CanonicalJSON.append(value(index), to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+            return out
+        }
     }
 }

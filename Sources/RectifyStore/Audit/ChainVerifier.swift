@@ -74,7 +74,7 @@ public enum ChainVerifier {
             """, arguments: [table]))
         // Every audited table has `id INTEGER PRIMARY KEY`, which is its rowid.
         let rows = try RawStatement(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY id /* verify */")
-        let columns = rows.columnNames
+        let shape = RowShape(columns: rows.columnNames)
         var pendingEvent = try events.next()
         var rowCount = 0
         func missingRow(_ last: (id: Int64, seq: Int64, after: String?)) {
@@ -84,7 +84,7 @@ public enum ChainVerifier {
                                   english: "\(table) row \(last.id) is gone, yet event \(last.seq) recorded it (deleted behind Rectify's back)"))
         }
         try rows.forEachRow { handle in
-            let row = StoredRow(handle, columns: columns)
+            let row = StoredRow(handle, shape: shape)
             rowCount += 1
             let rowID: Int64 = row.id ?? 0
             while let last = pendingEvent, last.id < rowID {

@@ -58,7 +58,7 @@ public final class WriteContext {
         if record.id == nil { record.id = Identifier(db.lastInsertedRowID) }
         let rowID = record.id!.rawValue
         let after = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
-        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: nil, after: after.canonicalJSON)
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: nil, after: after.canonicalBytes)
         try noteProgress(table: Record.databaseTableName, rowID: rowID, before: nil, after: after)
         return record.id!
     }
@@ -68,8 +68,8 @@ public final class WriteContext {
         let before = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
         try record.update(db)
         let after = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
-        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before.canonicalJSON,
-                   after: after.canonicalJSON)
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before.canonicalBytes,
+                   after: after.canonicalBytes)
         try noteProgress(table: Record.databaseTableName, rowID: rowID, before: before, after: after)
     }
 
@@ -78,16 +78,16 @@ public final class WriteContext {
         let rowID = record.id!.rawValue
         let before = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
         _ = try record.delete(db)
-        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before.canonicalJSON,
+        try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before.canonicalBytes,
                    after: nil)
         try noteProgress(table: Record.databaseTableName, rowID: rowID, before: before, after: nil)
     }
 
     /// The single-row agency table has a fixed id.
     public func save(_ agency: Agency, action: String) throws {
-        let before = try? rows.read(db, table: Agency.databaseTableName, rowID: agency.id).canonicalJSON
+        let before = try? rows.read(db, table: Agency.databaseTableName, rowID: agency.id).canonicalBytes
         try agency.save(db)
-        let after = try rows.read(db, table: Agency.databaseTableName, rowID: agency.id).canonicalJSON
+        let after = try rows.read(db, table: Agency.databaseTableName, rowID: agency.id).canonicalBytes
         try append(action: action, entity: Agency.databaseTableName, entityId: agency.id, before: before, after: after)
     }
 
@@ -150,22 +150,24 @@ public final class WriteContext {
         try ledger.flush(db)
     }
 
-    private func append(action: String, entity: String, entityId: Int64, before: String?, after: String?) throws {
+    /// `before` and `after` are canonical JSON as UTF-8 bytes: hashed and stored without becoming Strings.
+    private func append(action: String, entity: String, entityId: Int64, before: [UInt8]?, after: [UInt8]?) throws {
         let stamp = nowStamp ?? Timestamp.string(now)
         nowStamp = stamp
-        var event = AuditEvent(seq: headSeq + 1, at: stamp, actor: actor, action: action,
-                               entity: entity, entityId: entityId, before: before, after: after, prevHash: headHash)
-        event.hash = event.computedHash()
+        let seq = headSeq + 1
+        let hash = AuditEvent.hash(seq: seq, at: stamp, actor: actor, action: action, entity: entity, entityId: entityId,
+                                   before: before, after: after, prevHash: headHash)
         let statement = try eventInsert ?? RawStatement(db, sql: """
             INSERT INTO event (seq, at, actor, action, entity, entityId, before, after, prevHash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) /* audited */
             """)
         eventInsert = statement
-        try statement.bind(event.seq, event.at, event.actor, event.action, event.entity, event.entityId,
-                           event.before, event.after, event.prevHash, event.hash)
+        try statement.bind(seq, stamp, actor, action, entity, entityId, nil, nil, headHash, hash)
+        try statement.bindText(utf8: before, at: 7)
+        try statement.bindText(utf8: after, at: 8)
         try statement.execute()
-        headSeq = event.seq
-        headHash = event.hash
+        headSeq = seq
+        headHash = hash
     }
 }
 
@@ -187,12 +189,33 @@ public struct AuditEvent: Codable, Equatable, Sendable, FetchableRecord, Persist
 
     /// SHA-256 over the canonical JSON of every field but the hash itself.
     public func computedHash() -> String {
-        // The fields in sorted key order, so no sort is needed: every write hashes one of these.
-        SHA256.hex(CanonicalJSON.objectBytes(sortedFields: [
-            ("action", .text(action)), ("actor", .text(actor)), ("after", after.map(CanonicalValue.text) ?? .null),
-            ("at", .text(at)), ("before", before.map(CanonicalValue.text) ?? .null), ("entity", .text(entity)),
-            ("entityId", .integer(entityId)), ("prevHash", .text(prevHash)), ("seq", .integer(seq)),
-        ]))
+        Self.hash(seq: seq, at: at, actor: actor, action: action, entity: entity, entityId: entityId,
+                  before: before.map { Array($0.utf8) }, after: after.map { Array($0.utf8) }, prevHash: prevHash)
+    }
+
+    /// The hash of the event with these fields. The object is written key by key in sorted order (action, actor,
+    /// after, at, before, entity, entityId, prevHash, seq): the bytes `CanonicalJSON.objectBytes` gives for it.
+    static func hash(seq: Int64, at: String, actor: String, action: String, entity: String, entityId: Int64,
+                     before: [UInt8]?, after: [UInt8]?, prevHash: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + (before?.count ?? 0) * 5 / 4 + (after?.count ?? 0) * 5 / 4)
+        func key(_ spelled: String) { out.append(contentsOf: spelled.utf8) }
+        func text(_ value: String) { CanonicalJSON.appendString(value, to: &out) }
+        func json(_ value: [UInt8]?) {
+            guard let value else { return out.append(contentsOf: "null".utf8) }
+            value.withUnsafeBufferPointer { CanonicalJSON.appendString(utf8: $0, to: &out) }
+        }
+        key(#"{"action":"#); text(action)
+        key(#","actor":"#); text(actor)
+        key(#","after":"#); json(after)
+        key(#","at":"#); text(at)
+        key(#","before":"#); json(before)
+        key(#","entity":"#); text(entity)
+        key(#","entityId":"#); CanonicalJSON.appendInteger(entityId, to: &out)
+        key(#","prevHash":"#); text(prevHash)
+        key(#","seq":"#); CanonicalJSON.appendInteger(seq, to: &out)
+        out.append(UInt8(ascii: "}"))
+        return SHA256.hex(out)
     }
 }
 

@@ -39,6 +39,16 @@ struct RawStatement {
         try bind(values.map { $0?.databaseValue ?? .null })
     }
 
+    /// Binds parameter `index` to UTF-8 text given as bytes (nil binds NULL), after `bind` has bound the others.
+    func bindText(utf8 bytes: [UInt8]?, at index: Int32) throws {
+        guard let bytes else { return try check(sqlite3_bind_null(handle, index)) }
+        // A null pointer would bind NULL, not the empty text.
+        guard !bytes.isEmpty else { return try check(sqlite3_bind_text(handle, index, "", 0, transient)) }
+        try check(bytes.withUnsafeBufferPointer {
+            $0.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
+        })
+    }
+
     /// Runs a statement that returns no row.
     func execute() throws {
         defer { sqlite3_reset(handle) }
