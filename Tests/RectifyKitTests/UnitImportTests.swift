@@ -131,31 +131,71 @@ struct UnitImportTests {
         #expect(reader.peakBufferBytes <= 2 * CSVRecordReader.chunkSize)
     }
 
+    @Test("the reader splits records as a byte-by-byte parser does, wherever its chunks end")
+    func readerMatchesByteByByteParsing() throws {
+        let folder = try scratch()
+        // Pieces that make quotes, doubled quotes, CR/LF mixes, blank lines and multi-byte characters likely.
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("中".utf8), [0x2C], [0x22], [0x22, 0x22], [0x0A], [0x0D],
+                                 [0x0D, 0x0A], Array("xy".utf8)]
+        var generator = SeededRandom(seed: 20261130)
+        for trial in 0..<400 {
+            var bytes: [UInt8] = []
+            for _ in 0..<generator.int(0...39) { bytes += generator.pick(pieces) }
+            let file = folder.appendingPathComponent("fuzz-\(trial).csv")
+            try Data(bytes).write(to: file)
+            let expected = Self.byteByByte(bytes)
+            for chunkSize in [1, 2, 3, 5, 64] {
+                var reader = try CSVRecordReader(url: file, chunkSize: chunkSize)
+                var records: [[[UInt8]]] = []
+                var outcome: Result<[[[UInt8]]], UnitImportError>
+                do {
+                    while let record = try reader.next() { records.append(record) }
+                    outcome = .success(records)
+                } catch let error as UnitImportError {
+                    outcome = .failure(error)
+                }
+                #expect("\(outcome)" == "\(expected)", "trial \(trial), chunks of \(chunkSize): \(bytes)")
+            }
+        }
+    }
+
+    /// The reader's rules, one byte at a time over the whole file (how the reader worked before it copied runs).
+    static func byteByByte(_ bytes: [UInt8]) -> Result<[[[UInt8]]], UnitImportError> {
+        var records: [[[UInt8]]] = []
+        var index = 0
+        var recordNumber = 0
+        while index < bytes.count {
+            recordNumber += 1
+            var fields: [[UInt8]] = [], field: [UInt8] = [], quoted = false, startOfField = true, ended = false
+            while index < bytes.count, !ended {
+                let byte = bytes[index]
+                index += 1
+                if quoted {
+                    if byte == 0x22 {
+                        if index < bytes.count, bytes[index] == 0x22 { index += 1; field.append(byte) } else { quoted = false }
+                    } else {
+                        field.append(byte)
+                    }
+                    continue
+                }
+                switch byte {
+                case 0x22 where startOfField: quoted = true; startOfField = false
+                case 0x2C: fields.append(field); field = []; startOfField = true
+                case 0x0A: ended = true
+                case 0x0D:
+                    if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                    ended = true
+                default: field.append(byte); startOfField = false
+                }
+            }
+            if quoted { return .failure(.unterminatedQuote(row: recordNumber)) }
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append(fields) }
+        }
+        return .success(records)
+    }
+
     func scratch() throws -> URL {
         URL(fileURLWithPath: try makeScratchFolder("rectify-kit"))
-    }
-}
-
-@Suite("Register cell helpers")
-struct RegisterCellTests {
-    @Test("white space is Unicode's White_Space property, scalar for scalar")
-    func whiteSpace() {
-        for value in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(scalar.isWhiteSpace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
-        }
-        #expect("\u{3000}竹行街道 \t".trimmed == "竹行街道")
-        #expect(" \u{A0} ".nonBlank == nil)
-    }
-
-    @Test("columns keep their order, and names match by bytes or by canonical equivalence")
-    func ordinalsAndNames() {
-        #expect(UnitColumn.allCases.map(\.ordinal) == Array(UnitColumn.allCases.indices))
-        var index = NameIndex<Int>()
-        index.add("Caf\u{E9}街道", 1)
-        #expect(index["Caf\u{E9}街道"] == 1)
-        #expect(index["Cafe\u{301}街道"] == 1) // the same name, decomposed
-        #expect(index["Cafe街道"] == nil)
-        #expect(NameKey("竹行") == NameKey("竹行") && NameKey("竹行") != NameKey("竹"))
     }
 }

@@ -3,9 +3,11 @@ import RectifyCore
 
 /// Reads CSV records from a file in fixed-size chunks, so memory does not grow with the file. It works on bytes:
 /// the structural bytes (`,` `"` CR LF) never occur inside a UTF-8 or GB18030 multi-byte character, so fields are
-/// split first and decoded afterwards.
+/// split first and decoded afterwards. A record is parsed once the buffer holds all of it; the runs between
+/// structural bytes are copied whole.
 struct CSVRecordReader {
     private let handle: FileHandle
+    private let chunkSize: Int
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -15,17 +17,18 @@ struct CSVRecordReader {
     /// The record number of the last record returned (1 = the header row), as a spreadsheet shows it.
     private(set) var recordNumber = 0
 
-    init(url: URL) throws {
+    init(url: URL, chunkSize: Int = CSVRecordReader.chunkSize) throws {
         do {
             handle = try FileHandle(forReadingFrom: url)
         } catch {
             throw UnitImportError.unreadable(path: url.path)
         }
+        self.chunkSize = chunkSize
     }
 
     /// The first bytes of the file, for encoding detection; the BOM, if any, is consumed.
     mutating func prefix() throws -> (bytes: [UInt8], hadBOM: Bool) {
-        try fill()
+        while buffer.count < 3 && !atEnd { try fill() }
         var hadBOM = false
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             position = 3
@@ -34,38 +37,23 @@ struct CSVRecordReader {
         return (Array(buffer[position...]), hadBOM)
     }
 
+    /// Drops the bytes already read and appends the next chunk.
     private mutating func fill() throws {
         guard !atEnd else { return }
         if position > 0 {
             buffer.removeFirst(position)
             position = 0
         }
-        let data = handle.readData(ofLength: CSVRecordReader.chunkSize)
+        let data = handle.readData(ofLength: chunkSize)
         if data.isEmpty { atEnd = true } else { buffer.append(contentsOf: data) }
         peakBufferBytes = max(peakBufferBytes, buffer.count)
-    }
-
-    private mutating func nextByte() throws -> UInt8? {
-        if position >= buffer.count {
-            try fill()
-            if position >= buffer.count { return nil }
-        }
-        defer { position += 1 }
-        return buffer[position]
-    }
-
-    private mutating func peekByte() throws -> UInt8? {
-        if position >= buffer.count {
-            try fill()
-            if position >= buffer.count { return nil }
-        }
-        return buffer[position]
     }
 
     /// The next record's fields as raw bytes; nil at the end of the file. Blank lines are skipped but counted.
     mutating func next() throws -> [[UInt8]]? {
         while true {
-            guard try peekByte() != nil else { return nil }
+            if position >= buffer.count { try fill() }
+            guard position < buffer.count else { return nil }
             recordNumber += 1
             let fields = try readRecord()
             if fields.count == 1 && fields[0].isEmpty { continue }
@@ -74,47 +62,81 @@ struct CSVRecordReader {
     }
 
     private mutating func readRecord() throws -> [[UInt8]] {
-        var fields: [[UInt8]] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var startOfField = true
-        while let byte = try nextByte() {
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if try peekByte() == UInt8(ascii: "\"") {
-                        _ = try nextByte()
-                        field.append(byte)
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\"") where startOfField:
-                quoted = true
-                startOfField = false
-            case UInt8(ascii: ","):
-                fields.append(field)
-                field = []
-                startOfField = true
-            case UInt8(ascii: "\n"):
-                fields.append(field)
+        while true {
+            let atEnd = atEnd
+            let parsed = buffer.withUnsafeBufferPointer { Self.parseRecord($0, from: position, atEnd: atEnd) }
+            switch parsed {
+            case .record(let fields, let end):
+                position = end
                 return fields
-            case UInt8(ascii: "\r"):
-                if try peekByte() == UInt8(ascii: "\n") { _ = try nextByte() }
-                fields.append(field)
-                return fields
-            default:
-                field.append(byte)
-                startOfField = false
+            case .unterminatedQuote:
+                throw UnitImportError.unterminatedQuote(row: recordNumber)
+            case .needsMore:
+                try fill()
             }
         }
-        if quoted { throw UnitImportError.unterminatedQuote(row: recordNumber) }
-        fields.append(field)
-        return fields
+    }
+
+    enum Parsed {
+        case record([[UInt8]], end: Int)
+        /// The buffer ends inside the record (or where a CR or a quote needs the next byte to be understood).
+        case needsMore
+        case unterminatedQuote
+    }
+
+    /// One record from `start`: a `"` opening a field quotes it until a `"` not followed by another (`""` is one
+    /// quote); after that, or in an unquoted field, bytes are taken as they are up to `,` or the end of the line
+    /// (LF, CR or CRLF). At the end of the file the last record needs no line end.
+    static func parseRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Parsed {
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var fields: [[UInt8]] = []
+        var field: [UInt8] = []
+        var index = start
+        var startOfField = true
+        while true {
+            if startOfField, index < bytes.count, bytes[index] == quote {
+                // A quoted stretch: copy runs up to each quote.
+                index += 1
+                while true {
+                    var run = index
+                    while run < bytes.count, bytes[run] != quote { run += 1 }
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run]))
+                    guard run < bytes.count else { return atEnd ? .unterminatedQuote : .needsMore }
+                    guard run + 1 < bytes.count else {
+                        if atEnd { index = run + 1; break }
+                        return .needsMore
+                    }
+                    if bytes[run + 1] == quote {
+                        field.append(quote)
+                        index = run + 2
+                    } else {
+                        index = run + 1
+                        break
+                    }
+                }
+            }
+            startOfField = false
+            var run = index
+            while run < bytes.count, bytes[run] != comma, bytes[run] != lf, bytes[run] != cr { run += 1 }
+            field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run]))
+            guard run < bytes.count else {
+                guard atEnd else { return .needsMore }
+                fields.append(field)
+                return .record(fields, end: run)
+            }
+            fields.append(field)
+            field = []
+            switch bytes[run] {
+            case comma:
+                index = run + 1
+                startOfField = true
+            case lf:
+                return .record(fields, end: run + 1)
+            default:  // CR, alone or before LF
+                guard run + 1 < bytes.count else { return atEnd ? .record(fields, end: run + 1) : .needsMore }
+                return .record(fields, end: bytes[run + 1] == lf ? run + 2 : run + 1)
+            }
+        }
     }
 }
 
