@@ -60,6 +60,31 @@ struct FoundationsTests {
         #expect(CanonicalJSON.objectBytes([("a", .integer(-7))]) == Array(#"{"a":-7}"#.utf8))
     }
 
+    @Test("the eight-byte escape test finds exactly the bytes that need an escape")
+    func escapeWordTest() {
+        func needs(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+        // Every byte value in every lane, among harmless neighbours and among bytes that sit next to the limits.
+        for fill: UInt8 in [0x41, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0xFF, 0x80] {
+            for lane in 0..<8 {
+                for byte in 0...UInt8.max {
+                    var lanes = [UInt8](repeating: fill, count: 8)
+                    lanes[lane] = byte
+                    let word = lanes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    #expect(CanonicalJSON.mayNeedEscape(word) == lanes.contains(where: needs), "\(lanes)")
+                }
+            }
+        }
+        // Texts long enough for the word path, with the escape at every offset.
+        for offset in 0..<20 {
+            var text = Array(repeating: Character("a"), count: 20)
+            text[offset] = "\""
+            let spelled = CanonicalJSON.object([("k", .text(String(text)))])
+            var expected = String(repeating: "a", count: 20)
+            expected.replaceSubrange(expected.index(expected.startIndex, offsetBy: offset)...expected.index(expected.startIndex, offsetBy: offset), with: "\\\"")
+            #expect(spelled == "{\"k\":\"\(expected)\"}")
+        }
+    }
+
     @Test("a table's layout spells its rows as the general object writer does")
     func canonicalLayout() {
         let keys = ["name", "id", "streetId", "category", "address", "É", "a_b", "Z", "supervisors"]
