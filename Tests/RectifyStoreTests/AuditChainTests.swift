@@ -152,3 +152,65 @@ struct AuditChainTests {
         #expect(try ChainVerifier.verify(database).problems.first?.seq == 1)
     }
 }
+
+@Suite("Rows as the chain records them")
+struct StoredRowTests {
+    /// Inserts `values` into a STRICT table of every column kind and returns the row put together from the bound
+    /// values next to the row read back from SQLite.
+    private func bothWays(_ values: [DatabaseValue]) throws -> (inserted: String, read: String) {
+        let queue = try DatabaseQueue()
+        return try queue.write { db in
+            try db.execute(sql: "CREATE TABLE probe (id INTEGER PRIMARY KEY, n INTEGER, t TEXT, r REAL, b BLOB, a ANY) STRICT")
+            let columns = ["a", "b", "id", "n", "r", "t"]
+            try db.execute(sql: "INSERT INTO probe (a, b, id, n, r, t) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: StatementArguments(values))
+            var reader = StoredRowReader()
+            let positions = try reader.positions(db, table: "probe", columns: columns)
+            #expect(positions == [5, 4, 0, 1, 3, 2])
+            let rowID = db.lastInsertedRowID
+            let inserted = try reader.inserted(db, table: "probe", positions: positions, values: values, rowID: rowID)
+            return (inserted.canonicalJSON, try reader.read(db, table: "probe", rowID: rowID).canonicalJSON)
+        }
+    }
+
+    @Test("a row put together from its bound values spells as the row read back, or is read back")
+    func insertedRowsMatchStoredRows() throws {
+        let blob = Data([0, 1, 2]).databaseValue
+        let cases: [[DatabaseValue]] = [
+            // a, b, id, n, r, t
+            ["text".databaseValue, blob, .null, Int64(42).databaseValue, Double(1.5).databaseValue, "中文\"\n".databaseValue],
+            [Int64(7).databaseValue, .null, Int64(99).databaseValue, Int64.min.databaseValue, Double(-2.25).databaseValue,
+             "".databaseValue],
+            [Double(2.5).databaseValue, blob, .null, .null, .null, .null],
+            // SQLite changes these on the way in: an integer into REAL, a negative zero, NaN, numeric text into ANY.
+            ["12".databaseValue, .null, .null, 1.databaseValue, Int64(3).databaseValue, "x".databaseValue],
+            [.null, .null, .null, Int64(1).databaseValue, Double(-0.0).databaseValue, "x".databaseValue],
+            [.null, .null, .null, Int64(1).databaseValue, Double.nan.databaseValue, "x".databaseValue],
+            [Double(-0.0).databaseValue, .null, .null, .null, .null, .null],
+        ]
+        for values in cases {
+            let (inserted, read) = try bothWays(values)
+            #expect(inserted == read, "\(values)")
+        }
+        #expect(ColumnStorage.integer.storesUnchanged(Int64(3).databaseValue))
+        #expect(!ColumnStorage.real.storesUnchanged(Int64(3).databaseValue))
+        #expect(!ColumnStorage.real.storesUnchanged(Double(-0.0).databaseValue))
+        #expect(!ColumnStorage.real.storesUnchanged(Double.nan.databaseValue))
+        #expect(!ColumnStorage.text.storesUnchanged(Int64(3).databaseValue))
+    }
+
+    @Test("tables with triggers are always read back; the audited tables without are put together")
+    func storageIsKnownOnlyWhereSafe() throws {
+        let database = try makeDatabase()
+        let known: [String: Bool] = try database.reader.read { db in
+            var reader = StoredRowReader()
+            var known: [String: Bool] = [:]
+            for table in ["unit", "department", "officer", "grid", "street", "case", "hazard", "document", "penalty",
+                          "event"] {
+                known[table] = try reader.shape(db, table: table).storage != nil
+            }
+            return known
+        }
+        #expect(known.filter(\.value).keys.sorted() == ["department", "grid", "officer", "street", "unit"])
+    }
+}

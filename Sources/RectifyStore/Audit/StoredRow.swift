@@ -14,6 +14,11 @@ struct StoredRow {
         values = (0..<Int32(shape.columns.count)).map { RawStatement.value(handle, $0) }
     }
 
+    init(shape: RowShape, values: [DatabaseValue]) {
+        self.shape = shape
+        self.values = values
+    }
+
     var columns: [String] { shape.columns }
 
     subscript(column: String) -> DatabaseValue {
@@ -48,10 +53,44 @@ struct StoredRow {
 struct RowShape {
     let columns: [String]
     let layout: CanonicalJSON.Layout
+    /// What each column stores of a bound value, when SQLite is known to store it unchanged; nil when it is not
+    /// (a table that is not STRICT, has hidden or generated columns, or has triggers that could change the row).
+    let storage: [ColumnStorage]?
 
-    init(columns: [String]) {
+    init(columns: [String], storage: [ColumnStorage]? = nil) {
         self.columns = columns
         layout = CanonicalJSON.Layout(keys: columns)
+        self.storage = storage
+    }
+}
+
+/// A column of a STRICT table, by the values it stores exactly as they were bound.
+enum ColumnStorage {
+    /// `INTEGER PRIMARY KEY`: the rowid, assigned when NULL is bound.
+    case rowid
+    case integer, text, real, blob, any
+
+    init?(declared: String, primaryKey: Bool, soleKey: Bool) {
+        switch declared.uppercased() {
+        case "INTEGER" where primaryKey && soleKey: self = .rowid
+        case "INTEGER", "INT": self = .integer
+        case "TEXT": self = .text
+        case "REAL": self = .real
+        case "BLOB": self = .blob
+        case "ANY": self = .any
+        default: return nil
+        }
+    }
+
+    /// Whether SQLite stores `value` as it is (reading it back gives the same value).
+    func storesUnchanged(_ value: DatabaseValue) -> Bool {
+        switch (self, value.storage) {
+        case (_, .null), (.integer, .int64), (.text, .string), (.blob, .blob), (.any, .string), (.any, .int64), (.any, .blob):
+            true
+        // NaN is stored as NULL, and a negative zero comes back as zero.
+        case (.real, .double(let x)), (.any, .double(let x)): !x.isNaN && !(x == 0 && x.sign == .minus)
+        default: false
+        }
     }
 }
 
@@ -67,12 +106,62 @@ struct StoredRowReader {
         return row
     }
 
+    /// The row just inserted with `values` for the columns at `positions` of the table's shape: put together from
+    /// those values when they cover every column and SQLite stores each unchanged, else read back.
+    mutating func inserted(_ db: Database, table: String, positions: [Int]?, values: [DatabaseValue],
+                           rowID: Int64) throws -> StoredRow {
+        let shape = try self.shape(db, table: table)
+        guard let positions, let storage = shape.storage, positions.count == storage.count else {
+            return try read(db, table: table, rowID: rowID)
+        }
+        var stored = [DatabaseValue](repeating: .null, count: storage.count)
+        for (position, value) in zip(positions, values) {
+            switch storage[position] {
+            case .rowid:
+                stored[position] = rowID.databaseValue
+            case let kind:
+                guard kind.storesUnchanged(value) else { return try read(db, table: table, rowID: rowID) }
+                stored[position] = value
+            }
+        }
+        return StoredRow(shape: shape, values: stored)
+    }
+
+    /// Where each of `columns` sits in the table's rows; nil unless they are the table's columns, each once.
+    mutating func positions(_ db: Database, table: String, columns: [String]) throws -> [Int]? {
+        let shape = try self.shape(db, table: table)
+        let positions = columns.compactMap { shape.columns.firstIndex(of: $0) }
+        guard positions.count == shape.columns.count, Set(positions).count == positions.count else { return nil }
+        return positions
+    }
+
+    mutating func shape(_ db: Database, table: String) throws -> RowShape {
+        try prepared(db, table: table).1
+    }
+
     private mutating func prepared(_ db: Database, table: String) throws -> (RawStatement, RowShape) {
         if let known = statements[table] { return known }
         let sql = "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE rowid = ? /* audit read */"
         let statement = try RawStatement(db, sql: sql)
-        let shape = RowShape(columns: try db.cachedStatement(sql: sql).columnNames)
+        let columns = try db.cachedStatement(sql: sql).columnNames
+        let shape = RowShape(columns: columns, storage: try Self.storage(db, table: table, columns: columns))
         statements[table] = (statement, shape)
         return (statement, shape)
+    }
+
+    private static func storage(_ db: Database, table: String, columns: [String]) throws -> [ColumnStorage]? {
+        let strict = try Bool.fetchOne(db, sql: "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ?",
+                                       arguments: [table]) ?? false
+        let triggers = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                                        arguments: [table]) ?? 0
+        let info = try Row.fetchAll(db, sql: "SELECT name, type, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid",
+                                    arguments: [table])
+        guard strict, triggers == 0, info.allSatisfy({ $0["hidden"] == 0 }), info.map({ $0["name"] as String }) == columns
+        else { return nil }
+        let keys = info.filter { ($0["pk"] as Int) > 0 }.count
+        let storage = info.compactMap { column in
+            ColumnStorage(declared: column["type"], primaryKey: column["pk"] == 1, soleKey: keys == 1)
+        }
+        return storage.count == columns.count ? storage : nil
     }
 }

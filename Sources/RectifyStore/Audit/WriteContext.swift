@@ -20,7 +20,7 @@ public final class WriteContext {
     private var headHash: String
     private var ledger = ProgressLedger()
     /// The INSERT of each record type, built once: a bulk job inserts thousands of rows of the same few types.
-    private var insertStatements: [ObjectIdentifier: [(columns: [String], statement: RawStatement)]] = [:]
+    private var insertStatements: [ObjectIdentifier: [(columns: [String], statement: RawStatement, positions: [Int]?)]] = [:]
     private var eventInsert: RawStatement?
     private var lookups: [LookupKey: RawStatement] = [:]
     private var rows = StoredRowReader()
@@ -41,9 +41,10 @@ public final class WriteContext {
         let (columns, values) = try record.columnsAndValues()
         let type = ObjectIdentifier(Record.self)
         let statement: RawStatement
+        let positions: [Int]?
         // Arrays that share storage compare equal at once: a record listing its columns finds its statement cheaply.
         if let known = insertStatements[type]?.first(where: { $0.columns == columns }) {
-            statement = known.statement
+            (statement, positions) = (known.statement, known.positions)
         } else {
             // First row of this type, or one that encoded another set of columns (an omitted optional).
             statement = try RawStatement(db, sql: """
@@ -51,13 +52,14 @@ public final class WriteContext {
                 (\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) \
                 VALUES (\(columns.map { _ in "?" }.joined(separator: ", "))) /* audited */
                 """)
-            insertStatements[type, default: []].append((columns, statement))
+            positions = try rows.positions(db, table: Record.databaseTableName, columns: columns)
+            insertStatements[type, default: []].append((columns, statement, positions))
         }
         try statement.bind(values)
         try statement.execute()
         if record.id == nil { record.id = Identifier(db.lastInsertedRowID) }
         let rowID = record.id!.rawValue
-        let after = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
+        let after = try rows.inserted(db, table: Record.databaseTableName, positions: positions, values: values, rowID: rowID)
         try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: nil, after: after.canonicalBytes)
         try noteProgress(table: Record.databaseTableName, rowID: rowID, before: nil, after: after)
         return record.id!
