@@ -199,3 +199,27 @@ struct UnitImportTests {
         URL(fileURLWithPath: try makeScratchFolder("rectify-kit"))
     }
 }
+
+@Suite("Register cell helpers")
+struct RegisterCellTests {
+    @Test("white space is Unicode's White_Space property, scalar for scalar")
+    func whiteSpace() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isWhiteSpace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+        #expect("\u{3000}竹行街道 \t".trimmed == "竹行街道")
+        #expect(" \u{A0} ".nonBlank == nil)
+    }
+
+    @Test("columns keep their order, and names match by bytes or by canonical equivalence")
+    func ordinalsAndNames() {
+        #expect(UnitColumn.allCases.map(\.ordinal) == Array(UnitColumn.allCases.indices))
+        var index = NameIndex<Int>()
+        index.add("Caf\u{E9}街道", 1)
+        #expect(index["Caf\u{E9}街道"] == 1)
+        #expect(index["Cafe\u{301}街道"] == 1) // the same name, decomposed
+        #expect(index["Cafe街道"] == nil)
+        #expect(NameKey("竹行") == NameKey("竹行") && NameKey("竹行") != NameKey("竹"))
+    }
+}
