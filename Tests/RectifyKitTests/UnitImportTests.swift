@@ -208,6 +208,15 @@ struct RegisterCellTests {
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(scalar.isWhiteSpace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
         }
+        // Trimming decides from the first and last bytes when it can: every scalar of the first plane, at either end.
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .control || scalar.isWhiteSpace
+            else { continue }
+            let text = String(Character(scalar))
+            let kept = scalar.isWhiteSpace ? "甲" : nil
+            #expect(("甲" + text).trimmed == kept ?? "甲" + text, "U+\(String(value, radix: 16)) last")
+            #expect((text + "甲").trimmed == kept ?? text + "甲", "U+\(String(value, radix: 16)) first")
+        }
         #expect("\u{3000}竹行街道 \t".trimmed == "竹行街道")
         #expect(" \u{A0} ".nonBlank == nil)
     }

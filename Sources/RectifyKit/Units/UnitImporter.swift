@@ -96,7 +96,7 @@ extension WriteContext {
                     problem(column, nil, "不是有效的\(encoding.rawValue)文本", "not valid \(encoding.rawValue) text")
                     continue
                 }
-                values[column] = text.trimmed
+                values[column] = text.nonBlank
             }
             let unit = resolver.unit(from: values, report: problem)
             if let unit {
@@ -181,7 +181,7 @@ struct RegisterResolver {
 
     mutating func unit(from values: RowValues,
               report problem: (UnitColumn, String?, String, String) -> Void) -> BusinessUnit? {
-        func value(_ column: UnitColumn) -> String? { values[column].flatMap(\.nonBlank) }
+        func value(_ column: UnitColumn) -> String? { values[column] }
         var uscc: USCC?
         if let code = value(.uscc) {
             if let issue = USCC.problem(in: code) {
@@ -231,8 +231,10 @@ struct RegisterResolver {
         } else {
             problem(.department, nil, "不能为空", "must not be empty")
         }
-        if let phone = value(.phone),
-           !(5...20).contains(phone.count) || !phone.allSatisfy({ $0.isASCII && ($0.isNumber || "-+ ()".contains($0)) }) {
+        // On bytes: a valid number is ASCII, so its length in bytes is its length in characters.
+        if let phone = value(.phone), !(5...20).contains(phone.utf8.count) || !phone.utf8.allSatisfy({
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "-+ ()".utf8.contains($0)
+        }) {
             problem(.phone, phone, "电话号码只能含数字、-、+、空格和括号，5–20位",
                     "a phone number has 5–20 digits, '-', '+', spaces or brackets")
         }
@@ -296,7 +298,14 @@ struct NameKey: Hashable {
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    static func == (lhs: NameKey, rhs: NameKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    static func == (lhs: NameKey, rhs: NameKey) -> Bool {
+        let equal = lhs.text.utf8.withContiguousStorageIfAvailable { left in
+            rhs.text.utf8.withContiguousStorageIfAvailable { right in
+                left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            }
+        }
+        return equal.flatMap { $0 } ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
 }
 
 /// Names to records: by bytes first, by canonical equivalence when the bytes differ.

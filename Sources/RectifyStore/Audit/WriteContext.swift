@@ -164,9 +164,17 @@ public final class WriteContext {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) /* audited */
             """)
         eventInsert = statement
-        try statement.bind(seq, stamp, actor, action, entity, entityId, nil, nil, headHash, hash)
+        statement.reset()
+        try statement.bind(seq, at: 1)
+        try statement.bind(stamp, at: 2)
+        try statement.bind(actor, at: 3)
+        try statement.bind(action, at: 4)
+        try statement.bind(entity, at: 5)
+        try statement.bind(entityId, at: 6)
         try statement.bindText(utf8: before, at: 7)
         try statement.bindText(utf8: after, at: 8)
+        try statement.bind(headHash, at: 9)
+        try statement.bind(hash, at: 10)
         try statement.execute()
         headSeq = seq
         headHash = hash

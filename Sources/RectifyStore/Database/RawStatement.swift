@@ -39,7 +39,21 @@ struct RawStatement {
         try bind(values.map { $0?.databaseValue ?? .null })
     }
 
-    /// Binds parameter `index` to UTF-8 text given as bytes (nil binds NULL), after `bind` has bound the others.
+    /// Makes the statement ready for new values; the typed binds below then set them one by one.
+    func reset() {
+        sqlite3_reset(handle)
+    }
+
+    func bind(_ value: Int64, at index: Int32) throws {
+        try check(sqlite3_bind_int64(handle, index, value))
+    }
+
+    func bind(_ text: String, at index: Int32) throws {
+        var text = text
+        try check(text.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) })
+    }
+
+    /// Binds parameter `index` to UTF-8 text given as bytes (nil binds NULL).
     func bindText(utf8 bytes: [UInt8]?, at index: Int32) throws {
         guard let bytes else { return try check(sqlite3_bind_null(handle, index)) }
         // A null pointer would bind NULL, not the empty text.
