@@ -31,6 +31,8 @@ struct District {
         try kept.database.checkpoint()
         if !FileManager.default.fileExists(atPath: district.register) { try district.writeRegister() }
         if !FileManager.default.fileExists(atPath: district.organisation) { try district.writeOrganisation() }
+        // The same for the empty district each unit import starts from, which every run copies.
+        try Rectify.open(path: district.organisation).database.checkpoint()
         return district
     }
 
