@@ -101,15 +101,19 @@ struct ProgressQuery {
         let laterDays = try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM progressTally WHERE campaignId = ? AND dimension = ? AND day > ?)
             """), arguments: [campaignId, dimension.rawValue, asOf.description])!
+        // A key of its own narrows the primary key's range (an `? IS NULL OR` test would keep SQLite from using it).
+        let keyFilter = key == nil ? "" : "AND key = ?"
+        var arguments: StatementArguments = [campaignId, dimension.rawValue]
+        if let key { arguments += [key] }
         let rows = laterDays
             ? try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT key, measure, sum(n) AS n FROM progressTally
-                WHERE campaignId = ? AND dimension = ? AND (? IS NULL OR key = ?) AND day <= ?
+                WHERE campaignId = ? AND dimension = ? \(keyFilter) AND day <= ?
                 GROUP BY key, measure
-                """), arguments: [campaignId, dimension.rawValue, key, key, asOf.description])
+                """), arguments: arguments + [asOf.description])
             : try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT key, measure, n FROM progressTotal WHERE campaignId = ? AND dimension = ? AND (? IS NULL OR key = ?)
-                """), arguments: [campaignId, dimension.rawValue, key, key])
+                SELECT key, measure, n FROM progressTotal WHERE campaignId = ? AND dimension = ? \(keyFilter)
+                """), arguments: arguments)
         while let row = try rows.next() {
             guard let measure = ProgressMeasure(rawValue: row["measure"]) else { continue }
             sums[row["key"], default: [:]][measure] = row["n"]
