@@ -221,6 +221,19 @@ struct RegisterCellTests {
         #expect(" \u{A0} ".nonBlank == nil)
     }
 
+    @Test("a UTF-8 cell is accepted exactly when its bytes are UTF-8")
+    func utf8Cells() {
+        var generator = SeededRandom(seed: 7)
+        // Valid and broken sequences: truncated, overlong, surrogates, beyond U+10FFFF, stray continuation bytes.
+        let pieces: [[UInt8]] = [Array("竹行".utf8), Array("a".utf8), Array("😀".utf8), [0xE7, 0xAB], [0xC0, 0xAF],
+                                 [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xBF], [0xEF, 0xBF, 0xBD], [0xFF]]
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<generator.int(1...5) { bytes += generator.pick(pieces) }
+            #expect(CSVEncoding.utf8.decode(bytes) == String(validating: bytes, as: UTF8.self), "\(bytes)")
+        }
+    }
+
     @Test("columns keep their order, and names match by bytes or by canonical equivalence")
     func ordinalsAndNames() {
         #expect(UnitColumn.allCases.map(\.ordinal) == Array(UnitColumn.allCases.indices))

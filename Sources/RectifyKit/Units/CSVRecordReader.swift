@@ -161,7 +161,14 @@ enum CSVEncoding: String, Sendable {
     func decode(_ bytes: [UInt8]) -> String? {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         switch self {
-        case .utf8: return String(validating: bytes, as: UTF8.self)
+        case .utf8:
+            // Decoding repairs what is not UTF-8, so the text is valid exactly when it keeps the bytes it came from
+            // (the generic `String(validating:as:)` cost more than the rest of a cell's handling).
+            let text = String(decoding: bytes, as: UTF8.self)
+            let same = text.utf8.withContiguousStorageIfAvailable { decoded in
+                decoded.count == bytes.count && memcmp(decoded.baseAddress!, bytes, bytes.count) == 0
+            }
+            return (same ?? text.utf8.elementsEqual(bytes)) ? text : nil
         case .gb18030: return String(data: Data(bytes), encoding: CSVEncoding.foundationGB18030)
         }
     }
