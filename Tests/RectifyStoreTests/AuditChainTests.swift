@@ -15,6 +15,23 @@ struct AuditChainTests {
         #expect(event.computedHash() == "0549d17777166abfb16dd08d0cfae67b582e3d67b1b1c1fbb01321d1737c29f4")
     }
 
+    @Test("an event written key by key hashes as the general canonical object of its fields")
+    func eventHashMatchesGeneralSpelling() {
+        let texts: [String?] = [nil, "", #"{"id":1,"name":"引号\"\\\n\u0001"}"#, "\t\r\u{1f}甲", String(repeating: "长", count: 300)]
+        for (index, (before, after)) in zip(texts, texts.reversed()).enumerated() {
+            let event = AuditEvent(seq: Int64(index) * 1_000_003, at: "2026-04-01T09:00:00.000+08:00", actor: "32067100001\"",
+                                   action: "unit.import.update", entity: "unit", entityId: -Int64(index), before: before,
+                                   after: after, prevHash: AuditEvent.genesisHash)
+            let general = SHA256.hex(CanonicalJSON.objectBytes([
+                ("seq", .integer(event.seq)), ("at", .text(event.at)), ("actor", .text(event.actor)),
+                ("action", .text(event.action)), ("entity", .text(event.entity)), ("entityId", .integer(event.entityId)),
+                ("before", before.map(CanonicalValue.text) ?? .null), ("after", after.map(CanonicalValue.text) ?? .null),
+                ("prevHash", .text(event.prevHash)),
+            ]))
+            #expect(event.computedHash() == general, "\(index)")
+        }
+    }
+
     @Test("every write appends an event with sequence, time, actor, before/after and linked hashes")
     func eventsAreChained() throws {
         let database = try makeDatabase()
