@@ -3,8 +3,8 @@ import RectifyCore
 
 /// Keeps `progressCase` (each case's dated contributions and its keys), `progressTally` (their sums per campaign,
 /// dimension, key, measure and day) and `progressTotal` (the same over all days) in step with the records, and
-/// `unitTally` with the unit register. Changes inside
-/// one transaction are collected and applied once, just before it commits.
+/// `unitTally` with the unit register. Changes inside one transaction are collected and applied once, just before it
+/// commits.
 public struct ProgressLedger {
     /// Dimensions in the order `CaseHistoryLoader` lists a case's keys.
     static let dimensions: [ProgressDimension] = [.all, .street, .grid, .department, .officer, .category]
