@@ -47,6 +47,7 @@ extension String {
         else { return "" }
         return String(scalars[start...end])
     }
+
     /// Whether a scalar starting with this UTF-8 byte can be white space (ASCII ones, or U+0085 and up).
     private static func mayStartWhiteSpace(_ byte: UInt8) -> Bool {
         switch byte {
