@@ -45,7 +45,7 @@ struct Worker: ParsableCommand {
         @Argument var cert: String
         @Argument var schemas: String
         func run() throws {
-            let export = try Rectify.open(path: database).exportCampaign(
+            let export = try Rectify.openForReading(path: database).exportCampaign(
                 code: code, into: out, signing: try SigningMaterial(key: key, certificate: cert), schemas: schemas)
             print(export.caseCount)
             Worker.reportPeak()
@@ -74,7 +74,7 @@ struct Worker: ParsableCommand {
         @Argument var database: String
         @Argument var code: String
         func run() throws {
-            let rectify = try Rectify.open(path: database)
+            let rectify = try Rectify.openForReading(path: database)
             let start = DispatchTime.now()
             let progress = try rectify.campaignProgress(code: code)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

@@ -15,6 +15,11 @@ public struct Rectify: Sendable {
         Rectify(database: try AppDatabase.open(path: path, create: create))
     }
 
+    /// For commands that only read (lists, details, progress, verification): see `AppDatabase.openForReading`.
+    public static func openForReading(path: String) throws -> Rectify {
+        Rectify(database: try AppDatabase.openForReading(path: path))
+    }
+
     public func verify() throws -> ChainReport {
         try ChainVerifier.verify(database)
     }

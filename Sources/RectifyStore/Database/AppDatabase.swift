@@ -15,6 +15,12 @@ public final class AppDatabase: Sendable {
         try Self.migrator.migrate(writer)
     }
 
+    /// A connection known to be migrated already (the read-only one of `openForReading`).
+    private init(migrated writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date) {
+        self.writer = writer
+        self.clock = clock
+    }
+
     public var reader: any DatabaseReader { writer }
 
     static var migrator: DatabaseMigrator {
@@ -68,6 +74,20 @@ public final class AppDatabase: Sendable {
         }
         let pool = try DatabasePool(path: path, configuration: configuration())
         return try AppDatabase(pool, clock: clock)
+    }
+
+    /// Opens the file for a command that only reads: one read-only connection, with no writer, no WAL set-up and no
+    /// second connection, which is most of what opening costs such a command. A file that still needs a migration
+    /// is opened the usual way instead, which migrates it.
+    public static func openForReading(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws
+        -> AppDatabase
+    {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
+        var configuration = configuration()
+        configuration.readonly = true
+        let connection = try DatabaseQueue(path: path, configuration: configuration)
+        guard try connection.read(migrator.hasCompletedMigrations) else { return try open(path: path, clock: clock) }
+        return AppDatabase(migrated: connection, clock: clock)
     }
 
     /// An in-memory database through the same migrator and configuration, for tests.

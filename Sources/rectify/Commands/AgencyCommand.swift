@@ -26,7 +26,7 @@ struct AgencyCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            guard let agency = try global.open().agency() else {
+            guard let agency = try global.openForReading().agency() else {
                 print("尚未设置 / not set")
                 return
             }

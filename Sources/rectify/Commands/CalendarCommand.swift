@@ -13,7 +13,7 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let calendar = try global.open().workingCalendar()
+            let calendar = try global.openForReading().workingCalendar()
             let schedules = calendar.years.compactMap(calendar.schedule(for:))
             if output.json { return try Output.json(schedules) }
             Output.table(["年份", "放假天数", "调休上班", "依据"],
@@ -28,7 +28,7 @@ struct CalendarCommand: ParsableCommand {
         @Argument(help: "年份 / year") var year: Int
 
         func run() throws {
-            guard let schedule = try global.open().workingCalendar().schedule(for: year) else { throw CalendarGap(year: year) }
+            guard let schedule = try global.openForReading().workingCalendar().schedule(for: year) else { throw CalendarGap(year: year) }
             if output.json { return try Output.json(schedule) }
             print("\(year)年（\(schedule.source)）")
             print("放假 / days off: " + schedule.holidays.map(\.description).joined(separator: " "))
@@ -66,7 +66,7 @@ struct RulesCommand: ParsableCommand {
         @Option(help: "按此日期标出现行版本 / mark the versions in force on this date") var asOf: String?
 
         func run() throws {
-            let rules = try global.open().rules(asOf: try Output.date(asOf, "计算日期", "as-of date"))
+            let rules = try global.openForReading().rules(asOf: try Output.date(asOf, "计算日期", "as-of date"))
             if output.json { return try Output.json(rules) }
             Output.table(["参数", "名称", "适用", "数值", "生效日期", "现行", "依据"],
                          rules.map { [$0.key, $0.name, $0.kind ?? "全部", $0.value, "\($0.effectiveFrom)",
@@ -106,7 +106,7 @@ struct OverdueCommand: ParsableCommand {
     @Option(help: "最多显示 / at most this many rows") var limit: Int?
 
     func run() throws {
-        let report = try global.open().overdue(asOf: try Output.date(asOf, "计算日期", "as-of date"), campaign: campaign)
+        let report = try global.openForReading().overdue(asOf: try Output.date(asOf, "计算日期", "as-of date"), campaign: campaign)
         if output.json { return try Output.json(report) }
         print("截至 \(report.asOf) 逾期 \(report.items.count) 项 / overdue items")
         Output.table(["逾期天数", "事项", "编号", "等级", "单位", "街道", "期限", "说明"],

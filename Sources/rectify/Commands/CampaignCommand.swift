@@ -65,7 +65,7 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let campaigns = try global.open().campaigns()
+            let campaigns = try global.openForReading().campaigns()
             if output.json { return try Output.json(campaigns) }
             Output.table(["代码", "类型", "标题", "方案文号", "牵头部门", "期限", "案件", "已结档"],
                          campaigns.map { [$0.code, $0.kind, $0.title, $0.planNumber, $0.leadDepartment,
@@ -80,7 +80,7 @@ struct CampaignCommand: ParsableCommand {
         @Argument(help: "专项整治代码 / campaign code") var code: String
 
         func run() throws {
-            let detail = try global.open().campaign(code: code)
+            let detail = try global.openForReading().campaign(code: code)
             if output.json { return try Output.json(detail) }
             let c = detail.campaign
             print("\(c.title)（\(c.code)，\(c.kind)）方案文号 \(c.planNumber)")

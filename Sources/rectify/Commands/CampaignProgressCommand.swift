@@ -16,7 +16,7 @@ extension CampaignCommand {
         @Flag(help: "输出 CSV（UTF-8 带 BOM，Excel 可直接打开）/ print CSV for spreadsheets") var csv = false
 
         func run() throws {
-            let rectify = try global.open()
+            let rectify = try global.openForReading()
             let asOf = try Output.date(asOf, "统计截止日期", "as-of date")
             if let series {
                 guard by == nil else {

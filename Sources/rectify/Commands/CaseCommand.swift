@@ -32,7 +32,7 @@ struct CaseCommand: ParsableCommand {
         @Option(help: "逾期计算日期 / count overdue as of this date") var asOf: String?
 
         func run() throws {
-            let cases = try global.open().cases(campaign: campaign, state: try state.map { try CaseState.parse($0) },
+            let cases = try global.openForReading().cases(campaign: campaign, state: try state.map { try CaseState.parse($0) },
                                                 asOf: try Output.date(asOf, "计算日期", "as-of date"))
             if output.json { return try Output.json(cases) }
             Output.table(["案件", "单位", "街道", "状态", "立档", "隐患", "未销号", "逾期"],
@@ -49,7 +49,7 @@ struct CaseCommand: ParsableCommand {
         @Option(help: "逾期计算日期 / count overdue as of this date") var asOf: String?
 
         func run() throws {
-            let detail = try global.open().caseDetail(number: number, asOf: try Output.date(asOf, "计算日期", "as-of date"))
+            let detail = try global.openForReading().caseDetail(number: number, asOf: try Output.date(asOf, "计算日期", "as-of date"))
             if output.json { return try Output.json(detail) }
             CaseReport.print(detail)
         }
@@ -63,7 +63,7 @@ struct CaseCommand: ParsableCommand {
         @Option(help: "检查日期 / as of this date") var asOf: String?
 
         func run() throws {
-            let report = try global.open().lint(number: number, asOf: try Output.date(asOf, "检查日期", "as-of date"))
+            let report = try global.openForReading().lint(number: number, asOf: try Output.date(asOf, "检查日期", "as-of date"))
             if output.json { return try Output.json(report) }
             guard !report.isClean else { return print("案卷无缺漏 / no gaps (\(report.asOf))") }
             print("案卷缺漏 \(report.findings.count) 项（截至 \(report.asOf)）/ gaps")

@@ -20,7 +20,7 @@ struct KeysCommand: ParsableCommand {
                 throw RectifyCore.ValidationError(field: "算法", fieldEnglish: "algorithm", value: algorithm,
                                                   chinese: "应为 ecdsa 或 rsa", english: "must be ecdsa or rsa")
             }
-            guard let agency = try global.open().agency() else {
+            guard let agency = try global.openForReading().agency() else {
                 throw RuleViolation(rule: "AGENCY-FIRST", chinese: "尚未设置本机关（先运行 rectify agency set）",
                                     english: "no agency is set up yet (run `rectify agency set` first)")
             }
@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            let file = try global.open().exportCase(number: number, into: options.out, signing: try options.signing(),
+            let file = try global.openForReading().exportCase(number: number, into: options.out, signing: try options.signing(),
                                                     internalUse: options.internal, schemas: options.schemas)
             print("已导出 / exported (\(file.final ? "最终" : "阶段性")): \(file.path)  \(file.size) bytes  sha256 \(file.sha256)")
         }
@@ -70,7 +70,7 @@ extension ExportCommand {
 
         func run() throws {
             var shown = -1
-            let result = try global.open().exportCampaign(code: code, into: options.out, signing: try options.signing(),
+            let result = try global.openForReading().exportCampaign(code: code, into: options.out, signing: try options.signing(),
                                                           internalUse: options.internal, schemas: options.schemas) { done, total in
                 let percent = done * 100 / max(total, 1)
                 guard percent / 5 != shown / 5 || done == total else { return }
@@ -93,7 +93,7 @@ extension ExportCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            let file = try global.open().exportReport(code: code, asOf: try Output.date(asOf, "统计截止日期", "as-of date"),
+            let file = try global.openForReading().exportReport(code: code, asOf: try Output.date(asOf, "统计截止日期", "as-of date"),
                                                       into: options.out, signing: try options.signing(),
                                                       schemas: options.schemas)
             print("已导出统计报表 / report exported: \(file.path)  \(file.size) bytes  sha256 \(file.sha256)")

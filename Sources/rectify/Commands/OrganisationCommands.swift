@@ -23,7 +23,7 @@ struct DepartmentCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let departments = try global.open().departments()
+            let departments = try global.openForReading().departments()
             if output.json { return try Output.json(departments) }
             Output.table(["编号", "部门"], departments.map { [$0.id!.description, $0.name] })
         }
@@ -53,7 +53,7 @@ struct StreetCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let streets = try global.open().streets()
+            let streets = try global.openForReading().streets()
             if output.json { return try Output.json(streets) }
             Output.table(["街道", "区划代码"], streets.map { [$0.name, $0.divisionCode ?? ""] })
         }
@@ -86,7 +86,7 @@ struct GridCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let grids = try global.open().grids()
+            let grids = try global.openForReading().grids()
             if output.json { return try Output.json(grids) }
             Output.table(["街道", "网格", "社区", "网格安全员", "单位数"],
                          grids.map { [$0.street, $0.grid, $0.community, $0.safetyOfficer ?? "", String($0.units)] })
@@ -131,7 +131,7 @@ struct OfficerCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let officers = try global.open().officers()
+            let officers = try global.openForReading().officers()
             if output.json { return try Output.json(officers) }
             Output.table(["执法证号", "姓名", "部门", "状态"],
                          officers.map { [$0.credential, $0.name, $0.department, $0.active ? "在岗" : "停用"] })

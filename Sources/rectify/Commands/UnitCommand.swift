@@ -35,7 +35,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "最多显示 / at most this many") var limit: Int?
 
         func run() throws {
-            let units = try global.open().units(street: street, category: try category.map { try UnitCategory.parse($0) },
+            let units = try global.openForReading().units(street: street, category: try category.map { try UnitCategory.parse($0) },
                                                 limit: limit)
             if output.json { return try Output.json(units) }
             Output.table(["统一社会信用代码", "单位名称", "类别", "街道", "网格", "行业主管部门"],
@@ -50,7 +50,7 @@ struct UnitCommand: ParsableCommand {
         @Argument(help: "统一社会信用代码 / USCC") var uscc: String
 
         func run() throws {
-            let detail = try global.open().unit(uscc: uscc)
+            let detail = try global.openForReading().unit(uscc: uscc)
             if output.json { return try Output.json(detail) }
             let unit = detail.unit
             print("\(unit.name)（\(unit.uscc)）")

@@ -17,7 +17,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try global.open().verify()
+        let report = try global.openForReading().verify()
         if output.json {
             try Output.json(Report(intact: report.isIntact, events: report.eventCount, rows: report.rowCount,
                                    head: report.headHash, problems: report.problems.map {

@@ -13,6 +13,9 @@ struct GlobalOptions: ParsableArguments {
 
     func open() throws -> Rectify { try Rectify.open(path: path) }
 
+    /// For a command that only reads: one read-only connection instead of a writer and a reader.
+    func openForReading() throws -> Rectify { try Rectify.openForReading(path: path) }
+
     /// ArgumentParser reads a subcommand's options only after its name, so `rectify --db X cmd …` is rewritten
     /// to `rectify cmd … --db X`.
     static func hoistingDatabaseOption(_ arguments: [String]) -> [String] {
