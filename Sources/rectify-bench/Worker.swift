@@ -45,7 +45,7 @@ struct Worker: ParsableCommand {
         @Argument var cert: String
         @Argument var schemas: String
         func run() throws {
-            let export = try Rectify.openForReading(path: database).exportCampaign(
+            let export = try Rectify.open(path: database).exportCampaign(
                 code: code, into: out, signing: try SigningMaterial(key: key, certificate: cert), schemas: schemas)
             print(export.caseCount)
             Worker.reportPeak()

@@ -78,7 +78,8 @@ public final class AppDatabase: Sendable {
 
     /// Opens the file for a command that only reads: one read-only connection, with no writer, no WAL set-up and no
     /// second connection, which is most of what opening costs such a command. A file that still needs a migration
-    /// is opened the usual way instead, which migrates it.
+    /// is opened the usual way instead, which migrates it. One connection serialises reads, so a job that reads on
+    /// several threads at once (the campaign export) opens the file with `open`, whose pool gives each its own.
     public static func openForReading(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws
         -> AppDatabase
     {

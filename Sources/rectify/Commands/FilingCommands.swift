@@ -70,7 +70,7 @@ extension ExportCommand {
 
         func run() throws {
             var shown = -1
-            let result = try global.openForReading().exportCampaign(code: code, into: options.out, signing: try options.signing(),
+            let result = try global.open().exportCampaign(code: code, into: options.out, signing: try options.signing(),
                                                           internalUse: options.internal, schemas: options.schemas) { done, total in
                 let percent = done * 100 / max(total, 1)
                 guard percent / 5 != shown / 5 || done == total else { return }
