@@ -34,21 +34,29 @@ extension Rectify {
                 arguments += ["uscc": uscc]
                 conditions.append("unit.uscc = :uscc")
             }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: """
-                SELECT c.number, campaign.code, unit.uscc, unit.name, street.name AS street, c.state, c.openedOn,
-                       (SELECT count(*) FROM hazard h WHERE h.caseId = c.id) AS hazards,
-                       (SELECT count(*) FROM hazard h WHERE h.caseId = c.id AND h.status IN ('open','claimed')) AS openHazards,
-                       (SELECT count(*) FROM hazard h WHERE h.caseId = c.id AND h.status = 'open' AND h.deadline < :asOf) AS overdue
-                FROM "case" c JOIN campaign ON campaign.id = c.campaignId JOIN unit ON unit.id = c.unitId
-                JOIN street ON street.id = unit.streetId \(filter) ORDER BY c.id
-                """, arguments: arguments).map { row in
+            return try Row.fetchAll(db, sql: Self.caseListingSQL(conditions: conditions), arguments: arguments).map { row in
                 CaseListing(number: row["number"], campaign: row["code"], uscc: row["uscc"], unit: row["name"],
                             street: row["street"], state: CaseState(rawValue: row["state"])!.chinese,
                             openedOn: row["openedOn"], hazards: row["hazards"], openHazards: row["openHazards"],
                             overdueHazards: row["overdue"])
             }
         }
+    }
+
+    /// One row per case with its hazard counts. The hazards are joined by case and counted in one pass: as three
+    /// subqueries, SQLite answered the overdue count from the index on (status, deadline), which walked every overdue
+    /// hazard of the district for each case listed (3,501 cases at 10,000 units: 13 s instead of 0.04 s).
+    static func caseListingSQL(conditions: [String]) -> String {
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return """
+            SELECT c.number, campaign.code, unit.uscc, unit.name, street.name AS street, c.state, c.openedOn,
+                   count(h.id) AS hazards,
+                   coalesce(sum(h.status = 'open' OR h.status = 'claimed'), 0) AS openHazards,
+                   coalesce(sum(h.status = 'open' AND h.deadline < :asOf), 0) AS overdue
+            FROM "case" c JOIN campaign ON campaign.id = c.campaignId JOIN unit ON unit.id = c.unitId
+            JOIN street ON street.id = unit.streetId LEFT JOIN hazard h ON h.caseId = c.id
+            \(filter) GROUP BY c.id ORDER BY c.id
+            """
     }
 
     /// The audit events of one case (`:id`): the case row and everything that belongs to it.
