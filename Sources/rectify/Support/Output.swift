@@ -10,8 +10,7 @@ enum Output {
 
     /// Columns aligned by display width: a Chinese character takes two terminal cells.
     static func table(_ headers: [String], _ rows: [[String]]) {
-        // A field may hold a line break (a quoted CSV field); a table row must stay on one line.
-        let rows = rows.map { $0.map { $0.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") } }
+        let rows = rows.map { $0.map(oneLine) }
         var widths = headers.map(displayWidth)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -26,6 +25,14 @@ enum Output {
         print(line(headers))
         print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         for row in rows { print(line(row)) }
+    }
+
+    /// A field may hold a line break (a quoted CSV field); a table row must stay on one line. Most cells have none,
+    /// and Foundation's replacing bridges every cell it is given (it was most of a 66,000-line `overdue`).
+    static func oneLine(_ cell: String) -> String {
+        guard cell.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return cell }
+        return cell.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
     }
 
     static func displayWidth(_ text: String) -> Int {
