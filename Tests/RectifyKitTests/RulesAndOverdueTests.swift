@@ -83,4 +83,23 @@ struct RulesAndOverdueTests {
         #expect(report.items.map(\.reference) == ["gas-2026-0001/2", "gas-2026-0001/2", "gas-2026-0001/1"])
         #expect(try app.overdue(asOf: date("2026-04-25")).items.isEmpty)
     }
+
+    @Test("overdue orders a whole district: most days overdue first, major before general on the same day, then by reference")
+    func overdueOrder() throws {
+        let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))
+        _ = try app.buildDemo(units: 300, seed: 11)
+        let items = try app.overdue(asOf: date("2026-09-30")).items
+        let major = HazardLevel.major.chinese
+        let pairs = Array(zip(items, items.dropFirst()))
+        // Each rule decides some neighbours here, so each is exercised.
+        #expect(pairs.contains { $0.daysOverdue > $1.daysOverdue })
+        #expect(pairs.contains { $0.daysOverdue == $1.daysOverdue && $0.level == major && $1.level != major })
+        #expect(pairs.contains { $0.daysOverdue == $1.daysOverdue && $0.level == $1.level && $0.reference < $1.reference })
+        for (first, next) in pairs {
+            let inOrder = first.daysOverdue != next.daysOverdue ? first.daysOverdue > next.daysOverdue
+                : (first.level == major) != (next.level == major) ? first.level == major
+                : first.reference <= next.reference
+            #expect(inOrder, "\(first.reference) \(first.daysOverdue) \(first.level) before \(next.reference)")
+        }
+    }
 }

@@ -70,10 +70,16 @@ extension Rectify {
                 }
             }
             items += try penaltyItems(db, engine: engine, asOf: asOf, filter: filter, arguments: arguments, problems: &problems)
-            items.sort {
-                ($0.daysOverdue, $0.level == HazardLevel.major.chinese ? 1 : 0, $1.reference)
-                    > ($1.daysOverdue, $1.level == HazardLevel.major.chinese ? 1 : 0, $0.reference)
+            // Sorted through a key per item: comparing the items themselves copied every field of both, each time.
+            let major = HazardLevel.major.chinese
+            let keys = items.map { (daysOverdue: $0.daysOverdue, major: $0.level == major, reference: $0.reference) }
+            let order = keys.indices.sorted { a, b in
+                let (x, y) = (keys[a], keys[b])
+                if x.daysOverdue != y.daysOverdue { return x.daysOverdue > y.daysOverdue }
+                if x.major != y.major { return x.major }
+                return x.reference < y.reference
             }
+            items = order.map { items[$0] }
             return OverdueReport(asOf: asOf, items: items, problems: Array(Set(problems)).sorted())
         }
     }
