@@ -33,7 +33,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let cases = try global.openForReading().cases(campaign: campaign, state: try state.map { try CaseState.parse($0) },
-                                                asOf: try Output.date(asOf, "计算日期", "as-of date"))
+                                                          asOf: try Output.date(asOf, "计算日期", "as-of date"))
             if output.json { return try Output.json(cases) }
             Output.table(["案件", "单位", "街道", "状态", "立档", "隐患", "未销号", "逾期"],
                          cases.map { [$0.number, $0.unit, $0.street, $0.state, "\($0.openedOn)", String($0.hazards),

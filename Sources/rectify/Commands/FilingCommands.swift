@@ -54,7 +54,7 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             let file = try global.openForReading().exportCase(number: number, into: options.out, signing: try options.signing(),
-                                                    internalUse: options.internal, schemas: options.schemas)
+                                                              internalUse: options.internal, schemas: options.schemas)
             print("已导出 / exported (\(file.final ? "最终" : "阶段性")): \(file.path)  \(file.size) bytes  sha256 \(file.sha256)")
         }
     }
@@ -94,8 +94,8 @@ extension ExportCommand {
 
         func run() throws {
             let file = try global.openForReading().exportReport(code: code, asOf: try Output.date(asOf, "统计截止日期", "as-of date"),
-                                                      into: options.out, signing: try options.signing(),
-                                                      schemas: options.schemas)
+                                                                into: options.out, signing: try options.signing(),
+                                                                schemas: options.schemas)
             print("已导出统计报表 / report exported: \(file.path)  \(file.size) bytes  sha256 \(file.sha256)")
         }
     }

@@ -36,7 +36,7 @@ struct UnitCommand: ParsableCommand {
 
         func run() throws {
             let units = try global.openForReading().units(street: street, category: try category.map { try UnitCategory.parse($0) },
-                                                limit: limit)
+                                                          limit: limit)
             if output.json { return try Output.json(units) }
             Output.table(["统一社会信用代码", "单位名称", "类别", "街道", "网格", "行业主管部门"],
                          units.map { [$0.uscc, $0.name, $0.category, $0.street, $0.grid, $0.department] })
