@@ -5,16 +5,32 @@ enum Report {
         Swift.print("measure                  units    rectify_s (spread)     reference_s (spread)   ratio    budget        peak_rss_mb")
         for m in measurements {
             let budget = Budget.ratios[m.measure].map { $0 }
-            let verdict = budget.map { m.ratio <= $0 ? "≤\(format($0, 0))× ok" : "≤\(format($0, 0))× MISSED" } ?? ""
+            let verdict = budget.map { m.ratio <= $0 ? "≤\(format($0, 0))× ok" : "≤\(format($0, 0))× MISSED" }
+                ?? (Budget.explanatory.contains(m.measure) ? "(no budget)" : "")
             Swift.print(pad(m.measure, 24), pad(String(m.units), 8),
                         pad("\(format(m.rectifySeconds, 3)) (±\(format(m.spread * 100, 0))%)", 22),
                         pad("\(format(m.referenceSeconds, 3)) (±\(format(m.referenceSpread * 100, 0))%)", 22),
-                        pad(format(m.ratio, 2) + "×", 8), pad(verdict, 14), format(m.peakRSSMB, 1))
+                        pad(format(m.ratio, 2) + "×", 8), pad(verdict, 14), m.peakRSSMB > 0 ? format(m.peakRSSMB, 1) : "–")
+        }
+        Swift.print("")
+        for size in sizes {
+            if let rectify = find("unit-import", size), let floor = find("unit-import-sql-floor", size) {
+                Swift.print("\(size) units: unit import \(format(rectify.rectifySeconds / floor.rectifySeconds, 2))× its SQL floor, "
+                            + "which is itself \(format(floor.ratio, 2))× sqlite3's .import")
+            }
+            if let progress = find("campaign-progress", size), let idle = find("process-start-up", size) {
+                Swift.print("\(size) units: a process that does nothing takes \(format(idle.ratio, 2))× the GROUP BY, "
+                            + "\(format(idle.rectifySeconds / progress.rectifySeconds * 100, 0)) % of the progress process")
+            }
+        }
+        func find(_ name: String, _ size: Int) -> Measurement? {
+            measurements.first { $0.measure == name && $0.units == size }
         }
         guard let small = sizes.min(), let large = sizes.max(), small != large else { return }
         Swift.print("\ngrowth from \(small) to \(large) units (×\(format(Double(large) / Double(small), 0)) the units)")
         Swift.print("measure                  rectify_s  reference_s  ratio  peak_rss")
-        for name in ["unit-import", "campaign-export", "superior-import", "campaign-progress", "campaign-progress-query"] {
+        for name in ["unit-import", "unit-import-sql-floor", "campaign-export", "superior-import", "campaign-progress",
+                     "campaign-progress-query", "process-start-up"] {
             guard let a = measurements.first(where: { $0.measure == name && $0.units == small }),
                   let b = measurements.first(where: { $0.measure == name && $0.units == large }) else { continue }
             let memory = b.peakRSSMB / a.peakRSSMB
@@ -22,7 +38,7 @@ enum Report {
                 ? (memory <= Budget.exportMemoryGrowth ? "  (budget ≤1.5× ok)" : "  (budget ≤1.5× MISSED)") : ""
             Swift.print(pad(name, 24), pad(format(b.rectifySeconds / a.rectifySeconds, 2) + "×", 10),
                         pad(format(b.referenceSeconds / a.referenceSeconds, 2) + "×", 12),
-                        pad(format(b.ratio / a.ratio, 2) + "×", 6), format(memory, 2) + "×" + note)
+                        pad(format(b.ratio / a.ratio, 2) + "×", 6), a.peakRSSMB > 0 ? format(memory, 2) + "×" + note : "–")
         }
     }
 

@@ -45,7 +45,7 @@ struct Scenario {
         try FileManager.default.createDirectory(atPath: runs, withIntermediateDirectories: true)
         let (code, cases) = try district.largestCampaign()
         log("\(district.units) units: campaign \(code), \(cases) cases")
-        var out = [try unitImport()]
+        var out = try unitImport()
         let (export, validation) = try campaignExport(code: code)
         out.append(export)
         out.append(try superiorImport(validation: validation))
@@ -53,17 +53,15 @@ struct Scenario {
         return out
     }
 
-    /// `rectify unit import` of the register vs `sqlite3 .import` of the same CSV into a table of the same columns.
-    func unitImport() throws -> Measurement {
-        var mine: [ProcessRun] = [], theirs: [ProcessRun] = []
+    /// `rectify unit import` of the register vs `sqlite3 .import` of the same CSV into a table of the same columns;
+    /// and, against the same reference, `sqlite3` writing the same units and their audit events as set-based SQL
+    /// into the same organisation database (`SQLFloor`): what the engine needs, whoever drives it.
+    func unitImport() throws -> [Measurement] {
+        var mine: [ProcessRun] = [], theirs: [ProcessRun] = [], floor: [ProcessRun] = []
         for round in 1...repeats {
             log("  unit import, run \(round)/\(repeats)")
             let target = "\(runs)/import.sqlite"
-            remove(target)
-            try FileManager.default.copyItem(atPath: district.organisation, toPath: target)
-            if FileManager.default.fileExists(atPath: district.organisation + "-wal") {
-                try FileManager.default.copyItem(atPath: district.organisation + "-wal", toPath: target + "-wal")
-            }
+            try copyOrganisation(to: target)
             let run = try worker(["import-units", target, district.register])
             guard Int(run.output.trimmingCharacters(in: .whitespacesAndNewlines)) == district.units else {
                 throw ValidationError("unit import imported \(run.output), expected \(district.units)")
@@ -80,9 +78,30 @@ struct Scenario {
             guard Int(count.output.trimmingCharacters(in: .whitespacesAndNewlines)) == district.units else {
                 throw ValidationError("sqlite3 .import loaded \(count.output), expected \(district.units)")
             }
+            let floorTarget = "\(runs)/floor.sqlite"
+            try copyOrganisation(to: floorTarget)
+            let sql = try Subprocess.run(["sqlite3", "-bail", floorTarget],
+                                         input: SQLFloor.unitImport(register: district.register))
+            guard sql.status == 0, Int(sql.output.split(separator: "\n").last ?? "") == district.units else {
+                throw ValidationError("the SQL floor of the unit import failed: \(sql.output.suffix(300))")
+            }
+            // sqlite3's peak memory is not measured (see `Worker.peakMarker`), so none is reported for it.
+            floor.append(ProcessRun(seconds: sql.seconds, peakRSSMB: 0, status: sql.status, output: ""))
+            if round == 1 { try SQLFloor.checkSameWrites(rectify: target, floor: floorTarget) }
         }
         remove("\(runs)/import.sqlite")
-        return Measurement(measure: "unit-import", units: district.units, rectify: mine, reference: theirs)
+        remove("\(runs)/floor.sqlite")
+        return [Measurement(measure: "unit-import", units: district.units, rectify: mine, reference: theirs),
+                Measurement(measure: "unit-import-sql-floor", units: district.units, rectify: floor, reference: theirs)]
+    }
+
+    /// A fresh copy of the empty district (and its WAL, if it has one) to import the register into.
+    private func copyOrganisation(to target: String) throws {
+        remove(target)
+        try FileManager.default.copyItem(atPath: district.organisation, toPath: target)
+        if FileManager.default.fileExists(atPath: district.organisation + "-wal") {
+            try FileManager.default.copyItem(atPath: district.organisation + "-wal", toPath: target + "-wal")
+        }
     }
 
     /// Each export run writes a folder of its own, and all are removed at the end: ext4 skips inodes freed in the
@@ -155,9 +174,11 @@ struct Scenario {
 
     /// `rectify campaign progress` (totals, targets, reliability by street and category, as JSON) vs sqlite3 answering
     /// the single GROUP BY that counts the campaign's cases by street and state: process against process, and the
-    /// work alone (Rectify's own timing inside the process against sqlite3's `.timer`).
+    /// work alone (Rectify's own timing inside the process against sqlite3's `.timer`); and a process of this build
+    /// that parses the same arguments and does nothing, against the same GROUP BY: the share start-up alone takes.
     func progress(code: String) throws -> [Measurement] {
         var mine: [ProcessRun] = [], theirs: [ProcessRun] = [], mineWork: [ProcessRun] = [], theirsWork: [ProcessRun] = []
+        var idle: [ProcessRun] = []
         let rounds = max(repeats, 5)
         log("  campaign progress, \(rounds) runs")
         let query = """
@@ -166,6 +187,7 @@ struct Scenario {
             """
         for _ in 1...rounds {
             warm(district.database)
+            idle.append(try worker(["start-up", district.database, code]))
             let run = try worker(["progress", district.database, code])
             mine.append(run)
             mineWork.append(ProcessRun(seconds: try marked(Worker.workMarker, in: run.output), peakRSSMB: run.peakRSSMB,
@@ -177,7 +199,8 @@ struct Scenario {
                                          status: 0, output: ""))
         }
         return [Measurement(measure: "campaign-progress", units: district.units, rectify: mine, reference: theirs),
-                Measurement(measure: "campaign-progress-query", units: district.units, rectify: mineWork, reference: theirsWork)]
+                Measurement(measure: "campaign-progress-query", units: district.units, rectify: mineWork, reference: theirsWork),
+                Measurement(measure: "process-start-up", units: district.units, rectify: idle, reference: theirs)]
     }
 
     private func marked(_ marker: String, in output: String) throws -> Double {
