@@ -46,8 +46,12 @@ struct Run: ParsableCommand {
         }
         var measurements: [Measurement] = []
         var scenarios: [Scenario] = []
+        FreedFiles.waitAfterRemoval(work: work)
         // The exported files are removed only once every size is measured (see `Scenario.exportFolder`).
-        defer { scenarios.forEach { $0.removeExports() } }
+        defer {
+            scenarios.forEach { $0.removeExports() }
+            FreedFiles.noteRemoval(work: work)
+        }
         for size in sizes {
             let district = try District.prepare(units: size, seed: seed, work: work, fresh: fresh)
             let scenario = Scenario(district: district, schemas: schemas, repeats: `repeat`, work: work)
