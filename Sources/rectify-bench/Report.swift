@@ -12,6 +12,9 @@ enum Report {
                         pad("\(format(m.referenceSeconds, 3)) (±\(format(m.referenceSpread * 100, 0))%)", 22),
                         pad(format(m.ratio, 2) + "×", 8), pad(verdict, 14), m.peakRSSMB > 0 ? format(m.peakRSSMB, 1) : "–")
         }
+        func find(_ name: String, _ size: Int) -> Measurement? {
+            measurements.first { $0.measure == name && $0.units == size }
+        }
         Swift.print("")
         for size in sizes {
             if let rectify = find("unit-import", size), let floor = find("unit-import-sql-floor", size) {
@@ -23,16 +26,12 @@ enum Report {
                             + "\(format(idle.rectifySeconds / progress.rectifySeconds * 100, 0)) % of the progress process")
             }
         }
-        func find(_ name: String, _ size: Int) -> Measurement? {
-            measurements.first { $0.measure == name && $0.units == size }
-        }
         guard let small = sizes.min(), let large = sizes.max(), small != large else { return }
         Swift.print("\ngrowth from \(small) to \(large) units (×\(format(Double(large) / Double(small), 0)) the units)")
         Swift.print("measure                  rectify_s  reference_s  ratio  peak_rss")
         for name in ["unit-import", "unit-import-sql-floor", "campaign-export", "superior-import", "campaign-progress",
                      "campaign-progress-query", "process-start-up"] {
-            guard let a = measurements.first(where: { $0.measure == name && $0.units == small }),
-                  let b = measurements.first(where: { $0.measure == name && $0.units == large }) else { continue }
+            guard let a = find(name, small), let b = find(name, large) else { continue }
             let memory = b.peakRSSMB / a.peakRSSMB
             let note = name == "campaign-export"
                 ? (memory <= Budget.exportMemoryGrowth ? "  (budget ≤1.5× ok)" : "  (budget ≤1.5× MISSED)") : ""
