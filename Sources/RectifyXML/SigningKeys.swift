@@ -10,7 +10,7 @@ public enum SigningKeys {
     }
 
     public static func generate(algorithm: SignatureAlgorithm, agency: String, divisionCode: String, into folder: String,
-                                validYears: Int = 10) throws -> Files {
+                                validYears: Int = 10, validFrom: Date = Date()) throws -> Files {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let files = Files(key: (folder as NSString).appendingPathComponent("signing-key.pem"),
                           certificate: (folder as NSString).appendingPathComponent("signing-cert.pem"))
@@ -38,8 +38,9 @@ public enum SigningKeys {
         let serialNumber = serial.reduce(0) { ($0 << 8) | Int($1) } & 0x7fff_ffff_ffff
         guard X509_set_version(certificate, 2) > 0,
               ASN1_INTEGER_set(X509_get_serialNumber(certificate), serialNumber) > 0,
-              X509_gmtime_adj(X509_getm_notBefore(certificate), 0) != nil,
-              X509_gmtime_adj(X509_getm_notAfter(certificate), validYears * 365 * 24 * 3600) != nil,
+              ASN1_TIME_set(X509_getm_notBefore(certificate), time_t(validFrom.timeIntervalSince1970)) != nil,
+              ASN1_TIME_set(X509_getm_notAfter(certificate),
+                            time_t(validFrom.timeIntervalSince1970) + validYears * 365 * 24 * 3600) != nil,
               X509_set_pubkey(certificate, key) > 0,
               let name = X509_get_subject_name(certificate)
         else { throw fail("certificate fields") }

@@ -4,74 +4,57 @@ import Foundation
 import RectifyCore
 
 /// Verifies a signed document against trusted certificates — and that what was signed is the whole document:
-/// exactly one Signature, a child of the root, with one Reference to "" and the expected transforms, so that a
-/// valid signature moved onto other content (signature wrapping) is refused.
+/// exactly one Signature, a child of the root, in exactly the profile Rectify writes, so that a valid signature moved
+/// onto other content (signature wrapping), or content hidden inside the signature where no digest covers it, is
+/// refused.
 ///
-/// Trust is pinned: the certificate in the signature must be one of the trusted certificates, byte for byte, and
-/// within its validity. Its key is loaded once, here, and handed to xmlsec for each file: letting xmlsec decode the
-/// certificate of every file cost more than the rest of the verification, and its keys manager also trusts every
-/// CA of the operating system, which a superior authority does not mean to do.
+/// Trust is pinned: the certificate in the signature must be one of the trusted certificates, byte for byte, and it
+/// must have been valid at the time the file says it was signed. Each trusted certificate speaks for one filing
+/// agency; the caller compares that agency with the one the file claims. Keys are loaded once, here, and handed to
+/// xmlsec for each file; xmlsec's keys manager would also trust every CA of the operating system.
 ///
-/// Only the one profile Rectify signs with is accepted (enveloped + exclusive C14N without parameters, SHA-256,
-/// ECDSA- or RSA-SHA256, nothing else in the signature), and for that profile the reference is checked here: the
-/// Signature element is taken out of the tree — exactly what the enveloped-signature transform removes — the rest is
-/// canonicalised by libxml2 and hashed by OpenSSL, and the digest compared with DigestValue; then xmlsec's signature
-/// transform checks SignatureValue over the canonical SignedInfo with the pinned key. xmlsec's general verifier
-/// canonicalised through a node set it consulted for every node, which was two fifths of an import. The tests check
-/// every refusal against `xmlsec1 --verify` as well.
+/// For the one profile (enveloped + exclusive C14N without parameters, SHA-256, ECDSA- or RSA-SHA256, one X.509
+/// certificate) the reference is checked here: the Signature element is taken out of the tree — exactly what the
+/// enveloped-signature transform removes — the rest is canonicalised by libxml2 and hashed by OpenSSL, and the digest
+/// compared with DigestValue; then xmlsec's signature transform checks SignatureValue over the canonical SignedInfo
+/// with the pinned key. The tests check every refusal against `xmlsec1 --verify` as well.
 public final class XMLVerifier {
     private struct Trusted {
-        let path: String
-        let der: [UInt8]
-        let certificate: OpaquePointer
+        let signer: TrustedSigner
         let key: xmlSecKeyPtr
     }
 
     private let trusted: [Trusted]
 
-    public init(trustedCertificates: [String]) throws {
+    public init(trusted signers: [TrustedSigner]) throws {
         guard XMLLibrary.ready else {
             throw XMLError(file: "xmlsec", chinese: "xmlsec 初始化失败", english: "xmlsec failed to initialise")
         }
-        guard !trustedCertificates.isEmpty else {
-            throw XMLError(file: "--trust", chinese: "须用 --trust 指定至少一个受信任证书", english: "name at least one trusted certificate with --trust")
+        guard !signers.isEmpty else {
+            throw XMLError(file: "--trust", chinese: "没有受信任证书：请用 rectify trust add 登记报送机关的证书（或用 --trust 指定）",
+                           english: "no trusted certificate: register the filing agencies' certificates with rectify trust add (or name one with --trust)")
         }
         var loaded: [Trusted] = []
-        for path in trustedCertificates {
-            guard let certificate = Self.readCertificate(path) else {
-                loaded.forEach(Self.release)
-                throw XMLError(file: path, chinese: "无法读取受信任证书（PEM）", english: "cannot load the trusted certificate (PEM)")
+        for signer in signers {
+            let key = signer.certificate.der.withUnsafeBufferPointer {
+                xmlSecOpenSSLAppKeyLoadMemory($0.baseAddress, UInt32($0.count), xmlSecKeyDataFormatCertDer, nil, nil, nil)
             }
-            guard let key = xmlSecOpenSSLAppKeyLoad(path, xmlSecKeyDataFormatCertPem, nil, nil, nil) else {
-                X509_free(certificate)
-                loaded.forEach(Self.release)
-                throw XMLError(file: path, chinese: "无法读取受信任证书的公钥", english: "cannot load the trusted certificate's public key")
+            guard let key else {
+                loaded.forEach { xmlSecKeyDestroy($0.key) }
+                throw XMLError(file: signer.certificate.subject, chinese: "无法读取受信任证书\(signer.certificate.label)的公钥",
+                               english: "cannot load the public key of the trusted certificate \(signer.certificate.labelEnglish)")
             }
-            loaded.append(Trusted(path: path, der: Self.der(certificate), certificate: certificate, key: key))
+            loaded.append(Trusted(signer: signer, key: key))
         }
         trusted = loaded
     }
 
-    deinit { trusted.forEach(Self.release) }
-
-    private static func release(_ entry: Trusted) {
-        X509_free(entry.certificate)
-        xmlSecKeyDestroy(entry.key)
+    /// Certificates named as PEM files, each speaking for the agency its subject names.
+    public convenience init(trustedCertificates paths: [String]) throws {
+        try self.init(trusted: paths.map { try TrustedSigner(certificateFile: $0) })
     }
 
-    private static func readCertificate(_ path: String) -> OpaquePointer? {
-        guard let bio = BIO_new_file(path, "r") else { return nil }
-        defer { BIO_free_all(bio) }
-        return PEM_read_bio_X509(bio, nil, nil, nil)
-    }
-
-    private static func der(_ certificate: OpaquePointer) -> [UInt8] {
-        var buffer: UnsafeMutablePointer<UInt8>?
-        let length = i2d_X509(certificate, &buffer)
-        guard length > 0, let buffer else { return [] }
-        defer { rectify_opensslFree(buffer) }
-        return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
-    }
+    deinit { trusted.forEach { xmlSecKeyDestroy($0.key) } }
 
     static let dsig = "http://www.w3.org/2000/09/xmldsig#"
     static let expected = (
@@ -81,10 +64,24 @@ public final class XMLVerifier {
         methods: ["http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"]
     )
 
-    /// Nil when the signature verifies and covers the whole document; otherwise the reason.
+    public enum Verdict {
+        /// The signature verifies, covers the whole document, and was made by this trusted signer.
+        case verified(TrustedSigner)
+        case refused(XMLError)
+    }
+
+    /// Nil when the signature verifies and covers the whole document; otherwise the reason. The certificate is
+    /// judged valid now.
     public func verify(_ document: XMLDocument) -> XMLError? {
-        func refuse(_ chinese: String, _ english: String, line: Int = 0) -> XMLError {
-            XMLError(file: document.path, line: line, chinese: chinese, english: english)
+        if case .refused(let error) = check(document, signedAt: nil, now: Date()) { return error }
+        return nil
+    }
+
+    /// `signedAt`: the time the file says it was made (its 形成时间); the certificate must have been valid then, and
+    /// that time must not be after `now`. Without it, the certificate must be valid `now`.
+    public func check(_ document: XMLDocument, signedAt: Date?, now: Date) -> Verdict {
+        func refuse(_ chinese: String, _ english: String, line: Int = 0) -> Verdict {
+            .refused(XMLError(file: document.path, line: line, chinese: chinese, english: english))
         }
         guard let root = xmlDocGetRootElement(document.pointer) else { return refuse("没有根元素", "no root element") }
         let signatures = XMLTree.elements(in: root, named: "Signature", namespace: XMLVerifier.dsig)
@@ -95,51 +92,57 @@ public final class XMLVerifier {
             return refuse("签名不是根元素的直接子元素（签名包装攻击）", "the Signature is not a child of the root (signature wrapping)",
                           line: Int(signature.pointee.line))
         }
-        let references = XMLTree.elements(in: signature, named: "Reference", namespace: XMLVerifier.dsig)
-        guard references.count == 1, let reference = references.first, XMLTree.attribute(reference, "URI") == "" else {
-            return refuse("签名须只有一个引用且 URI 为空（覆盖整个文档）", "one Reference with URI=\"\" (the whole document) is required")
+        if let problem = SignatureProfile.problem(in: signature) {
+            return refuse("签名的结构不是规定的格式：\(problem.chinese)（签名内不得有签名之外的内容）",
+                          "the signature is not in the required profile: \(problem.english) (nothing but the signature may be inside it)",
+                          line: problem.line)
         }
-        let transforms = XMLTree.elements(in: reference, named: "Transform", namespace: XMLVerifier.dsig)
-            .compactMap { XMLTree.attribute($0, "Algorithm") }
-        let digest = XMLTree.elements(in: reference, named: "DigestMethod", namespace: XMLVerifier.dsig)
-            .compactMap { XMLTree.attribute($0, "Algorithm") }
-        let method = XMLTree.elements(in: signature, named: "SignatureMethod", namespace: XMLVerifier.dsig)
-            .compactMap { XMLTree.attribute($0, "Algorithm") }
-        let canonical = XMLTree.elements(in: signature, named: "CanonicalizationMethod", namespace: XMLVerifier.dsig)
-            .compactMap { XMLTree.attribute($0, "Algorithm") }
-        guard transforms == [XMLVerifier.expected.enveloped, XMLVerifier.expected.c14n], digest == [XMLVerifier.expected.digest],
-              method.count == 1, XMLVerifier.expected.methods.contains(method[0]), canonical == [XMLVerifier.expected.c14n],
-              Self.hasProfileShape(signature)
+        // The profile fixes every position: SignedInfo, SignatureValue, KeyInfo/X509Data/X509Certificate.
+        let parts = SignatureProfile.children(signature)
+        let signedInfo = parts[0], valueNode = parts[1]
+        let info = SignatureProfile.children(signedInfo)
+        let reference = info[2]
+        let referenceParts = SignatureProfile.children(reference)
+        let transforms = SignatureProfile.children(referenceParts[0]).compactMap { XMLTree.attribute($0, "Algorithm") }
+        let method = XMLTree.attribute(info[1], "Algorithm") ?? ""
+        guard XMLTree.attribute(reference, "URI") == "",
+              transforms == [XMLVerifier.expected.enveloped, XMLVerifier.expected.c14n],
+              XMLTree.attribute(referenceParts[1], "Algorithm") == XMLVerifier.expected.digest,
+              XMLVerifier.expected.methods.contains(method),
+              XMLTree.attribute(info[0], "Algorithm") == XMLVerifier.expected.c14n
         else {
-            return refuse("签名算法或变换不是规定的（enveloped + exc-c14n, SHA-256, ECDSA/RSA-SHA256）",
-                          "unexpected signature algorithms or transforms")
+            return refuse("签名算法或变换不是规定的（覆盖整个文档，enveloped + exc-c14n, SHA-256, ECDSA/RSA-SHA256）",
+                          "unexpected signature algorithms or transforms (whole document, enveloped + exc-c14n, SHA-256, ECDSA/RSA-SHA256)")
         }
-        let certificates = XMLTree.elements(in: signature, named: "X509Certificate", namespace: XMLVerifier.dsig)
-        guard certificates.count == 1, let text = XMLTree.text(certificates[0]),
+        let certificateNode = SignatureProfile.children(SignatureProfile.children(parts[2])[0])[0]
+        guard let text = XMLTree.text(certificateNode),
               let der = Data(base64Encoded: text, options: .ignoreUnknownCharacters)
         else {
-            return refuse("签名中应有且只有一个X509证书", "the signature must carry exactly one X.509 certificate")
+            return refuse("签名中的X509证书不是有效的base64", "the signature's X.509 certificate is not valid base64")
         }
-        guard let match = trusted.first(where: { $0.der.elementsEqual(der) }) else {
-            return refuse("签名证书不在受信任证书之列", "the signing certificate is not one of the trusted certificates")
+        guard let match = trusted.first(where: { $0.signer.certificate.der.elementsEqual(der) }) else {
+            if let presented = try? SignerCertificate(der: Array(der)) {
+                return refuse("签名证书\(presented.label)不在受信任证书之列（rectify trust list）",
+                              "the signing certificate \(presented.labelEnglish) is not one of the trusted certificates (rectify trust list)")
+            }
+            return refuse("签名证书无法解析，也不在受信任证书之列", "the signing certificate cannot be parsed and is not one of the trusted certificates")
         }
-        guard X509_cmp_current_time(X509_get0_notBefore(match.certificate)) < 0,
-              X509_cmp_current_time(X509_get0_notAfter(match.certificate)) > 0
-        else {
-            return refuse("签名证书已过期或尚未生效（\(match.path)）", "the signing certificate is expired or not yet valid (\(match.path))")
+        let certificate = match.signer.certificate
+        let at = signedAt ?? now
+        if let signedAt, signedAt > now {
+            return refuse("文件所称的签名时间\(Timestamp.string(signedAt))晚于现在：不接受将来的文件",
+                          "the file says it was signed at \(Timestamp.string(signedAt)), after now: a file from the future is refused")
         }
-        let mismatch = refuse("签名校验失败：文件被改动或签名证书不受信任",
-                              "the signature does not verify: the file was changed or the certificate is not trusted")
-        guard let signedInfo = XMLTree.elements(in: signature, named: "SignedInfo", namespace: XMLVerifier.dsig).first,
-              let digestNode = XMLTree.elements(in: reference, named: "DigestValue", namespace: XMLVerifier.dsig).first,
-              let valueNode = XMLTree.elements(in: signature, named: "SignatureValue", namespace: XMLVerifier.dsig).first,
-              let stated = XMLTree.text(digestNode).flatMap({ Data(base64Encoded: $0, options: .ignoreUnknownCharacters) }),
+        guard certificate.notBefore <= at, at <= certificate.notAfter else {
+            let validity = "\(Timestamp.string(certificate.notBefore)) – \(Timestamp.string(certificate.notAfter))"
+            return refuse("签名证书\(certificate.label)在签名时间\(Timestamp.string(at))已过期或尚未生效（有效期\(validity)）",
+                          "the signing certificate \(certificate.labelEnglish) was expired or not yet valid at \(Timestamp.string(at)) (valid \(validity))")
+        }
+        let mismatch = refuse("签名校验失败：文件在签名后被改动（证书\(certificate.label)）",
+                              "the signature does not verify: the file was changed after signing (certificate \(certificate.labelEnglish))")
+        guard let stated = XMLTree.text(referenceParts[2]).flatMap({ Data(base64Encoded: $0, options: .ignoreUnknownCharacters) }),
               let value = XMLTree.text(valueNode).flatMap({ Data(base64Encoded: $0, options: .ignoreUnknownCharacters) }),
-              let transformId = method[0] == XMLVerifier.expected.methods[0] ? rectify_transformEcdsaSha256()
-                                                                             : rectify_transformRsaSha256(),
-              // The digest compared must be the one the signature covers: inside the Reference inside SignedInfo.
-              signedInfo.pointee.parent == signature, reference.pointee.parent == signedInfo,
-              digestNode.pointee.parent == reference, valueNode.pointee.parent == signature
+              let transformId = method == XMLVerifier.expected.methods[0] ? rectify_transformEcdsaSha256() : rectify_transformRsaSha256()
         else { return mismatch }
         guard let computed = Self.envelopedDigest(document.pointer, root: root, signature: signature),
               computed.elementsEqual(stated)
@@ -147,37 +150,7 @@ public final class XMLVerifier {
         guard let signedBytes = Canonical(document.pointer, subtree: signedInfo),
               signedBytes.withBytes({ Self.signatureVerifies(Array(value), over: $0, key: match.key, method: transformId) })
         else { return mismatch }
-        return nil
-    }
-
-    /// SignedInfo, SignatureValue and KeyInfo with its X509Data and nothing more; no parameters to the
-    /// canonicalisation, transforms or methods (an InclusiveNamespaces list would change what was signed).
-    private static func hasProfileShape(_ signature: xmlNodePtr) -> Bool {
-        func childElements(_ node: xmlNodePtr) -> [xmlNodePtr] {
-            var found: [xmlNodePtr] = []
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { found.append(current) }
-                child = current.pointee.next
-            }
-            return found
-        }
-        func name(_ node: xmlNodePtr) -> String {
-            guard let ns = node.pointee.ns, let href = ns.pointee.href, String(cString: href) == dsig else { return "" }
-            return String(cString: node.pointee.name)
-        }
-        let parts = childElements(signature)
-        guard parts.map(name) == ["SignedInfo", "SignatureValue", "KeyInfo"] else { return false }
-        for part in [parts[0], parts[2]] {
-            for leaf in XMLTree.elements(in: part, named: "CanonicalizationMethod", namespace: dsig)
-                + XMLTree.elements(in: part, named: "SignatureMethod", namespace: dsig)
-                + XMLTree.elements(in: part, named: "Transform", namespace: dsig)
-                + XMLTree.elements(in: part, named: "DigestMethod", namespace: dsig)
-                where !childElements(leaf).isEmpty {
-                return false
-            }
-        }
-        return childElements(parts[2]).map(name) == ["X509Data"]
+        return .verified(match.signer)
     }
 
     /// SHA-256 of the document canonicalised without its Signature element, which is taken out of the tree and put

@@ -32,7 +32,12 @@ public final class XMLDocument {
 
     deinit { xmlFreeDoc(pointer) }
 
-    public static let defaultSizeLimit = 200 * 1024 * 1024
+    /// The largest file read (32 MiB): a real case file is tens of kilobytes, and one with a dozen photos of 2 MB each
+    /// about 32 MB of base64. Parsing costs a multiple of the file in memory, so the limit bounds an import's memory.
+    public static let defaultSizeLimit = 32 * 1024 * 1024
+    /// The most markup (`<`) a file may hold: each tag becomes a node of about a hundred bytes, so a file of empty
+    /// elements would take some 30 times its size when parsed. A case with 2,000 audit events has about 16,000.
+    public static let defaultMarkupLimit = 250_000
 
     /// `<!DOCTYPE` (any case) or `<!ENTITY` in the first bytes. Bytes, not Foundation's case-folding search, which
     /// cost more than parsing the file.
@@ -54,16 +59,26 @@ public final class XMLDocument {
         try parse(bytes: try read(path: path, sizeLimit: sizeLimit), name: path)
     }
 
-    /// The whole file, refused before it is read if it is over the limit.
+    /// The whole file, refused before it is read if it is over the limit. Only a regular file is read: a symbolic
+    /// link is not followed (it could point out of the folder, or at a folder), and a FIFO or device is refused
+    /// without blocking on it.
     public static func read(path: String, sizeLimit: Int = defaultSizeLimit) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else {
+            if errno == ELOOP {
+                throw XMLError(file: path, chinese: "是符号链接，不予读取（只读取普通文件）",
+                               english: "a symbolic link is not followed (only regular files are read)")
+            }
             throw XMLError(file: path, chinese: "文件不存在或无法读取", english: "the file does not exist or cannot be read")
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+        guard fstat(descriptor, &status) == 0 else {
             throw XMLError(file: path, chinese: "文件不存在或无法读取", english: "the file does not exist or cannot be read")
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw XMLError(file: path, chinese: "不是普通文件（\(Self.kind(of: status.st_mode))），不予读取",
+                           english: "not a regular file (\(Self.kindEnglish(of: status.st_mode))): not read")
         }
         let size = Int(status.st_size)
         guard size <= sizeLimit else {
@@ -82,12 +97,22 @@ public final class XMLDocument {
         return bytes
     }
 
-    /// Parses a document held in memory; `name` is what errors call it.
-    public static func parse(bytes: [UInt8], name: String, sizeLimit: Int = defaultSizeLimit) throws -> XMLDocument {
+    /// Parses a document held in memory; `name` is what errors call it. Only UTF-8 without a byte-order mark is
+    /// accepted, as Rectify writes it: the bytes a signature covers are the bytes received, never a re-encoding.
+    public static func parse(bytes: [UInt8], name: String, sizeLimit: Int = defaultSizeLimit,
+                             markupLimit: Int = defaultMarkupLimit) throws -> XMLDocument {
         _ = XMLLibrary.ready
         guard bytes.count <= sizeLimit else {
             throw XMLError(file: name, chinese: "文件大小\(bytes.count)字节超过上限\(sizeLimit)字节",
                            english: "\(bytes.count) bytes exceed the limit of \(sizeLimit)")
+        }
+        if let problem = TextEncodingCheck.problem(bytes) {
+            throw XMLError(file: name, line: 1, chinese: problem.chinese, english: problem.english)
+        }
+        let markup = bytes.withUnsafeBufferPointer { Self.count(UInt8(ascii: "<"), in: $0) }
+        guard markup <= markupLimit else {
+            throw XMLError(file: name, chinese: "标记数\(markup)超过上限\(markupLimit)（文件中元素过多）",
+                           english: "\(markup) tags exceed the limit of \(markupLimit) (too many elements)")
         }
         if declaresDTD(Array(bytes.prefix(4096))) {
             throw XMLError(file: name, line: 1, chinese: "不接受DTD或实体声明（可能是外部实体或实体膨胀攻击）",
@@ -100,7 +125,7 @@ public final class XMLDocument {
         // NONET: never fetch; no NOENT: entities are never substituted; errors stay in this context.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { xmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), name, nil, options) }
+            buffer.withMemoryRebound(to: CChar.self) { xmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), name, "UTF-8", options) }
         }
         guard let document = parsed, context.pointee.wellFormed != 0 else {
             if let parsed { xmlFreeDoc(parsed) }
@@ -116,6 +141,40 @@ public final class XMLDocument {
             throw XMLError(file: name, chinese: "不接受DTD", english: "DTDs are refused")
         }
         return XMLDocument(pointer: document, path: name)
+    }
+
+    static func count(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var cursor = buffer.baseAddress.map(UnsafeRawPointer.init) else { return 0 }
+        let end = cursor + buffer.count
+        var found = 0
+        while cursor < end, let hit = memchr(cursor, Int32(byte), end - cursor) {
+            found += 1
+            cursor = UnsafeRawPointer(hit) + 1
+        }
+        return found
+    }
+
+    /// What a file that is not a regular file is, in Chinese and English.
+    public static func kindLabel(of mode: mode_t) -> (String, String) { (kind(of: mode), kindEnglish(of: mode)) }
+
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "目录"
+        case S_IFIFO: "命名管道"
+        case S_IFSOCK: "套接字"
+        case S_IFCHR, S_IFBLK: "设备"
+        default: "特殊文件"
+        }
+    }
+
+    static func kindEnglish(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "a special file"
+        }
     }
 
     /// The document as libxml2 saves it (UTF-8, no re-indentation): the bytes a signature was computed over.
@@ -182,6 +241,8 @@ public struct XMLElementRef {
     let document: XMLDocument
 
     public var name: String { String(cString: pointer.pointee.name) }
+    /// The element's namespace URI ("" when it has none).
+    public var namespace: String { pointer.pointee.ns?.pointee.href.map { String(cString: $0) } ?? "" }
     public var line: Int { Int(pointer.pointee.line) }
 
     public var text: String {
@@ -199,6 +260,27 @@ public struct XMLElementRef {
     /// Descendant elements with this local name in `namespace`, in document order.
     public func descendants(_ name: String, namespace: String) -> [XMLElementRef] {
         XMLTree.elements(in: pointer, named: name, namespace: namespace).map { XMLElementRef(pointer: $0, document: document) }
+    }
+
+    /// The child elements with this local name in `namespace`, in document order: records are read by their exact
+    /// path under the root, never by a search that would also find elements placed elsewhere (inside the signature).
+    public func children(_ name: String, namespace: String) -> [XMLElementRef] {
+        var found: [XMLElementRef] = []
+        name.withCString { name in
+            namespace.withCString { namespace in
+                var child = pointer.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE,
+                       strcmp(UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self), name) == 0,
+                       let href = current.pointee.ns?.pointee.href,
+                       strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), namespace) == 0 {
+                        found.append(XMLElementRef(pointer: current, document: document))
+                    }
+                    child = current.pointee.next
+                }
+            }
+        }
+        return found
     }
 
     /// The first child element with this local name in `namespace`. Names are compared as C strings: reading a filed

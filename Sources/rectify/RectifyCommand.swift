@@ -9,7 +9,7 @@ struct RectifyCommand: ParsableCommand {
             GridCommand.self, OfficerCommand.self, UnitCommand.self, CampaignCommand.self, CaseCommand.self,
             HazardCommand.self, PlanCommand.self, SelfCheckCommand.self, RecheckCommand.self, AttachCommand.self,
             PenaltyCommand.self, ViolationCommand.self, CalendarCommand.self, RulesCommand.self, OverdueCommand.self,
-            KeysCommand.self, ExportCommand.self, ValidateCommand.self, ImportCommand.self, VerifyCommand.self,
+            KeysCommand.self, ExportCommand.self, ValidateCommand.self, ImportCommand.self, TrustCommand.self, VerifyCommand.self,
         ]
     )
 }

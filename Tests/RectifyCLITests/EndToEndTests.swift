@@ -267,21 +267,34 @@ extension FilingCommandTests {
         let cert = district.folder.appendingPathComponent("keys/signing-cert.pem").path
         let superior = try CLI()
         #expect(try superior.run("init").status == 0)
-        let first = try superior.run(["import", folder + "/gas-2026-0001.xml", folder + "/manifest.xml", "--trust", cert], actor: "上级")
-        #expect(first.status == 0 && first.stdout.contains("imported") && first.stdout.contains("manifest-checked"))
-        #expect(try superior.run(["import", folder + "/gas-2026-0001.xml", "--trust", cert], actor: "上级").stdout.contains("unchanged"))
+        #expect(try superior.run("keys", "generate", "--out", "superior-keys").status == 1)   // no agency set up yet: refused
+        #expect(try superior.run(["trust", "add", cert, "--agency", "320671"], actor: "上级").status == 0)
+        let receiptKey = ["--key", "keys/signing-key.pem", "--cert", "keys/signing-cert.pem"].map {
+            $0.hasPrefix("keys/") ? district.folder.appendingPathComponent($0).path : $0
+        }
+        // A case file outside its manifest is accepted only with --loose.
+        let alone = try superior.run(["import", folder + "/gas-2026-0001.xml", "--receipt", "r0.xml"] + receiptKey, actor: "上级")
+        #expect(alone.status == 1 && alone.stdout.contains("--loose"))
+        let first = try superior.run(["import", folder + "/manifest.xml", "--receipt", "r1.xml"] + receiptKey, actor: "上级")
+        #expect(first.status == 0 && first.stdout.contains("new") && first.stdout.contains("manifest-checked"), "\(first.stdout)")
+        #expect(FileManager.default.fileExists(atPath: superior.folder.appendingPathComponent("r1.xml").path))
+        #expect(try superior.run(["import", folder + "/gas-2026-0001.xml", "--loose", "--receipt", "r2.xml"] + receiptKey,
+                                 actor: "上级").stdout.contains("unchanged"))
         let before = superior.databaseDigest()
         let tampered = superior.folder.appendingPathComponent("tampered.xml").path
         try String(contentsOfFile: folder + "/gas-2026-0001.xml", encoding: .utf8).replacingOccurrences(of: "乙记", with: "丙记")
             .write(toFile: tampered, atomically: true, encoding: .utf8)
-        let refused = try superior.run(["import", tampered, "--trust", cert], actor: "上级")
+        let refused = try superior.run(["import", tampered, "--loose", "--receipt", "r3.xml"] + receiptKey, actor: "上级")
         #expect(refused.status == 1 && refused.stdout.contains("refused"))
         #expect(superior.databaseDigest() == before)
         #expect(try superior.run("verify").status == 0)
-        // A folder stands for its XML files: the whole filing again, every file already held or checked.
-        let again = try superior.run(["import", folder, "--trust", cert], actor: "上级")
+        // A folder is a whole filing: manifest first, then every file it lists, all already held.
+        let again = try superior.run(["import", folder, "--receipt", "r4.xml"] + receiptKey, actor: "上级")
         #expect(again.status == 0, "\(again.stdout)")
         #expect(again.stdout.contains("unchanged") && again.stdout.contains("manifest-part-0001.xml"))
+        // The receipt validates for the district with its own certificate (the superior here signs with the same test key).
+        let receipt = superior.folder.appendingPathComponent("r4.xml").path
+        #expect(try superior.run(["validate", receipt, "--trust", cert]).status == 0)
         let validated = try superior.run(["validate", folder, "--trust", cert])
         #expect(validated.status == 0 && validated.stdout.components(separatedBy: "通过 / valid").count == 4)
     }

@@ -98,7 +98,7 @@ struct ProgressCommandTests {
         let file = out + "/gas-2026-report-2026-05-10.xml"
         let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Schemas").path
-        let schema = schemas + "/rectify-campaign-report-v1.xsd"
+        let schema = schemas + "/rectify-campaign-report-v2.xsd"
         #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schema, file]).status == 0)
         #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", keys + "/signing-cert.pem", file]).status == 0)
         let validate = try cli.run("validate", "--trust", keys + "/signing-cert.pem", "--schemas", schemas, file)

@@ -42,8 +42,11 @@ struct ExportsExamplesTests {
         try FileManager.default.copyItem(atPath: source, toPath: copy)
         defer { try? FileManager.default.removeItem(atPath: copy) }
         try FileManager.default.removeItem(atPath: copy + "/pump-2026-0001.xml")
-        let result = try FilingValidator(trustedCertificates: [ExportsExamplesTests.certificate], schemas: schemasFolder)
-            .validate(path: copy + "/manifest.xml")
-        #expect(result.problems.map(\.reasonEnglish) == ["listed file pump-2026-0001.xml is missing"])
+        let outcomes = try FilingCheck.validate(paths: [copy], trusted: [try TrustedSigner(certificateFile: ExportsExamplesTests.certificate)],
+                                                schemas: schemasFolder)
+        let missing = try #require(outcomes.first { $0.path.hasSuffix("/pump-2026-0001.xml") })
+        #expect(missing.result == .refused && missing.problems.first?.contains("does not exist or cannot be read") == true)
+        // The filing is refused whole: the other listed files are not accepted either.
+        #expect(outcomes.filter { $0.path.contains("/pump-2026-00") }.allSatisfy { $0.result == .refused })
     }
 }

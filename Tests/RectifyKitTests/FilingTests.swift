@@ -32,7 +32,7 @@ struct FilingTests {
         _ = try app.attach(caseNumber: number, files: [URL(fileURLWithPath: photo)], target: .hazard(seq: 1),
                            capturedAt: "2026-04-28T10:00:00+08:00", actor: officerA)
         let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "南通经济技术开发区安全生产监督管理局", divisionCode: "320671",
-                                            into: folder + "/keys")
+                                            into: folder + "/keys", validFrom: testKeysValidFrom)
         let file = try app.exportCase(number: number, into: folder + "/out",
                                       signing: try SigningMaterial(key: keys.key, certificate: keys.certificate),
                                       internalUse: internalUse, schemas: schemasFolder)
@@ -52,7 +52,7 @@ struct FilingTests {
         #expect(leftovers.isEmpty)
         let text = try String(contentsOfFile: file.path, encoding: .utf8)
         #expect(text.contains("<归档性质>阶段性</归档性质>"))
-        #expect(text.contains("051******4567"))   // masked phone: first 3 and last 4 characters kept
+        #expect(text.contains("051*****4567"))   // masked phone: its first 3 and last 4 digits kept
         #expect(text.contains("110105********002X") && !text.contains("11010519491231002X"))
         #expect(!text.contains("0513-81234567"))
         #expect(text.contains("（通开）应急责改〔2026〕1号") && text.contains("<名称>整改期限</名称>"))
@@ -92,7 +92,7 @@ struct FilingTests {
             ("十九位3206811990010112345不是", "十九位3206811990010112345不是"),
             ("十七位32068119900101123", "十七位32068119900101123"),
             ("中间有X的1101051949X231002X", "中间有X的1101051949X231002X"),
-            ("全角３２０６８１１９９００１０１１２３４", "全角３２０６８１１９９００１０１１２３４"),
+            ("全角３２０６８１１９９００１０１１２３４", "全角３２０６８１********１２３４"),
             ("没有号码", "没有号码"),
             ("", ""),
         ]
@@ -107,7 +107,7 @@ struct FilingTests {
             try String.fetchOne($0, sql: "SELECT c.number FROM penalty p JOIN \"case\" c ON c.id = p.caseId WHERE p.stage = 'closed'")
         })
         let folder = try makeScratchFolder("rectify-penalty")
-        let keys = try SigningKeys.generate(algorithm: .rsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let keys = try SigningKeys.generate(algorithm: .rsa, agency: "机关", divisionCode: "320671", into: folder + "/keys", validFrom: testKeysValidFrom)
         let file = try app.exportCase(number: number, into: folder, signing: try SigningMaterial(key: keys.key, certificate: keys.certificate),
                                       schemas: schemasFolder)
         let text = try String(contentsOfFile: file.path, encoding: .utf8)
@@ -119,7 +119,7 @@ struct FilingTests {
     @Test("the campaign report schema takes the national indicator columns and goes through the same signing path")
     func campaignReportSigningPath() throws {
         let folder = try makeScratchFolder("rectify-report")
-        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys", validFrom: testKeysValidFrom)
         let schema = try SchemaValidator(path: schemasFolder + "/" + SchemaLocator.campaignReport)
         let signer = try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate)
         let target = folder + "/report.xml"
@@ -127,8 +127,8 @@ struct FilingTests {
                        "整改率", "重大隐患整改率", "下达执法文书数", "立案数", "罚款金额万元", "责令停产停业", "暂扣吊销证照",
                        "关闭取缔", "纳入黑名单", "公开曝光", "移送司法机关", "移送其他部门"]
         _ = try SignedFile(schema: schema, signer: signer).write(to: target) { w in
-            try w.start("统计报表", namespace: "urn:rectify:campaign-report:1")
-            try w.attribute("版本", "1")
+            try w.start("统计报表", namespace: "urn:rectify:campaign-report:2")
+            try w.attribute("版本", "2")
             for (name, value) in [("整治代码", "gas-2026"), ("题名", "燃气整治"), ("责任者", "机关"), ("行政区划代码", "320671"),
                                   ("统计截止日期", "2026-06-30"), ("形成时间", "2026-07-01T09:00:00.000+08:00")] {
                 try w.element(name, value)
@@ -150,7 +150,7 @@ struct FilingTests {
         // A rate above 100 % is not a rate: the path refuses to sign an invalid report.
         #expect(throws: XMLError.self) {
             try SignedFile(schema: schema, signer: signer).write(to: folder + "/bad.xml") { w in
-                try w.start("统计报表", namespace: "urn:rectify:campaign-report:1")
+                try w.start("统计报表", namespace: "urn:rectify:campaign-report:2")
                 for (name, value) in [("整治代码", "x"), ("题名", "x"), ("责任者", "x"), ("行政区划代码", "320671"),
                                       ("统计截止日期", "2026-06-30"), ("形成时间", "2026-07-01T09:00:00+08:00")] {
                     try w.element(name, value)
@@ -186,7 +186,7 @@ struct FilingTests {
         #expect(validator.validate(path: changed).problems.contains { $0.reasonEnglish.contains("does not verify") })
 
         let namespace = folder + "/namespace.xml"
-        try text.replacingOccurrences(of: "urn:rectify:case-file:1", with: "urn:other:1").write(toFile: namespace, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "urn:rectify:case-file:2", with: "urn:other:1").write(toFile: namespace, atomically: true, encoding: .utf8)
         #expect(validator.validate(path: namespace).problems.first?.reasonEnglish.contains("namespace") == true)
 
         // Re-sign a file whose attachment content was swapped: the signature holds, the hash does not.

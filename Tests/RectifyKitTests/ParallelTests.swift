@@ -2,6 +2,7 @@ import Foundation
 import RectifyCore
 import RectifyStore
 import RectifyXML
+import RectifyTestSupport
 import Testing
 @testable import RectifyKit
 
@@ -88,7 +89,7 @@ struct ParallelTests {
         _ = try app.buildDemo(units: 200, seed: DemoDistrict.defaultSeed)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-cache-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys", validFrom: testKeysValidFrom)
         let schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemasFolder))
         let signer = try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate)
         let numbers = try app.database.read { try String.fetchAll($0, sql: #"SELECT number FROM "case" ORDER BY campaignId, serial"#) }
@@ -117,7 +118,7 @@ struct ParallelTests {
         #expect(code.cases > Rectify.exportBatch)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-parallel-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys", validFrom: testKeysValidFrom)
         let export = try app.exportCampaign(code: code.code, into: folder + "/out",
                                             signing: try SigningMaterial(key: keys.key, certificate: keys.certificate),
                                             schemas: schemasFolder)

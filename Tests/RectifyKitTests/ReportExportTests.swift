@@ -13,7 +13,7 @@ struct ReportExportTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "南通经济技术开发区安全生产监督管理局", divisionCode: "320671",
-                                            into: folder + "/keys")
+                                            into: folder + "/keys", validFrom: testKeysValidFrom)
         let file = try district.app.exportReport(code: "gas-2026", asOf: date("2026-06-05"), into: folder,
                                                  signing: try SigningMaterial(key: keys.key, certificate: keys.certificate),
                                                  schemas: schemasFolder)

@@ -110,10 +110,13 @@ struct MigrationTests {
 
         _ = try AppDatabase(queue, clock: pinnedClock)
         let after = try queue.read(snapshot)
-        #expect(after.rows == before.rows)
-        #expect(after.schema.count == before.schema.count)
+        // Later migrations add their own tables and columns; the tables v10 rebuilt are compared without them.
+        let later = [", signerFingerprint TEXT, signerSubject TEXT"]
+        #expect(after.rows.filter { before.rows[$0.key] != nil } == before.rows)
+        #expect(Set(after.schema.keys).subtracting(before.schema.keys) == ["table trustedCertificate"])
         for (key, definition) in before.schema {
-            #expect(after.schema[key] == SchemaV10.comparisons(in: definition), "\(key)")
+            let stripped = later.reduce(after.schema[key] ?? "") { $0.replacingOccurrences(of: $1, with: "") }
+            #expect(stripped == SchemaV10.comparisons(in: definition), "\(key)")
         }
         #expect(!after.schema.values.contains { SchemaV10.comparisons(in: $0) != $0 })
         #expect(try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") } == ["ok"])

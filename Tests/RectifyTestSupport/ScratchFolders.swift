@@ -29,3 +29,7 @@ final class ScratchFolders: @unchecked Sendable {
         for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
     }
 }
+
+/// Test keys are valid from 2026-01-01: the tests' clock is pinned to 2026, and a filing is refused when its signing
+/// certificate was not yet valid at the time the file says it was made.
+public let testKeysValidFrom = Date(timeIntervalSince1970: 1_767_225_600)

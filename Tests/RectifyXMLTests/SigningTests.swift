@@ -44,7 +44,7 @@ struct SigningTests {
     func signedSample(_ algorithm: SignatureAlgorithm) throws -> (folder: String, signed: String, keys: SigningKeys.Files) {
         let folder = try scratchFolder()
         let keys = try SigningKeys.generate(algorithm: algorithm, agency: "南通经济技术开发区安全生产监督管理局",
-                                            divisionCode: "320671", into: folder + "/keys")
+                                            divisionCode: "320671", into: folder + "/keys", validFrom: testKeysValidFrom)
         let plain = folder + "/plain.xml"
         try writeSample(plain)
         let signed = folder + "/signed.xml"
@@ -77,7 +77,7 @@ struct SigningTests {
         #expect(text.contains(algorithm == .ecdsa ? "xmldsig-more#ecdsa-sha256" : "xmldsig-more#rsa-sha256"))
         #expect(text.contains("<X509Certificate>") || text.contains(":X509Certificate>"))
         // A different bureau's certificate is not trusted.
-        let other = try SigningKeys.generate(algorithm: .ecdsa, agency: "别的机关", divisionCode: "320100", into: folder + "/other")
+        let other = try SigningKeys.generate(algorithm: .ecdsa, agency: "别的机关", divisionCode: "320100", into: folder + "/other", validFrom: testKeysValidFrom)
         #expect(try XMLVerifier(trustedCertificates: [other.certificate]).verify(try XMLDocument.parse(path: signed)) != nil)
         #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", other.certificate, signed]).status != 0)
     }
@@ -90,7 +90,7 @@ struct SigningTests {
     func signAwkwardDocument(algorithm: SignatureAlgorithm) throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let keys = try SigningKeys.generate(algorithm: algorithm, agency: "机关", divisionCode: "320671", into: folder + "/keys")
+        let keys = try SigningKeys.generate(algorithm: algorithm, agency: "机关", divisionCode: "320671", into: folder + "/keys", validFrom: testKeysValidFrom)
         let source = """
             <?xml version="1.0" encoding="UTF-8"?>
             <!-- 前言注释 -->
@@ -201,7 +201,7 @@ struct SigningTests {
     @Test("trust is pinned to the trusted certificates: another one, a swapped one or an expired one is refused")
     func pinnedTrust() throws {
         let (folder, signed, keys) = try signedSample(.ecdsa)
-        let other = try SigningKeys.generate(algorithm: .ecdsa, agency: "别的机关", divisionCode: "320100", into: folder + "/other")
+        let other = try SigningKeys.generate(algorithm: .ecdsa, agency: "别的机关", divisionCode: "320100", into: folder + "/other", validFrom: testKeysValidFrom)
         // Any of several trusted certificates will do.
         #expect(try XMLVerifier(trustedCertificates: [other.certificate, keys.certificate])
             .verify(try XMLDocument.parse(path: signed)) == nil)
@@ -228,7 +228,7 @@ struct SigningTests {
 
         // A certificate valid for no time at all has expired by the time it is checked.
         let expired = try SigningKeys.generate(algorithm: .ecdsa, agency: "过期机关", divisionCode: "320671", into: folder + "/expired",
-                                               validYears: 0)
+                                               validYears: 0, validFrom: testKeysValidFrom)
         let late = folder + "/late.xml"
         try XMLSigner(keyPath: expired.key, certificatePath: expired.certificate)
             .sign(try XMLDocument.parse(path: folder + "/plain.xml"), savingTo: late)
@@ -241,8 +241,8 @@ struct SigningTests {
     func missingKey() throws {
         #expect(throws: XMLError.self) { try XMLSigner(keyPath: "/nonexistent/signing-key.pem", certificatePath: "/nonexistent/c.pem") }
         let folder = try scratchFolder()
-        _ = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder)
-        #expect(throws: XMLError.self) { try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder) }
+        _ = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder, validFrom: testKeysValidFrom)
+        #expect(throws: XMLError.self) { try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder, validFrom: testKeysValidFrom) }
     }
 }
 

@@ -14,9 +14,16 @@ public struct Filing: Codable, Equatable, Sendable {
     public var receivedAt: String
     /// The version of the case this authority currently holds.
     public var current: Bool
+    /// The certificate that signed the file (SHA-256 of its DER bytes) and its subject; nil for filings received
+    /// before signers were recorded.
+    public var signerFingerprint: String?
+    public var signerSubject: String?
 
     public init(id: ID? = nil, agencyName: String, divisionCode: String, caseNumber: String, formedAt: String, nature: String,
-                sha256: String, size: Int, fileName: String, receivedAt: String, current: Bool) {
+                sha256: String, size: Int, fileName: String, receivedAt: String, current: Bool,
+                signerFingerprint: String? = nil, signerSubject: String? = nil) {
+        self.signerFingerprint = signerFingerprint
+        self.signerSubject = signerSubject
         self.id = id
         self.agencyName = agencyName
         self.divisionCode = divisionCode
@@ -134,5 +141,36 @@ public struct FiledRecord: Codable, Equatable, Sendable {
         self.kind = kind
         self.date = date
         self.summary = summary
+    }
+}
+
+/// A certificate the superior trusts to sign filings of one agency (its division code and name). Removing it keeps
+/// the row, with the time, so that filings it signed still name it.
+public struct TrustedCertificate: Codable, Equatable, Sendable {
+    public typealias ID = Identifier<TrustedCertificate>
+    public var id: ID?
+    /// SHA-256 of the DER bytes, lower-case hex.
+    public var fingerprint: String
+    public var subject: String
+    public var pem: String
+    public var divisionCode: String
+    public var agencyName: String
+    public var notBefore: String
+    public var notAfter: String
+    public var addedAt: String
+    public var removedAt: String?
+
+    public init(id: ID? = nil, fingerprint: String, subject: String, pem: String, divisionCode: String, agencyName: String,
+                notBefore: String, notAfter: String, addedAt: String, removedAt: String? = nil) {
+        self.id = id
+        self.fingerprint = fingerprint
+        self.subject = subject
+        self.pem = pem
+        self.divisionCode = divisionCode
+        self.agencyName = agencyName
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.addedAt = addedAt
+        self.removedAt = removedAt
     }
 }

@@ -41,9 +41,10 @@ extension Rectify {
         let formedAt = Timestamp.string(database.clock())
         func header(_ w: XMLWriter) throws {
             try w.start("报送清单", namespace: CaseFileFormat.manifestNamespace)
-            try w.attribute("版本", "1")
+            try w.attribute("版本", "2")
             try w.element("整治代码", code)
             try w.element("责任者", agency.name)
+            try w.element("行政区划代码", agency.divisionCode)
             try w.element("形成时间", formedAt)
         }
         var parts: [(name: String, sha256: String, size: Int, files: Int)] = []

@@ -77,8 +77,8 @@ extension Rectify {
 
     func writeCaseFile(_ detail: CaseDetail, of caseId: Case.ID, db: Database, with w: XMLWriter, internalUse: Bool,
                        cache: CaseReadingCache? = nil) throws {
-        // Free text may quote a citizen ID number (a party's, a witness's): it leaves the bureau masked.
-        let free: (String?) -> String? = { text in internalUse ? text : text.map(PersonalData.maskCitizenIDs) }
+        // Free text may quote a phone or citizen ID number (a party's, a witness's): it leaves the bureau masked.
+        let free: (String?) -> String? = { text in internalUse ? text : text.map(PersonalData.maskFreeText) }
         let lint = try lint(detail, db: db)
         let agency = try cache?.agency ?? Lookup.agency(db)
         let campaign = try cache?.campaignHeaders[detail.campaign] ?? Rectify.campaignHeader(db, code: detail.campaign)
@@ -87,7 +87,7 @@ extension Rectify {
         let unitListing = Rectify.unitListing(
             try Row.fetchOne(db.cachedStatement(sql: "\(Rectify.unitListingSQL) WHERE unit.id = ?"), arguments: [detail.unit.id])!)
         try w.start("案卷", namespace: CaseFileFormat.namespace)
-        try w.attribute("版本", "1")
+        try w.attribute("版本", "2")
         try w.element("电子文件号", detail.number)
         try w.element("归档性质", detail.stateCode == .closed ? "最终" : "阶段性")
         try w.element("形成时间", Timestamp.string(database.clock()))
@@ -105,9 +105,9 @@ extension Rectify {
         try w.element("网格", unitListing.grid)
         try w.element("类别", unitListing.category)
         try w.element("行业主管部门", unitListing.department)
-        try w.element("负责人", unitListing.contactPerson)
+        try w.element("负责人", free(unitListing.contactPerson))
         try w.element("联系电话", unitListing.phone.map { internalUse ? $0 : PersonalData.maskPhone($0) })
-        try w.element("法定代表人", detail.unit.legalRepresentative)
+        try w.element("法定代表人", free(detail.unit.legalRepresentative))
         try w.end()
         try w.start("专项整治")
         try w.element("整治代码", campaign.code)
@@ -151,12 +151,12 @@ extension Rectify {
         for finding in lint.findings {
             try w.start("检查项")
             try w.attribute("规则", finding.rule)
-            try w.text("\(finding.reference)：\(finding.chinese)")
+            try w.text(free("\(finding.reference)：\(finding.chinese)")!)
             try w.end()
         }
         try w.end()
         try writeEvents(of: caseId, db: db, w)
-        try writeAttachments(detail, db: db, w)
+        try writeAttachments(detail, db: db, w, free: free)
         try w.end()
     }
 
@@ -178,17 +178,17 @@ extension Rectify {
             try w.element("类型", plan.kind.chinese)
             try w.element("措施", free(plan.measures))
             try w.element("隐患编号", plan.hazardId.flatMap { references[$0] })
-            try w.element("责任人", plan.responsible)
+            try w.element("责任人", free(plan.responsible))
             try w.element("整改资金", plan.fundsYuan)
             try w.element("整改时限", plan.deadline?.description)
-            try w.element("应急预案", plan.contingency)
+            try w.element("应急预案", free(plan.contingency))
             try w.element("登记日期", plan.recordedOn.description)
             try w.end()
         }
         for check in detail.selfChecks {
             try w.start("自查自改记录")
             try w.element("日期", check.record.checkedOn.description)
-            try w.element("自查人", check.record.checkedBy)
+            try w.element("自查人", free(check.record.checkedBy))
             try w.element("自查发现", free(check.record.findings))
             try w.element("已自行整改", free(check.record.selfFixed))
             try w.element("承诺", free(check.record.pledge))
@@ -226,13 +226,13 @@ extension Rectify {
         try w.element("处罚措施", free(p.measures))
         try w.element("责令停产停业", p.stopOrder ? "true" : "false")
         try w.element("送达日期", p.servedOn?.description)
-        try w.element("送达方式", p.serviceMethod)
+        try w.element("送达方式", free(p.serviceMethod))
         try w.element("缴款日期", p.paidOn?.description)
         try w.element("缴款金额分", p.paidFen)
         try w.element("加处罚款分", p.surchargeFen)
         try w.element("催告日期", p.demandOn?.description)
         try w.element("移送日期", p.transferredOn?.description)
-        try w.element("移送机关", p.transferTo)
+        try w.element("移送机关", free(p.transferTo))
         try w.element("结案日期", p.closedOn?.description)
         for deadline in view.deadlines {
             try w.start("期限")
@@ -253,7 +253,7 @@ extension Rectify {
             try w.element("隐患描述", free(hazard.description))
             try w.element("检查要点", hazard.checklistCode)
             try w.element("隐患等级", hazard.level.chinese)
-            try w.element("判定依据", hazard.criterion)
+            try w.element("判定依据", free(hazard.criterion))
             try w.element("发现日期", hazard.foundOn.description)
             try w.element("原整改期限", hazard.originalDeadline.description)
             try w.element("整改期限", hazard.deadline.description)
@@ -302,12 +302,12 @@ extension Rectify {
         try w.end()
     }
 
-    private func writeAttachments(_ detail: CaseDetail, db: Database, _ w: XMLWriter) throws {
+    private func writeAttachments(_ detail: CaseDetail, db: Database, _ w: XMLWriter, free: (String?) -> String?) throws {
         try w.start("附件列表")
         for attachment in detail.attachments {
             let file = try StoredFile.fetchOne(db, key: attachment.fileId)!
             try w.start("附件")
-            try w.element("计算机文件名", attachment.fileName)
+            try w.element("计算机文件名", free(attachment.fileName))
             try w.element("格式信息", attachment.mediaType)
             try w.element("拍摄时间", attachment.capturedAt)
             try w.element("计算机文件大小", file.size)
@@ -341,9 +341,14 @@ typealias CampaignHeader = (code: String, kind: CampaignKind, title: String, pla
 
 /// The case-file format's fixed parts.
 public enum CaseFileFormat {
-    public static let namespace = "urn:rectify:case-file:1"
-    public static let manifestNamespace = "urn:rectify:manifest:1"
-    public static let reportNamespace = "urn:rectify:campaign-report:1"
+    /// Version 2 of each format is written; version 1 files are still read (same elements, looser schema).
+    public static let namespace = "urn:rectify:case-file:2"
+    public static let manifestNamespace = "urn:rectify:manifest:2"
+    public static let reportNamespace = "urn:rectify:campaign-report:2"
+    public static let receiptNamespace = "urn:rectify:receipt:1"
+    static let namespaceV1 = "urn:rectify:case-file:1"
+    static let manifestNamespaceV1 = "urn:rectify:manifest:1"
+    static let reportNamespaceV1 = "urn:rectify:campaign-report:1"
 
     /// Documents in the filing order of `reference/domain.md` §3 (the Tianjin rule), then by date and number.
     static func filingOrder(_ documents: [Document]) -> [Document] {

@@ -8,99 +8,91 @@ import RectifyXML
 /// cores: a case file's content is read out of its tree here, on the worker, and the tree is freed there too.
 struct CheckedFiling: @unchecked Sendable {
     var result: FilingValidator.Result
-    /// The root element's name when the file is valid.
-    var kind: String?
+    var kind: FilingFormat.Kind?
+    var signer: TrustedSigner?
     /// For a valid case file, the content to store, or why it cannot be read.
     var content: Result<FiledCaseReader, any Error>?
     var sha256: String
     var size: Int
+    var caseNumber: String? { try? content?.get().caseNumber }
 
-    init(_ checked: FilingValidator.Checked) {
+    /// `expectedCampaign`, `expectedSigner`: a file listed by a manifest must belong to its campaign and come from the
+    /// manifest's agency.
+    init(_ checked: FilingValidator.Checked, expectedCampaign: String? = nil, expectedSigner: TrustedSigner? = nil) {
         result = checked.result
-        kind = checked.result.isValid ? checked.document?.rootElement?.name : nil
-        if kind == "案卷", let root = checked.document?.rootElement {
-            content = Result { try FiledCaseReader(root: root) }
-        }
+        signer = checked.signer
         sha256 = checked.sha256
         size = checked.size
+        guard checked.result.isValid, let format = checked.format, let root = checked.document?.rootElement else { return }
+        kind = format.kind
+        if format.kind == .caseFile {
+            content = Result { try FiledCaseReader(root: root) }
+            if let reader = try? content?.get() {
+                if let expectedCampaign, reader.filedCase.campaignCode != expectedCampaign {
+                    result.problems.append(XMLError(file: checked.result.path, chinese: "案卷属于专项整治\(reader.filedCase.campaignCode)，不属于清单的\(expectedCampaign)",
+                                                    english: "the case file belongs to campaign \(reader.filedCase.campaignCode), not the manifest's \(expectedCampaign)"))
+                }
+                if let expectedSigner, signer?.divisionCode != expectedSigner.divisionCode {
+                    result.problems.append(XMLError(file: checked.result.path, chinese: "案卷与清单不是同一机关签名",
+                                                    english: "the case file and its manifest are not signed by the same agency"))
+                }
+            }
+        }
     }
-}
-
-/// What happened to one file of an import batch.
-public struct ImportOutcome: Codable, Sendable, Equatable {
-    public enum Result: String, Codable, Sendable {
-        case imported, replaced, unchanged, olderKept = "older-kept", manifestChecked = "manifest-checked",
-             reportChecked = "report-checked", refused
-    }
-
-    public var path: String
-    public var result: Result
-    public var caseNumber: String?
-    public var problems: [String]
 }
 
 extension Rectify {
-    /// The superior's import: every check `validate` makes, then, per file, an idempotent upsert by (filing agency,
-    /// case number). The same file twice changes nothing; a newer version replaces the current one; every file
-    /// received stays in the provenance record. A batch of files is written in one transaction, each file in a
-    /// savepoint of its own: a file that fails to write leaves nothing, the files before it stay written.
-    public func importFilings(paths: [String], trust: [String], schemas: String? = nil,
-                              sizeLimit: Int = XMLDocument.defaultSizeLimit, actor: String) throws -> [ImportOutcome] {
-        // The checks (parse, schema, signature) run on every core, a batch of files at a time; the writes follow in
-        // file order, one transaction per file.
-        let digests = FileDigests()
-        let validators = try PerWorker { try FilingValidator(trustedCertificates: trust, schemas: schemas, digests: digests) }
-        try database.prepareForBulkWrites()
-        var outcomes: [ImportOutcome] = []
-        // Best effort, and only when something was written: a refused import leaves the files as they were.
-        defer { if outcomes.contains(where: { $0.result == .imported || $0.result == .replaced }) { try? database.checkpoint() } }
-        let batches = stride(from: 0, to: paths.count, by: Self.importBatch).map {
-            Array(paths[$0..<min($0 + Self.importBatch, paths.count)])
+    /// The trusted signers registered with `rectify trust add`, each for its agency.
+    func trustedSigners() throws -> [TrustedSigner] {
+        try trustedCertificates().map { entry in
+            let der = [UInt8](Data(base64Encoded: entry.pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()) ?? Data())
+            return TrustedSigner(certificate: try SignerCertificate(der: der), divisionCode: entry.divisionCode,
+                                 agencyName: entry.agencyName)
         }
-        // The next batch is checked while this one is written.
-        try Parallel.pipeline(batches.count, produce: { index in
-            try Parallel.map(batches[index].count) { worker, item in
-                CheckedFiling(validators[worker].validated(path: batches[index][item], sizeLimit: sizeLimit))
+    }
+
+    /// The superior's import of filings: every check `validate` makes, then, per campaign filing, one transaction for
+    /// the manifest's whole listing — if any listed file is refused, nothing of that filing is stored. Each case is
+    /// an idempotent upsert by (filing agency, case number): the same file twice changes nothing, a newer version
+    /// replaces the current one, and every file received stays in the provenance record with its signer.
+    /// Certificates are those registered with `rectify trust add`.
+    public func importFilings(paths: [String], loose: Bool = false, schemas: String? = nil,
+                              sizeLimit: Int = XMLDocument.defaultSizeLimit, actor: String) throws -> [ImportOutcome] {
+        let now = database.clock()
+        let signers = try trustedSigners()
+        let validators = try PerWorker { try FilingValidator(trusted: signers, schemas: schemas, now: now) }
+        let plan = try FilingPlan(paths: paths)
+        try database.prepareForBulkWrites()
+        let intake = FilingIntake(validators: validators, sizeLimit: sizeLimit, loose: loose, writing: true)
+        let outcomes = try intake.run(plan) { body in
+            try database.write(actor: actor) { context in
+                try body { path, check in try importChecked(path: path, check, into: context) }
             }
-        }, consume: { index, checked in
-            var failure: (any Error)?
-            outcomes += try database.write(actor: actor) { context in
-                var written: [ImportOutcome] = []
-                for (path, check) in zip(batches[index], checked) {
-                    do {
-                        written.append(try context.inSavepoint { try importChecked(path: path, check, into: context) })
-                    } catch {
-                        failure = error
-                        break
-                    }
-                }
-                return written
-            }
-            if let failure { throw failure }
-        })
+        }
+        // Best effort, and only when something was written: a refused import leaves the files as they were.
+        if outcomes.contains(where: { $0.result == .imported || $0.result == .replaced }) { try? database.checkpoint() }
         return outcomes
     }
 
-    /// Files checked at a time before their writes.
-    static let importBatch = 64
-
-    private func importChecked(path: String, _ check: CheckedFiling, into context: WriteContext) throws -> ImportOutcome {
-        guard check.result.isValid, let kind = check.kind else {
-            return ImportOutcome(path: path, result: .refused, caseNumber: nil,
-                                 problems: check.result.problems.map { "\($0.chinese) / \($0.english)" })
-        }
-        if kind == "报送清单" { return ImportOutcome(path: path, result: .manifestChecked, caseNumber: nil, problems: []) }
-        // A statistics report is checked, not stored: the superior's own figures come from the imported cases.
-        if kind == "统计报表" { return ImportOutcome(path: path, result: .reportChecked, caseNumber: nil, problems: []) }
+    private func importChecked(path: String, _ check: CheckedFiling, into context: WriteContext) throws -> ImportOutcome.Result {
         guard let content = check.content else {
             throw XMLError(file: path, chinese: "不是案卷文件", english: "not a case file")
         }
-        let filed = try content.get()
-        let outcome = try context.importFiledCase(filed, sha256: check.sha256, size: check.size,
-                                                  fileName: (path as NSString).lastPathComponent)
-        return ImportOutcome(path: path, result: outcome, caseNumber: filed.caseNumber, problems: [])
+        return try context.importFiledCase(try content.get(), sha256: check.sha256, size: check.size,
+                                           fileName: (path as NSString).lastPathComponent, signer: check.signer?.certificate)
     }
+}
 
+/// `validate`: the same plan and checks as an import, nothing stored.
+public enum FilingCheck {
+    public static func validate(paths: [String], trusted: [TrustedSigner], loose: Bool = false, schemas: String? = nil,
+                                sizeLimit: Int = XMLDocument.defaultSizeLimit, now: Date = Date()) throws -> [FileOutcome] {
+        let validators = try PerWorker { try FilingValidator(trusted: trusted, schemas: schemas, now: now) }
+        let intake = FilingIntake(validators: validators, sizeLimit: sizeLimit, loose: loose, writing: false)
+        return try intake.run(try FilingPlan(paths: paths)) { body in try body(nil) }
+    }
+}
+extension Rectify {
     public struct FiledCaseView: Codable, Sendable, Equatable {
         public var filedCase: FiledCase
         public var hazards: [FiledHazard]
@@ -128,7 +120,6 @@ extension Rectify {
 
 /// Reads a validated case file into the superior's rows.
 struct FiledCaseReader {
-    let ns = CaseFileFormat.namespace
     var agencyName = ""
     var divisionCode = ""
     var caseNumber = ""
@@ -141,8 +132,10 @@ struct FiledCaseReader {
     var documents: [(number: String, kind: String, issuedOn: LocalDate)] = []
     var records: [(kind: String, date: LocalDate, summary: String)] = []
 
+    /// Every record is read by its exact path under the root: nothing elsewhere in the file (inside the signature,
+    /// where no digest covers it) can be taken for part of the case.
     init(root: XMLElementRef) throws {
-        let ns = CaseFileFormat.namespace
+        let ns = root.namespace
         func text(_ element: XMLElementRef?, _ name: String) -> String { element?.child(name, namespace: ns)?.text ?? "" }
         func date(_ element: XMLElementRef?, _ name: String) -> LocalDate? { LocalDate(text(element, name)) }
         let agency = root.child("责任者", namespace: ns)
@@ -159,25 +152,25 @@ struct FiledCaseReader {
         filedCase = (text(campaign, "整治代码"), text(campaign, "题名"), text(campaign, "整治类型"), text(unit, "统一社会信用代码"),
                      text(unit, "单位名称"), text(unit, "街道"), text(unit, "类别"), text(root, "业务状态"), opened,
                      date(root, "结档日期"))
-        for hazard in root.descendants("事故隐患", namespace: ns) {
+        for hazard in root.child("事故隐患列表", namespace: ns)?.children("事故隐患", namespace: ns) ?? [] {
             guard let found = date(hazard, "发现日期"), let original = date(hazard, "原整改期限"), let current = date(hazard, "整改期限")
             else { continue }
             hazards.append((hazard.attribute("隐患编号") ?? "", text(hazard, "隐患描述"), text(hazard, "隐患等级"),
                             text(hazard, "判定依据"), found, original, current, text(hazard, "隐患状态"),
                             text(hazard, "挂牌督办") == "true", text(hazard, "责令整改文号")))
         }
-        for document in root.child("文件列表", namespace: ns)?.descendants("文件", namespace: ns) ?? [] {
+        for document in root.child("文件列表", namespace: ns)?.children("文件", namespace: ns) ?? [] {
             if let issued = date(document, "日期") {
                 documents.append((text(document, "文件编号"), text(document, "文种"), issued))
             }
         }
-        for plan in root.descendants("整改计划", namespace: ns) {
+        for plan in root.children("整改计划", namespace: ns) {
             if let day = date(plan, "登记日期") { records.append(("plan", day, "\(text(plan, "类型"))：\(text(plan, "措施"))")) }
         }
-        for check in root.descendants("自查自改记录", namespace: ns) {
+        for check in root.children("自查自改记录", namespace: ns) {
             if let day = date(check, "日期") { records.append(("self-check", day, text(check, "自查发现"))) }
         }
-        for recheck in root.descendants("复查复核记录", namespace: ns) {
+        for recheck in root.children("复查复核记录", namespace: ns) {
             if let day = date(recheck, "日期") {
                 records.append(("recheck", day, "\(text(recheck, "复查结果"))：\(text(recheck, "复查意见"))"))
             }
@@ -193,15 +186,17 @@ extension WriteContext {
     /// condition that matches its WHERE, and a scan of every filing per file made a 35,000-file import quadratic.
     static let currentFilingSQL = "SELECT * FROM filing WHERE divisionCode = ? AND caseNumber = ? AND current = 1"
 
-    func importFiledCase(_ filed: FiledCaseReader, sha256: String, size: Int, fileName: String) throws -> ImportOutcome.Result {
+    func importFiledCase(_ filed: FiledCaseReader, sha256: String, size: Int, fileName: String,
+                         signer: SignerCertificate?) throws -> ImportOutcome.Result {
         if try rowID(in: Filing.databaseTableName, where: "sha256", is: sha256) != nil { return .unchanged }
         var filing = Filing(agencyName: filed.agencyName, divisionCode: filed.divisionCode, caseNumber: filed.caseNumber,
                             formedAt: filed.formedAt, nature: filed.nature, sha256: sha256, size: size, fileName: fileName,
-                            receivedAt: Timestamp.string(now), current: true)
+                            receivedAt: Timestamp.string(now), current: true, signerFingerprint: signer?.fingerprint,
+                            signerSubject: signer?.subject)
         let existing = try Filing.fetchOne(db.cachedStatement(sql: Self.currentFilingSQL),
                                            arguments: [filed.divisionCode, filed.caseNumber])
         if var existing {
-            guard FiledCaseReader.moment(filed.formedAt) > FiledCaseReader.moment(existing.formedAt) else {
+            guard (FormedAt.moment(filed.formedAt) ?? .distantPast) > (FormedAt.moment(existing.formedAt) ?? .distantPast) else {
                 filing.current = false
                 try insert(&filing, action: "filing.receive-older")
                 return .olderKept
@@ -240,13 +235,3 @@ extension WriteContext {
     }
 }
 
-extension FiledCaseReader {
-    /// 形成时间 as a moment, whatever offset it was written with.
-    static func moment(_ text: String) -> Date {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text) ?? .distantPast
-    }
-}

@@ -2,22 +2,30 @@ import Foundation
 import RectifyCore
 import RectifyXML
 
-/// What `rectify validate` (and, at the superior, `import`) checks in a filed case file: well-formed and safe, valid
-/// against the schema, signed by a trusted certificate over the whole document, every attachment's bytes matching
-/// its hash and size, and the semantic rules the schema cannot express.
+/// What `rectify validate` (and, at the superior, `import`) checks in one filed file: UTF-8 as signed, well-formed and
+/// safe, valid against the schema of its format and version, signed in Rectify's profile by a trusted certificate
+/// that was valid when the file says it was made, by the agency the file claims to come from, not dated in the
+/// future, every attachment's bytes matching its hash and size, and the semantic rules the schema cannot express.
+/// A manifest's listing is checked by `FilingIntake`, which reads the manifest first.
 public struct FilingValidator {
-    let schema: SchemaValidator
-    let manifestSchema: SchemaValidator
-    let reportSchema: SchemaValidator
+    let schemas: [FilingFormat: SchemaValidator]
     let verifier: XMLVerifier
-    let digests: FileDigests
+    /// The time of the import (or the check): nothing dated after it is accepted.
+    let now: Date
 
-    public init(trustedCertificates: [String], schemas: String? = nil, digests: FileDigests = FileDigests()) throws {
-        self.digests = digests
-        schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemas))
-        manifestSchema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.manifest, folder: schemas))
-        reportSchema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.campaignReport, folder: schemas))
-        verifier = try XMLVerifier(trustedCertificates: trustedCertificates)
+    public init(trusted: [TrustedSigner], schemas: String? = nil, now: Date = Date()) throws {
+        var compiled: [FilingFormat: SchemaValidator] = [:]
+        for format in FilingFormat.allCases {
+            compiled[format] = try SchemaValidator(path: try SchemaLocator.path(format.schemaFile, folder: schemas))
+        }
+        self.schemas = compiled
+        verifier = try XMLVerifier(trusted: trusted)
+        self.now = now
+    }
+
+    /// Certificates named as PEM files (`validate --trust`), each speaking for the agency its subject names.
+    public init(trustedCertificates: [String], schemas: String? = nil, now: Date = Date()) throws {
+        try self.init(trusted: try trustedCertificates.map { try TrustedSigner(certificateFile: $0) }, schemas: schemas, now: now)
     }
 
     public struct Result: Sendable {
@@ -30,140 +38,124 @@ public struct FilingValidator {
         validated(path: path, sizeLimit: sizeLimit).result
     }
 
-    /// What checking one file gave: the result, the parsed document when it could be parsed, and the SHA-256 and
-    /// size of the bytes checked (import records them; the file is read once).
+    /// What checking one file gave: the result, the parsed document when it could be parsed, its format, the signer,
+    /// and the SHA-256 and size of the bytes checked (import records them; the file is read once).
     struct Checked {
         var result: Result
         var document: XMLDocument?
+        var format: FilingFormat?
+        var signer: TrustedSigner?
         var sha256: String
         var size: Int
     }
 
-    func validated(path: String, sizeLimit: Int = XMLDocument.defaultSizeLimit) -> Checked {
+    /// `listed`: the SHA-256 and size a manifest gives for the file; bytes that differ are refused before they are
+    /// parsed.
+    func validated(path: String, sizeLimit: Int = XMLDocument.defaultSizeLimit,
+                   listed: (sha256: String, size: Int)? = nil) -> Checked {
         let bytes: [UInt8]
-        let document: XMLDocument
         do {
             bytes = try XMLDocument.read(path: path, sizeLimit: sizeLimit)
-            document = try XMLDocument.parse(bytes: bytes, name: path, sizeLimit: sizeLimit)
         } catch {
-            let problem = error as? XMLError ?? XMLError(file: path, chinese: "\(error)", english: "\(error)")
-            return Checked(result: Result(path: path, problems: [problem]), document: nil, sha256: "", size: 0)
+            return Checked(result: Result(path: path, problems: [Self.problem(error, path)]), sha256: "", size: 0)
         }
         let sha256 = SHA256.hex(bytes)
-        digests.note(path, sha256: sha256, size: bytes.count)
-        return Checked(result: check(document, path: path, sizeLimit: sizeLimit), document: document,
+        func refused(_ problem: XMLError) -> Checked {
+            Checked(result: Result(path: path, problems: [problem]), sha256: sha256, size: bytes.count)
+        }
+        if let listed, listed.sha256 != sha256 || listed.size != bytes.count {
+            return refused(XMLError(file: path, chinese: "文件与清单所列的SHA-256或大小不符（清单：\(listed.size)字节 \(listed.sha256.prefix(12))…；实际：\(bytes.count)字节 \(sha256.prefix(12))…）",
+                                    english: "the file does not match the SHA-256 or size its manifest lists (listed \(listed.size) bytes \(listed.sha256.prefix(12))…, found \(bytes.count) bytes \(sha256.prefix(12))…)"))
+        }
+        let document: XMLDocument
+        do {
+            document = try XMLDocument.parse(bytes: bytes, name: path, sizeLimit: sizeLimit)
+        } catch {
+            return refused(Self.problem(error, path))
+        }
+        guard let root = document.rootElement, let format = FilingFormat(document) else {
+            return Checked(result: Result(path: path, problems: [XMLError(
+                file: path, line: 1, chinese: "根元素不是Rectify的报送格式（案卷、报送清单、统计报表或接收回执，及其命名空间）",
+                english: "the root is not one of Rectify's filing formats (case file, manifest, report or receipt, in its namespace)")]),
+                document: document, sha256: sha256, size: bytes.count)
+        }
+        var problems = schemas[format]!.validate(document)
+        var signer: TrustedSigner?
+        let formed = root.child("形成时间", namespace: format.namespace)
+        let formedAt = formed.flatMap { FormedAt.moment($0.text) }
+        if let formedAt, formedAt > now {
+            problems.append(XMLError(file: path, line: formed?.line ?? 0,
+                                     chinese: "形成时间\(formed!.text)晚于现在（\(Timestamp.string(now))）：不接受将来的文件",
+                                     english: "形成时间 \(formed!.text) is after now (\(Timestamp.string(now))): a file from the future is refused"))
+        } else {
+            switch verifier.check(document, signedAt: formedAt, now: now) {
+            case .verified(let who): signer = who
+            case .refused(let refusal): problems.append(refusal)
+            }
+        }
+        if let signer, let mismatch = agencyMismatch(root, format: format, signer: signer, path: path) {
+            problems.append(mismatch)
+        }
+        if problems.isEmpty {
+            switch format.kind {
+            case .caseFile: problems += semanticProblems(root, path: path)
+            case .report: problems += reportProblems(root, path: path)
+            case .manifest, .receipt: break
+            }
+        }
+        return Checked(result: Result(path: path, problems: problems), document: document, format: format, signer: signer,
                        sha256: sha256, size: bytes.count)
     }
 
-    private func check(_ document: XMLDocument, path: String, sizeLimit: Int) -> Result {
-        if document.root?.name == "报送清单", document.root?.namespace == CaseFileFormat.manifestNamespace,
-           let root = document.rootElement {
-            var problems = manifestSchema.validate(document)
-            if let refusal = verifier.verify(document) { problems.append(refusal) }
-            problems += listedFileProblems(root, manifest: path)
-            problems += partProblems(root, manifest: path, sizeLimit: sizeLimit)
-            return Result(path: path, problems: problems)
-        }
-        if document.root?.name == "统计报表", document.root?.namespace == CaseFileFormat.reportNamespace,
-           let root = document.rootElement {
-            var problems = reportSchema.validate(document)
-            if let refusal = verifier.verify(document) { problems.append(refusal) }
-            if problems.isEmpty { problems += reportProblems(root, path: path) }
-            return Result(path: path, problems: problems)
-        }
-        guard let root = document.rootElement, root.name == "案卷",
-              document.root?.namespace == CaseFileFormat.namespace else {
-            return Result(path: path, problems: [XMLError(
-                file: path, line: 1, chinese: "根元素不是命名空间 \(CaseFileFormat.namespace) 的“案卷”",
-                english: "the root is not 案卷 in namespace \(CaseFileFormat.namespace)")])
-        }
-        var problems = schema.validate(document)
-        if let refusal = verifier.verify(document) { problems.append(refusal) }
-        problems += semanticProblems(root, path: path)
-        return Result(path: path, problems: problems)
+    static func problem(_ error: any Error, _ path: String) -> XMLError {
+        error as? XMLError ?? XMLError(file: path, chinese: "无法读取：\(error)", english: "cannot be read: \(error)")
     }
 
-    /// Every file a manifest lists must be there, next to it, with the listed SHA-256 and size.
-    func listedFileProblems(_ root: XMLElementRef, manifest: String) -> [XMLError] {
-        let folder = (manifest as NSString).deletingLastPathComponent
-        var problems: [XMLError] = []
-        for entry in root.descendants("文件", namespace: CaseFileFormat.manifestNamespace) {
-            let name = entry.attribute("计算机文件名") ?? ""
-            guard let digest = digests.digest(of: (folder as NSString).appendingPathComponent(name)) else {
-                problems.append(XMLError(file: manifest, line: entry.line, chinese: "清单列出的文件\(name)不存在",
-                                         english: "listed file \(name) is missing"))
-                continue
-            }
-            if digest.sha256 != entry.attribute("SHA256") || String(digest.size) != entry.attribute("计算机文件大小") {
-                problems.append(XMLError(file: manifest, line: entry.line, chinese: "文件\(name)与清单中的SHA-256或大小不符",
-                                         english: "file \(name) does not match the SHA-256 or size in the manifest"))
-            }
+    /// A file speaks for the agency it names; its signer's certificate must be registered for that agency.
+    func agencyMismatch(_ root: XMLElementRef, format: FilingFormat, signer: TrustedSigner, path: String) -> XMLError? {
+        let ns = format.namespace
+        let claimed: (name: String, code: String?)
+        switch format.kind {
+        case .caseFile:
+            let agency = root.child("责任者", namespace: ns)
+            claimed = (agency?.child("机构名称", namespace: ns)?.text ?? "", agency?.child("行政区划代码", namespace: ns)?.text)
+        case .manifest, .report:
+            claimed = (root.child("责任者", namespace: ns)?.text ?? "", root.child("行政区划代码", namespace: ns)?.text)
+        case .receipt:
+            return nil
         }
-        return problems
+        // A version 1 manifest names its agency only; its name must then be the registered one.
+        let matches = claimed.code.map { $0 == signer.divisionCode } ?? (claimed.name == signer.agencyName)
+        guard !matches else { return nil }
+        let who = "\(claimed.name)（\(claimed.code ?? "未写区划代码")）"
+        return XMLError(file: path, chinese: "文件称来自\(who)，但签名证书\(signer.certificate.label)登记为\(signer.agencyName)（\(signer.divisionCode)）的证书",
+                        english: "the file claims to come from \(claimed.name) (\(claimed.code ?? "no division code")), but its signing certificate \(signer.certificate.labelEnglish) is registered for \(signer.agencyName) (\(signer.divisionCode))")
     }
 
-    /// A manifest's parts: each there with the listed SHA-256 and size, each valid and signed, each listing the
-    /// number of files it claims, and all of them together the total the manifest states. One part is parsed at a
-    /// time, so checking a large filing does not need memory for all of it.
-    func partProblems(_ root: XMLElementRef, manifest: String, sizeLimit: Int) -> [XMLError] {
-        let ns = CaseFileFormat.manifestNamespace
-        let entries = root.descendants("分卷", namespace: ns)
-        guard !entries.isEmpty else { return [] }
-        let folder = (manifest as NSString).deletingLastPathComponent
-        var problems: [XMLError] = []
-        var listed = 0
-        var allPartsRead = true
-        for entry in entries {
-            let name = entry.attribute("计算机文件名") ?? ""
-            let partPath = (folder as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: partPath) else {
-                problems.append(XMLError(file: manifest, line: entry.line, chinese: "清单列出的分卷\(name)不存在",
-                                         english: "listed part \(name) is missing"))
-                allPartsRead = false
-                continue
-            }
-            guard SHA256.hex(data) == entry.attribute("SHA256"), String(data.count) == entry.attribute("计算机文件大小") else {
-                problems.append(XMLError(file: manifest, line: entry.line, chinese: "分卷\(name)与清单中的SHA-256或大小不符",
-                                         english: "part \(name) does not match the SHA-256 or size in the manifest"))
-                allPartsRead = false
-                continue
-            }
-            let part = validated(path: partPath, sizeLimit: sizeLimit)
-            problems += part.result.problems
-            let files = part.document?.rootElement?.descendants("文件", namespace: ns).count ?? 0
-            if String(files) != entry.attribute("文件数") {
-                problems.append(XMLError(file: manifest, line: entry.line, chinese: "分卷\(name)列出\(files)个文件，与清单不符",
-                                         english: "part \(name) lists \(files) files, not the number in the manifest"))
-            }
-            listed += files
-        }
-        if allPartsRead, let total = root.child("文件总数", namespace: ns), total.text != String(listed) {
-            problems.append(XMLError(file: manifest, line: total.line, chinese: "文件总数与各分卷合计\(listed)不符",
-                                     english: "the total does not match the parts' \(listed) files"))
-        }
-        return problems
-    }
-
+    /// Records are found by their exact path under the root, never by a search of all descendants.
     func semanticProblems(_ root: XMLElementRef, path: String) -> [XMLError] {
-        let ns = CaseFileFormat.namespace
+        let ns = root.namespace
         var problems: [XMLError] = []
         func problem(_ element: XMLElementRef, _ chinese: String, _ english: String) {
             problems.append(XMLError(file: path, line: element.line, chinese: chinese, english: english))
         }
-        for code in root.descendants("统一社会信用代码", namespace: ns) {
-            if let issue = USCC.problem(in: code.text) { problem(code, "统一社会信用代码\(code.text)：\(issue.chinese)", "USCC \(code.text): \(issue.english)") }
+        if let code = root.child("生产经营单位", namespace: ns)?.child("统一社会信用代码", namespace: ns),
+           let issue = USCC.problem(in: code.text) {
+            problem(code, "统一社会信用代码\(code.text)：\(issue.chinese)", "USCC \(code.text): \(issue.english)")
         }
-        for name in ["文件编号", "责令整改文号"] {
-            for number in root.descendants(name, namespace: ns) where DocumentNumber(parsing: number.text) == nil {
-                problem(number, "文号“\(number.text)”格式不正确", "document number '\(number.text)' is malformed")
-            }
+        let hazards = root.child("事故隐患列表", namespace: ns)?.children("事故隐患", namespace: ns) ?? []
+        let numbers = (root.child("文件列表", namespace: ns)?.children("文件", namespace: ns) ?? []).compactMap { $0.child("文件编号", namespace: ns) }
+            + hazards.compactMap { $0.child("责令整改文号", namespace: ns) }
+            + root.children("复查复核记录", namespace: ns).compactMap { $0.child("文件编号", namespace: ns) }
+        for number in numbers where DocumentNumber(parsing: number.text) == nil {
+            problem(number, "文号“\(number.text)”格式不正确", "document number '\(number.text)' is malformed")
         }
         func date(_ element: XMLElementRef?) -> LocalDate? { element.flatMap { LocalDate($0.text) } }
         if let opened = date(root.child("立档日期", namespace: ns)), let closedElement = root.child("结档日期", namespace: ns),
            let closed = date(closedElement), closed < opened {
             problem(closedElement, "结档日期早于立档日期", "closed before it was opened")
         }
-        for hazard in root.descendants("事故隐患", namespace: ns) {
+        for hazard in hazards {
             let found = date(hazard.child("发现日期", namespace: ns))
             let original = date(hazard.child("原整改期限", namespace: ns))
             let current = date(hazard.child("整改期限", namespace: ns))
@@ -172,7 +164,7 @@ public struct FilingValidator {
                         "hazard dates out of order (found ≤ original deadline ≤ deadline)")
             }
         }
-        for attachment in root.descendants("附件", namespace: ns) {
+        for attachment in root.child("附件列表", namespace: ns)?.children("附件", namespace: ns) ?? [] {
             guard let content = attachment.child("内容", namespace: ns), let hash = attachment.child("SHA256", namespace: ns),
                   let size = attachment.child("计算机文件大小", namespace: ns) else { continue }
             let text = content.text
@@ -191,25 +183,14 @@ public struct FilingValidator {
     }
 }
 
-/// The SHA-256 and size of the files read in one validation or import run, so that a manifest's listing is checked
-/// against the very bytes that were validated instead of every file being read and hashed again. Shared by the
-/// workers of a run.
-public final class FileDigests: @unchecked Sendable {
-    private var known: [String: (sha256: String, size: Int)] = [:]
-    private let lock = NSLock()
-
-    public init() {}
-
-    func note(_ path: String, sha256: String, size: Int) {
-        lock.withLock { known[path] = (sha256, size) }
-    }
-
-    /// The file's digest: as noted, or read and hashed now; nil when it cannot be read.
-    func digest(of path: String) -> (sha256: String, size: Int)? {
-        if let noted = lock.withLock({ known[path] }) { return noted }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let digest = (SHA256.hex(data), data.count)
-        note(path, sha256: digest.0, size: digest.1)
-        return digest
+/// 形成时间 as a moment, whatever offset it was written with.
+enum FormedAt {
+    static func moment(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
     }
 }
+

@@ -6,9 +6,9 @@ extension FilingValidator {
     /// counts give (to the cent of a percent).
     func reportProblems(_ root: XMLElementRef, path: String) -> [XMLError] {
         var problems: [XMLError] = []
-        let ns = CaseFileFormat.reportNamespace
+        let ns = root.namespace
         var rows = root.child("合计", namespace: ns).map { [$0] } ?? []
-        rows += root.descendants("行", namespace: ns)
+        rows += root.children("分组", namespace: ns).flatMap { $0.children("行", namespace: ns) }
         for row in rows {
             let name = row.attribute("名称") ?? "?"
             func count(_ element: String) -> Int { Int(row.child(element, namespace: ns)?.text ?? "") ?? 0 }

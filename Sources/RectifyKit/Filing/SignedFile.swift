@@ -2,7 +2,8 @@ import Foundation
 import RectifyCore
 import RectifyXML
 
-/// The one path every filed XML takes: built in memory, validated against its schema, signed, and only then
+/// The one path every filed XML takes: built in memory, signed, validated against its schema (which requires the
+/// signature), and only then
 /// written to a side file and renamed to its name — an interrupted or failed export never leaves a half-written
 /// file named as done, and the disk sees each file once.
 struct SignedFile {
@@ -54,11 +55,11 @@ struct SignedFile {
 
         func render() throws -> Rendered {
             let document = try writer.finishDocument()
+            try file.signer.sign(document)
             if let error = file.schema.validate(document).first {
                 throw XMLError(file: target, line: error.line, chinese: "导出的文件不符合模式：\(error.reasonChinese)",
                                english: "the exported file is not valid against its schema: \(error.reasonEnglish)")
             }
-            try file.signer.sign(document)
             let bytes = try document.serialized()
             return Rendered(target: target, bytes: bytes, sha256: SHA256.hex(bytes))
         }

@@ -22,7 +22,7 @@ extension Rectify {
         let target = (base as NSString).appendingPathComponent("\(code)-report-\(asOf).xml")
         let written = try SignedFile(schema: schema, signer: signer).write(to: target) { w in
             try w.start("统计报表", namespace: CaseFileFormat.reportNamespace)
-            try w.attribute("版本", "1")
+            try w.attribute("版本", "2")
             try w.element("整治代码", progress.code)
             try w.element("题名", progress.title)
             try w.element("责任者", agency.name)

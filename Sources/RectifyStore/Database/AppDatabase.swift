@@ -35,6 +35,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v8-event-hash-not-indexed", migrate: SchemaV8.migrate)
         migrator.registerMigration("v9-progress-totals", migrate: SchemaV9.migrate)
         migrator.registerMigration("v10-check-comparisons", migrate: SchemaV10.migrate)
+        migrator.registerMigration("v11-trusted-signers", migrate: SchemaV11.migrate)
         return migrator
     }
 

@@ -256,11 +256,20 @@ extension Filing: IdentifiedRecord {
     public func columnsAndValues() -> (columns: [String], values: [DatabaseValue]) {
         (Self.listedColumns, [id.databaseValue, agencyName.databaseValue, divisionCode.databaseValue,
                               caseNumber.databaseValue, formedAt.databaseValue, nature.databaseValue, sha256.databaseValue,
-                              size.databaseValue, fileName.databaseValue, receivedAt.databaseValue, current.databaseValue])
+                              size.databaseValue, fileName.databaseValue, receivedAt.databaseValue, current.databaseValue,
+                              signerFingerprint.databaseValue, signerSubject.databaseValue])
     }
 
     static let listedColumns = ["id", "agencyName", "divisionCode", "caseNumber", "formedAt", "nature", "sha256", "size",
-                                "fileName", "receivedAt", "current"]
+                                "fileName", "receivedAt", "current", "signerFingerprint", "signerSubject"]
+}
+
+extension TrustedCertificate: IdentifiedRecord {
+    public static let databaseTableName = "trustedCertificate"
+    public enum Columns {
+        public static let fingerprint = Column("fingerprint")
+        public static let removedAt = Column("removedAt")
+    }
 }
 
 extension FiledCase: IdentifiedRecord {
