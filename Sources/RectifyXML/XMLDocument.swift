@@ -266,26 +266,20 @@ public struct XMLElementRef {
     /// path under the root, never by a search that would also find elements placed elsewhere (inside the signature).
     public func children(_ name: String, namespace: String) -> [XMLElementRef] {
         var found: [XMLElementRef] = []
-        name.withCString { name in
-            namespace.withCString { namespace in
-                var child = pointer.pointee.children
-                while let current = child {
-                    if current.pointee.type == XML_ELEMENT_NODE,
-                       strcmp(UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self), name) == 0,
-                       let href = current.pointee.ns?.pointee.href,
-                       strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), namespace) == 0 {
-                        found.append(XMLElementRef(pointer: current, document: document))
-                    }
-                    child = current.pointee.next
-                }
-            }
-        }
+        eachChild(name, namespace: namespace) { found.append($0); return true }
         return found
     }
 
     /// The first child element with this local name in `namespace`. Names are compared as C strings: reading a filed
     /// case asks for dozens of children, and a Swift string per sibling visited cost more than the walk.
     public func child(_ name: String, namespace: String) -> XMLElementRef? {
+        var first: XMLElementRef?
+        eachChild(name, namespace: namespace) { first = $0; return false }
+        return first
+    }
+
+    /// Calls `body` for each matching child until it returns false.
+    private func eachChild(_ name: String, namespace: String, _ body: (XMLElementRef) -> Bool) {
         name.withCString { name in
             namespace.withCString { namespace in
                 var child = pointer.pointee.children
@@ -293,12 +287,12 @@ public struct XMLElementRef {
                     if current.pointee.type == XML_ELEMENT_NODE,
                        strcmp(UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self), name) == 0,
                        let href = current.pointee.ns?.pointee.href,
-                       strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), namespace) == 0 {
-                        return XMLElementRef(pointer: current, document: document)
+                       strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self), namespace) == 0,
+                       !body(XMLElementRef(pointer: current, document: document)) {
+                        return
                     }
                     child = current.pointee.next
                 }
-                return nil
             }
         }
     }
