@@ -35,8 +35,8 @@ public final class XMLDocument {
     /// The largest file read (32 MiB): a real case file is tens of kilobytes, and one with a dozen photos of 2 MB each
     /// about 32 MB of base64. Parsing costs a multiple of the file in memory, so the limit bounds an import's memory.
     public static let defaultSizeLimit = 32 * 1024 * 1024
-    /// The most markup (`<`) a file may hold: each tag becomes a node of about a hundred bytes, so a file of empty
-    /// elements would take some 30 times its size when parsed. A case with 2,000 audit events has about 16,000.
+    /// The most tags (`<`), and the most attributes (`=`), a file may hold (`MarkupCount`): a file of empty elements
+    /// would take some 30 times its size when parsed. A case with 2,000 audit events has about 16,000 tags.
     public static let defaultMarkupLimit = 250_000
 
     /// `<!DOCTYPE` (any case) or `<!ENTITY` in the first bytes. Bytes, not Foundation's case-folding search, which
@@ -109,10 +109,8 @@ public final class XMLDocument {
         if let problem = TextEncodingCheck.problem(bytes) {
             throw XMLError(file: name, line: 1, chinese: problem.chinese, english: problem.english)
         }
-        let markup = bytes.withUnsafeBufferPointer { Self.count(UInt8(ascii: "<"), in: $0) }
-        guard markup <= markupLimit else {
-            throw XMLError(file: name, chinese: "标记数\(markup)超过上限\(markupLimit)（文件中元素过多）",
-                           english: "\(markup) tags exceed the limit of \(markupLimit) (too many elements)")
+        if let problem = bytes.withUnsafeBufferPointer({ MarkupCount($0) }).problem(limit: markupLimit, file: name) {
+            throw problem
         }
         if declaresDTD(Array(bytes.prefix(4096))) {
             throw XMLError(file: name, line: 1, chinese: "不接受DTD或实体声明（可能是外部实体或实体膨胀攻击）",
@@ -141,17 +139,6 @@ public final class XMLDocument {
             throw XMLError(file: name, chinese: "不接受DTD", english: "DTDs are refused")
         }
         return XMLDocument(pointer: document, path: name)
-    }
-
-    static func count(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
-        guard var cursor = buffer.baseAddress.map(UnsafeRawPointer.init) else { return 0 }
-        let end = cursor + buffer.count
-        var found = 0
-        while cursor < end, let hit = memchr(cursor, Int32(byte), end - cursor) {
-            found += 1
-            cursor = UnsafeRawPointer(hit) + 1
-        }
-        return found
     }
 
     /// What a file that is not a regular file is, in Chinese and English.
