@@ -3,8 +3,8 @@ import Foundation
 /// What libxml2 would build from a file, counted on its bytes before it is parsed. Every element starts with `<`
 /// and every attribute has an `=` between its element's `<` and the next `<` (`<` cannot stand raw in an attribute
 /// value), so these counts are upper bounds whatever the file hides. Elements and attributes each become nodes of
-/// about a hundred bytes, and libxml2 2.9 checks an element's attributes for duplicates pairwise: 200,000
-/// attributes on one element took xmllint 95 seconds on a 2 MB file.
+/// about a hundred bytes, and libxml2 2.9 checks an element's attributes for duplicates pairwise, so many attributes
+/// on one element cost quadratic time (docs/trust-boundary.md).
 struct MarkupCount {
     var tags = 0
     var attributes = 0

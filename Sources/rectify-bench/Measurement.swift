@@ -57,6 +57,8 @@ enum Budget {
     static let ratios: [String: Double] = ["unit-import": 2, "campaign-export": 3, "superior-import": 4, "campaign-progress": 1,
                                            "campaign-progress-query": 1]
     static let exportMemoryGrowth = 1.5
+    /// Peak resident memory, in MB, whatever the input (issue 15: a hostile folder).
+    static let peakMB: [String: Double] = ["superior-import-hostile": 500]
     /// Measured to explain the budgets, not held to one: the engine's own floor for the unit import's writes, and a
     /// process of this build that does nothing.
     static let explanatory: Set<String> = ["unit-import-sql-floor", "process-start-up"]

@@ -5,8 +5,9 @@ enum Report {
         Swift.print("measure                  units    rectify_s (spread)     reference_s (spread)   ratio    budget        peak_rss_mb")
         for m in measurements {
             let budget = Budget.ratios[m.measure].map { $0 }
+            let memoryVerdict = Budget.peakMB[m.measure].map { m.peakRSSMB <= $0 ? "≤\(format($0, 0)) MB ok" : "≤\(format($0, 0)) MB MISSED" }
             let verdict = budget.map { m.ratio <= $0 ? "≤\(format($0, 0))× ok" : "≤\(format($0, 0))× MISSED" }
-                ?? (Budget.explanatory.contains(m.measure) ? "(no budget)" : "")
+                ?? memoryVerdict ?? (Budget.explanatory.contains(m.measure) ? "(no budget)" : "")
             Swift.print(pad(m.measure, 24), pad(String(m.units), 8),
                         pad("\(format(m.rectifySeconds, 3)) (±\(format(m.spread * 100, 0))%)", 22),
                         pad("\(format(m.referenceSeconds, 3)) (±\(format(m.referenceSpread * 100, 0))%)", 22),

@@ -49,6 +49,7 @@ struct Scenario {
         let (export, validation) = try campaignExport(code: code)
         out.append(export)
         out.append(try superiorImport(validation: validation))
+        out.append(try superiorImportHostile())
         out += try progress(code: code)
         return out
     }
@@ -146,7 +147,7 @@ struct Scenario {
         let manifests = files.filter { $0.hasPrefix("manifest") }
         let cases = files.filter { !$0.hasPrefix("manifest") }
         var total = ProcessRun(seconds: 0, peakRSSMB: 0, status: 0, output: "")
-        for (schema, group) in [("rectify-case-file-v1.xsd", cases), ("rectify-manifest-v1.xsd", manifests)] {
+        for (schema, group) in [("rectify-case-file-v2.xsd", cases), ("rectify-manifest-v2.xsd", manifests)] {
             var start = 0
             while start < group.count {
                 let batch = group[start..<min(start + 1_000, group.count)].map { "\(exportFolder)/\($0)" }
@@ -170,6 +171,27 @@ struct Scenario {
             remove(target)
         }
         return Measurement(measure: "superior-import", units: district.units, rectify: mine, reference: validation)
+    }
+
+    /// `rectify import --loose` of a folder of hostile files (`HostileFolder`) into an empty superior database, every
+    /// file refused, vs xmllint checking the same regular files against the case-file schema. The budget is the
+    /// import's peak memory (`Budget.peakMB`), whatever the folder holds.
+    func superiorImportHostile() throws -> Measurement {
+        let folder = "\(runs)/hostile"
+        let genuine = try FileManager.default.contentsOfDirectory(atPath: exportFolder).filter { !$0.hasPrefix("manifest") }.sorted()[0]
+        try HostileFolder.build(from: "\(exportFolder)/\(genuine)", into: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var mine: [ProcessRun] = [], theirs: [ProcessRun] = []
+        for round in 1...repeats {
+            log("  hostile import at the superior, run \(round)/\(repeats)")
+            let target = "\(runs)/superior-hostile.sqlite"
+            remove(target)
+            mine.append(try worker(["import-filings", target, folder, keys + "/signing-cert.pem", schemas, "--hostile"]))
+            remove(target)
+            theirs.append(try Subprocess.run(["xmllint", "--nonet", "--noout", "--schema", "\(schemas)/rectify-case-file-v2.xsd"]
+                                             + HostileFolder.regularFiles(in: folder), mustSucceed: false))
+        }
+        return Measurement(measure: "superior-import-hostile", units: district.units, rectify: mine, reference: theirs)
     }
 
     /// `rectify campaign progress` (totals, targets, reliability by street and category, as JSON) vs sqlite3 answering

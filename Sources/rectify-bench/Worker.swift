@@ -58,15 +58,21 @@ struct Worker: ParsableCommand {
         @Argument var folder: String
         @Argument var cert: String
         @Argument var schemas: String
+        @Flag(help: "A folder of hostile files, imported with --loose: every file must be refused")
+        var hostile = false
         func run() throws {
             let rectify = try Rectify.open(path: database, create: true)
             let signer = try TrustedSigner(certificateFile: cert)
             if try rectify.trustedCertificates().isEmpty {
                 _ = try rectify.addTrust(certificatePath: cert, divisionCode: signer.divisionCode, agencyName: nil, actor: "bench")
             }
-            let outcomes = try rectify.importFilings(paths: [folder], schemas: schemas, actor: "bench")
+            let outcomes = try rectify.importFilings(paths: [folder], loose: hostile, schemas: schemas, actor: "bench")
             let refused = outcomes.filter { $0.result == .refused }
-            guard refused.isEmpty else { throw ValidationError("\(refused.count) files refused: \(refused[0].problems)") }
+            if hostile {
+                guard refused.count == outcomes.count else { throw ValidationError("hostile files were accepted: \(outcomes.filter { $0.result != .refused }.map(\.path))") }
+            } else {
+                guard refused.isEmpty else { throw ValidationError("\(refused.count) files refused: \(refused[0].problems)") }
+            }
             print(outcomes.count)
             Worker.reportPeak()
         }
