@@ -3,7 +3,8 @@ import Foundation
 import RectifyCore
 import RectifyKit
 
-// A thin shell: parse, call RectifyKit, print. Exit 0 success, 1 refused input, 2 usage error.
+// A thin shell: parse, call RectifyKit, print. Exit 0 success, 1 refused input, 2 usage error; a few errors name
+// their own status (`CommandExitStatus`: verify's 3, could not check).
 func fail(_ message: String, code: Int32) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     exit(code)
@@ -14,7 +15,7 @@ do {
     var command = try RectifyCommand.parseAsRoot(GlobalOptions.hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst())))
     try command.run()
 } catch let error as UserFacingError {
-    fail("错误 / error:\n" + (error.errorDescription ?? ""), code: 1)
+    fail("错误 / error:\n" + (error.errorDescription ?? ""), code: (error as? CommandExitStatus)?.exitStatus ?? 1)
 } catch {
     switch RectifyCommand.exitCode(for: error) {
     case .success:

@@ -92,13 +92,13 @@ extension Rectify {
     }
 
     /// Builds the demo district as a new database file at `path`, all or nothing: it is built beside the target
-    /// and moved into place only when complete, so an interrupted or failed run leaves no half district.
-    public static func buildDemo(atPath path: String, units: Int?, seed: UInt64,
+    /// and renamed into place only when complete, so an interrupted or failed run leaves no half district — and,
+    /// with `replace`, the database it replaces stays whole until that rename.
+    public static func buildDemo(atPath path: String, units: Int?, seed: UInt64, replace: Bool = false,
                                  progress: (Int, Int) -> Void = { _, _ in }) throws -> DemoSummary {
         try checkDemoArguments(units: units)
-        if FileManager.default.fileExists(atPath: path) {
-            guard try Rectify.open(path: path).database.isEmpty() else { throw demoNeedsEmptyDatabase }
-        }
+        let existing = try existingDatabase(at: path)
+        if let existing, !replace, try !existing.database.isEmpty() { throw demoNeedsEmptyDatabase }
         let building = path + ".building"
         let files = { (base: String) in ["", "-wal", "-shm"].map { base + $0 } }
         for file in files(building) { try? FileManager.default.removeItem(atPath: file) }
@@ -111,14 +111,26 @@ extension Rectify {
                 return summary
             }
             let summary = try build()
-            for file in files(path) { try? FileManager.default.removeItem(atPath: file) }
-            try FileManager.default.moveItem(atPath: building, toPath: path)
+            // The old database's WAL is folded into it before its -wal goes, so that until the rename it is whole.
+            try existing?.database.checkpoint()
+            for file in files(path).dropFirst() { try? FileManager.default.removeItem(atPath: file) }
+            guard rename(building, path) == 0 else {
+                throw RuleViolation(rule: "DEMO-RENAME", chinese: "无法将新建的演示数据库移到“\(path)”：\(String(cString: strerror(errno)))",
+                                    english: "cannot move the new demo database to '\(path)': \(String(cString: strerror(errno)))")
+            }
             for file in files(building) { try? FileManager.default.removeItem(atPath: file) }
             return summary
         } catch {
             for file in files(building) { try? FileManager.default.removeItem(atPath: file) }
             throw error
         }
+    }
+
+    /// The database already at `path`, opened for writing, or nil when there is none or an empty file. A file that
+    /// is not a Rectify database is never replaced.
+    private static func existingDatabase(at path: String) throws -> Rectify? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return nil }
+        return try Rectify.open(path: path)
     }
 
     static func checkDemoArguments(units: Int?) throws {

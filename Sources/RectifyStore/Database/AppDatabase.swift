@@ -66,29 +66,40 @@ public final class AppDatabase: Sendable {
     }
 
     /// Opens (and migrates) the database file, in WAL mode. A missing file is an error unless `create` is set,
-    /// so that a mistyped `--db` never silently creates an empty database.
+    /// so that a mistyped `--db` never silently creates an empty database; a file that is not a Rectify database
+    /// (an empty file unless `create` is set, another program's SQLite file, anything else) is never touched.
     public static func open(path: String, create: Bool = false, clock: @escaping @Sendable () -> Date = { Date() })
         throws -> AppDatabase
     {
-        if !create && !FileManager.default.fileExists(atPath: path) {
-            throw StoreError.databaseMissing(path: path)
+        switch try DatabaseFile.inspect(path, migrator: migrator).0 {
+        case .missing where !create: throw StoreError.databaseMissing(path: path)
+        case .empty where !create: throw StoreError.notRectifyDatabase(path: path, kind: .empty)
+        case .notSQLite: throw StoreError.notRectifyDatabase(path: path, kind: .notSQLite)
+        case .foreignSQLite: throw StoreError.notRectifyDatabase(path: path, kind: .foreignSQLite)
+        case .missing, .empty, .rectify: break
         }
         let pool = try DatabasePool(path: path, configuration: configuration())
         return try AppDatabase(pool, clock: clock)
     }
 
     /// Opens the file for a command that only reads: one read-only connection, with no writer, no WAL set-up and no
-    /// second connection, which is most of what opening costs such a command. A file that still needs a migration
-    /// is opened the usual way instead, which migrates it. One connection serialises reads, so a job that reads on
-    /// several threads at once (the campaign export) opens the file with `open`, whose pool gives each its own.
+    /// second connection, which is most of what opening costs such a command. A command that reads never changes
+    /// the file: one that needs a migration is refused (`rectify init` migrates it). One connection serialises
+    /// reads, so a job that reads on several threads at once (the campaign export) opens the file with `open`,
+    /// whose pool gives each its own.
     public static func openForReading(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws
         -> AppDatabase
     {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.databaseMissing(path: path) }
-        var configuration = configuration()
-        configuration.readonly = true
-        let connection = try DatabaseQueue(path: path, configuration: configuration)
-        guard try connection.read(migrator.hasCompletedMigrations) else { return try open(path: path, clock: clock) }
+        let (kind, connection) = try DatabaseFile.inspect(path, migrator: migrator)
+        switch kind {
+        case .missing: throw StoreError.databaseMissing(path: path)
+        case .empty: throw StoreError.notRectifyDatabase(path: path, kind: .empty)
+        case .notSQLite: throw StoreError.notRectifyDatabase(path: path, kind: .notSQLite)
+        case .foreignSQLite: throw StoreError.notRectifyDatabase(path: path, kind: .foreignSQLite)
+        case .rectify(current: false): throw StoreError.needsMigration(path: path)
+        case .rectify(current: true): break
+        }
+        guard let connection else { throw StoreError.unreadableFile(path: path) }
         return AppDatabase(migrated: connection, clock: clock)
     }
 

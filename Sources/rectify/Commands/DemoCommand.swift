@@ -9,14 +9,11 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: "单位总数 / number of units (default: the seed's register, 1840)") var units: Int?
     @Option(help: "随机种子 / seed") var seed: UInt64 = 2018
-    @Flag(help: "删除已有数据库后重建 / delete an existing database file first") var replace = false
+    @Flag(help: "替换已有数据库（新库建成后才替换）/ replace an existing database (once the new one is complete)") var replace = false
 
     func run() throws {
-        if replace {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: global.path + suffix) }
-        }
         var lastShown = -1
-        let summary = try Rectify.buildDemo(atPath: global.path, units: units, seed: seed) { done, total in
+        let summary = try Rectify.buildDemo(atPath: global.path, units: units, seed: seed, replace: replace) { done, total in
             let percent = done * 100 / max(total, 1)
             guard percent / 10 != lastShown / 10 || done == total else { return }
             lastShown = percent

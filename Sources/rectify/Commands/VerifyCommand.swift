@@ -17,7 +17,8 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try global.openForReading().verify()
+        let report: ChainReport
+        do { report = try global.openForReading().verify() } catch let error as UserFacingError { throw CouldNotVerify(reason: error) }
         if output.json {
             try Output.json(Report(intact: report.isIntact, events: report.eventCount, rows: report.rowCount,
                                    head: report.headHash, problems: report.problems.map {
@@ -47,4 +48,13 @@ struct ChainBroken: UserFacingError {
         let first = report.problems[0]
         return "audit chain broken at \(first.seq.map { "event \($0)" } ?? "a row with no event"): \(first.english)"
     }
+}
+
+/// `verify` could not check at all (no database, not a Rectify database, unreadable): exit 3, so that a script can
+/// tell it from a broken chain (exit 1).
+struct CouldNotVerify: UserFacingError, CommandExitStatus {
+    var reason: any UserFacingError
+    var exitStatus: Int32 { 3 }
+    var chinese: String { "无法校验：\(reason.chinese)" }
+    var english: String { "could not verify: \(reason.english)" }
 }

@@ -64,3 +64,8 @@ enum Output {
         return try LocalDate.parse(text, field: field, fieldEnglish: english)
     }
 }
+
+/// An error whose exit status is not the usual 1 (refused).
+protocol CommandExitStatus {
+    var exitStatus: Int32 { get }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+
+/// What a file given as `--db` holds, found without writing a byte to it: a command opens only a Rectify database,
+/// and a command that only reads opens only one that needs no migration.
+enum DatabaseFile {
+    enum Kind: Equatable {
+        case missing
+        case empty
+        case notSQLite
+        /// An SQLite database without Rectify's migrations table.
+        case foreignSQLite
+        case rectify(current: Bool)
+    }
+
+    static let sqliteHeader = Array("SQLite format 3\0".utf8)
+
+    /// The kind, and for a Rectify database the read-only connection that found it out (a command that only reads
+    /// goes on with it: opening a connection is much of what such a command costs).
+    static func inspect(_ path: String, migrator: DatabaseMigrator) throws -> (Kind, DatabaseQueue?) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return (.missing, nil) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return (.notSQLite, nil) }
+        guard status.st_size > 0 else { return (.empty, nil) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.unreadableFile(path: path) }
+        let header = (try? handle.read(upToCount: sqliteHeader.count)).map(Array.init) ?? []
+        try? handle.close()
+        guard header == sqliteHeader else { return (.notSQLite, nil) }
+        var configuration = AppDatabase.configuration()
+        configuration.readonly = true
+        do {
+            let connection = try DatabaseQueue(path: path, configuration: configuration)
+            let kind: Kind = try connection.read { db in
+                guard try db.tableExists("grdb_migrations"),
+                      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1')") == true
+                else { return .foreignSQLite }
+                return .rectify(current: try migrator.hasCompletedMigrations(db))
+            }
+            return (kind, kind == .rectify(current: true) ? connection : nil)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            return (.notSQLite, nil)
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+}

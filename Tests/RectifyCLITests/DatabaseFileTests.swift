@@ -1,0 +1,77 @@
+import Foundation
+import RectifyTestSupport
+import Testing
+
+@Suite("Only a Rectify database is opened, and a reading command never changes the file")
+struct DatabaseFileTests {
+    func folderListing(_ cli: CLI) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).sorted()
+    }
+
+    @Test("verify on an empty or missing file exits 3 (could not check), names why, and creates or writes nothing")
+    func verifyCannotCheck() throws {
+        let cli = try CLI()
+        FileManager.default.createFile(atPath: cli.database, contents: nil)
+        let before = try folderListing(cli)
+        for command in [["verify"], ["case", "list"], ["campaign", "list"], ["unit", "list"]] {
+            let result = try cli.run(command)
+            #expect(result.status == (command == ["verify"] ? 3 : 1), "\(command)")
+            #expect(result.stderr.contains("不是 Rectify 数据库（空文件）") && result.stderr.contains("is not a Rectify database (an empty file)"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.database)).isEmpty)
+        #expect(try folderListing(cli) == before)
+        try FileManager.default.removeItem(atPath: cli.database)
+        let missing = try cli.run("verify")
+        #expect(missing.status == 3 && missing.stderr.contains("could not verify: database file"))
+        #expect(try folderListing(cli).isEmpty)
+        // A writing command refuses the empty file too; init makes it a database.
+        FileManager.default.createFile(atPath: cli.database, contents: nil)
+        #expect(try cli.run("department", "add", "安监局").status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.database)).isEmpty)
+        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("verify").status == 0)
+    }
+
+    @Test("another program's SQLite file is refused by every command, byte for byte unchanged")
+    func foreignDatabase() throws {
+        let cli = try CLI()
+        _ = try cli.sqlite("CREATE TABLE notes(x); INSERT INTO notes VALUES ('keep me')")
+        let before = cli.databaseDigest()
+        for command in [["verify"], ["init"], ["department", "add", "安监局"], ["unit", "list"]] {
+            let result = try cli.run(command)
+            #expect(result.status != 0, "\(command)")
+            #expect(result.stderr.contains("another program's SQLite database"), "\(command): \(result.stderr)")
+        }
+        #expect(cli.databaseDigest() == before)
+        #expect(try cli.sqlite("SELECT count(*) FROM sqlite_master") == "1")
+    }
+
+    @Test("demo --replace killed while it builds leaves the database it was replacing whole; completed, it replaces it")
+    func demoReplaceIsAtomic() throws {
+        let cli = try CLI()
+        #expect(try cli.run("demo", "--units", "60").status == 0)
+        let head = try cli.run("verify").stdout
+        let (process, _, err) = try cli.start(["demo", "--units", "1500", "--replace"])
+        // Killed once it has reported progress: the new district is being built beside the old one.
+        var progress = Data()
+        while !String(decoding: progress, as: UTF8.self).contains("building: "), process.isRunning {
+            progress += err.fileHandleForReading.availableData
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try cli.run("verify").stdout == head)
+        let replaced = try cli.run("demo", "--units", "80", "--replace")
+        #expect(replaced.status == 0)
+        #expect(try cli.run("verify").stdout != head)
+        #expect(try folderListing(cli).allSatisfy { !$0.contains(".building") })
+        // Another program's file is not replaced.
+        let foreign = cli.folder.appendingPathComponent("foreign.sqlite").path
+        try FileManager.default.removeItem(atPath: cli.database)
+        _ = try cli.sqlite("CREATE TABLE notes(x)")
+        try FileManager.default.moveItem(atPath: cli.database, toPath: foreign)
+        let refused = try cli.run("--db", foreign, "demo", "--units", "60", "--replace")
+        #expect(refused.status == 1 && refused.stderr.contains("another program's SQLite database"))
+        #expect(try runTool(["sqlite3", foreign, "SELECT name FROM sqlite_master"]).output == "notes\n")
+    }
+}
