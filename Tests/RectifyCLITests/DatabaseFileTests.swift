@@ -75,3 +75,39 @@ struct DatabaseFileTests {
         #expect(try runTool(["sqlite3", foreign, "SELECT name FROM sqlite_master"]).output == "notes\n")
     }
 }
+
+@Suite("Exported files reach the disk before they take their names")
+struct ExportDurabilityTests {
+    /// The system calls of one `rectify` run that touch files, as strace prints them with file-descriptor paths.
+    func traced(_ cli: CLI, _ arguments: [String]) throws -> [String] {
+        let log = cli.folder.appendingPathComponent("trace.txt").path
+        let run = try runTool(["env", "RECTIFY_DB=\(cli.database)", "RECTIFY_ACTOR=admin", "strace", "-f", "-y", "-o", log,
+                               "-e", "trace=fsync,rename", CLI.executable.path] + arguments)
+        #expect(run.status == 0, "\(run.output) \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        return try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    @Test("export case and export campaign: fsync of each file, then its rename, then fsync of the folder before the manifest")
+    func fsyncBeforeRename() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
+                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        #expect(try cli.run("keys", "generate", "--out", "keys").status == 0)
+        let root = cli.folder.path
+        let signing = ["--key", root + "/keys/signing-key.pem", "--cert", root + "/keys/signing-cert.pem"]
+        let caseTrace = try traced(cli, ["export", "case", "gas-2026-0001", "--out", root + "/one"] + signing)
+        let fileSync = caseTrace.firstIndex { $0.contains("fsync(") && $0.contains("gas-2026-0001.xml.partial") }
+        let rename = caseTrace.firstIndex { $0.contains("rename(") && $0.contains("gas-2026-0001.xml.partial") }
+        let folderSync = caseTrace.lastIndex { $0.contains("fsync(") && $0.contains("/one>") }
+        #expect(fileSync != nil && rename != nil && folderSync != nil, "\(caseTrace)")
+        if let fileSync, let rename, let folderSync { #expect(fileSync < rename && rename < folderSync) }
+
+        let campaignTrace = try traced(cli, ["export", "campaign", "gas-2026", "--out", root + "/all"] + signing)
+        let caseFile = campaignTrace.firstIndex { $0.contains("fsync(") && $0.contains("gas-2026-0001.xml.partial") }
+        let folder = campaignTrace.firstIndex { $0.contains("fsync(") && $0.contains("/all>") }
+        let manifest = campaignTrace.firstIndex { $0.contains("rename(") && $0.contains("manifest.xml.partial") }
+        #expect(caseFile != nil && folder != nil && manifest != nil, "\(campaignTrace)")
+        if let caseFile, let folder, let manifest { #expect(caseFile < folder && folder < manifest) }
+    }
+}

@@ -80,7 +80,8 @@ extension Rectify {
             }
         }, consume: { _, rendered in
             for item in rendered {
-                try item.signed.write()
+                // The folder is flushed once, before the manifest is written.
+                try item.signed.write(syncingFolder: false)
                 let file = item.file
                 if part == nil {
                     let name = "manifest-part-" + String(format: "%04d", parts.count + 1) + ".xml"
@@ -104,6 +105,7 @@ extension Rectify {
         })
         try closePart()
         let target = (base as NSString).appendingPathComponent("manifest.xml")
+        try FileWriter.syncFolder(of: target)
         let written = try manifests.write(to: target) { w in
             try header(w)
             try w.element("文件总数", exported)

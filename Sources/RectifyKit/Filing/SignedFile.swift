@@ -28,7 +28,7 @@ struct SignedFile {
         let bytes: [UInt8]
         let sha256: String
 
-        func write() throws { try FileWriter.replace(target, with: bytes) }
+        func write(syncingFolder: Bool = true) throws { try FileWriter.replace(target, with: bytes, syncingFolder: syncingFolder) }
     }
 
     /// For files written piece by piece (manifest parts): the writer now, validation and signing at `commit`.
@@ -66,9 +66,11 @@ struct SignedFile {
     }
 }
 
-/// Writes a file whole under a side name and renames it into place, so the name never shows a partial file.
+/// Writes a file whole under a side name, flushes it to the disk, and renames it into place, so the name never shows
+/// a partial file, even after a power cut. The rename itself is made durable by flushing the folder: at once, or —
+/// for the many files of a campaign export — once by the caller (`syncFolder`) before the manifest that lists them.
 enum FileWriter {
-    static func replace(_ path: String, with bytes: [UInt8]) throws {
+    static func replace(_ path: String, with bytes: [UInt8], syncingFolder: Bool = true) throws {
         let side = path + ".partial"
         let descriptor = open(side, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path, "无法创建文件", "cannot create the file") }
@@ -82,9 +84,22 @@ enum FileWriter {
             }
             return true
         }
-        guard close(descriptor) == 0, ok, rename(side, path) == 0 else {
+        let synced = ok && fsync(descriptor) == 0
+        guard close(descriptor) == 0, synced, rename(side, path) == 0 else {
             unlink(side)
             throw failure(path, "写入失败（磁盘已满或无权限？）", "the write failed (disk full or no permission?)")
+        }
+        if syncingFolder { try syncFolder(of: path) }
+    }
+
+    /// Flushes the folder holding `path`, so that the files renamed into it survive a power cut.
+    static func syncFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path, "无法打开所在目录", "cannot open its folder") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else {
+            throw failure(path, "无法将目录写入磁盘", "cannot flush its folder to the disk")
         }
     }
 

@@ -49,8 +49,6 @@ public final class AppDatabase: Sendable {
         // Persistent WAL: the -wal file stays after the last connection closes. Otherwise GRDB recreates it on every
         // open with a CREATE/DROP TABLE, which rewrites the database header: a refused command would then change
         // the file's bytes, and read-only processes could not open the database (GRDB's DatabaseSharing guide).
-        // GRDB's pool runs WAL with synchronous=NORMAL: a committed command survives a crash of the process; a
-        // power cut may lose the last commits but never corrupts the file or breaks the audit chain.
         config.prepareDatabase { db in
             guard !db.configuration.readonly else { return }
             var flag: CInt = 1
@@ -78,8 +76,15 @@ public final class AppDatabase: Sendable {
         case .foreignSQLite: throw StoreError.notRectifyDatabase(path: path, kind: .foreignSQLite)
         case .missing, .empty, .rectify: break
         }
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        return try AppDatabase(pool, clock: clock)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            // GRDB's pool sets synchronous=NORMAL, which may lose the last commits on a power cut; an act confirmed to
+            // an officer must survive one, so every commit waits for the WAL to reach the disk.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            return try AppDatabase(pool, clock: clock)
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
     }
 
     /// Opens the file for a command that only reads: one read-only connection, with no writer, no WAL set-up and no
