@@ -6,7 +6,7 @@ import RectifyKit
 // A thin shell: parse, call RectifyKit, print. Exit 0 success, 1 refused input, 2 usage error; a few errors name
 // their own status (`CommandExitStatus`: verify's 3, could not check).
 func fail(_ message: String, code: Int32) -> Never {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data(((TerminalText.standardError ? TerminalText.escaped(message) : message) + "\n").utf8))
     exit(code)
 }
 

@@ -10,7 +10,8 @@ enum Output {
 
     /// Columns aligned by display width: a Chinese character takes two terminal cells.
     static func table(_ headers: [String], _ rows: [[String]]) {
-        let rows = rows.map { $0.map(oneLine) }
+        // Escaped before measuring, so that a row with an escaped character stays aligned.
+        let rows = rows.map { $0.map { TerminalText.standardOutput ? TerminalText.escaped(oneLine($0)) : oneLine($0) } }
         var widths = headers.map(displayWidth)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
