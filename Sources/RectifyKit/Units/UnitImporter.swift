@@ -96,7 +96,10 @@ extension WriteContext {
                     problem(column, nil, "不是有效的\(encoding.rawValue)文本", "not valid \(encoding.rawValue) text")
                     continue
                 }
-                values[column] = text.nonBlank
+                switch TextInput.normalized(text, limit: StoredText.limit(table: BusinessUnit.databaseTableName, column: "\(column)")) {
+                case .success(let stored): values[column] = stored.nonBlank
+                case .failure(let refused): problem(column, nil, refused.chinese, refused.english)
+                }
             }
             let unit = resolver.unit(from: values, report: problem)
             if let unit {

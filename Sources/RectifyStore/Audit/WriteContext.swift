@@ -38,7 +38,8 @@ public final class WriteContext {
     public func insert<Record: IdentifiedRecord>(_ record: inout Record, action: String) throws -> Identifier<Record.Entity> {
         // A plain cached INSERT of the encoded columns: GRDB's record insertion (callbacks, RETURNING, SQL built per
         // call) cost more than the write itself in a register import.
-        let (columns, values) = try record.columnsAndValues()
+        let (columns, given) = try record.columnsAndValues()
+        let values = try StoredText.checked(given, columns: columns, table: Record.databaseTableName)
         let type = ObjectIdentifier(Record.self)
         let statement: RawStatement
         let positions: [Int]?
@@ -68,7 +69,13 @@ public final class WriteContext {
     public func update<Record: IdentifiedRecord>(_ record: Record, action: String) throws {
         let rowID = record.id!.rawValue
         let before = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
-        try record.update(db)
+        let (allColumns, given) = try record.columnsAndValues()
+        let checked = try StoredText.checked(given, columns: allColumns, table: Record.databaseTableName)
+        let changed = zip(allColumns, checked).filter { $0.0 != "id" }
+        try db.execute(sql: """
+            UPDATE \(Record.databaseTableName.quotedDatabaseIdentifier) \
+            SET \(changed.map { "\($0.0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE id = ?
+            """, arguments: StatementArguments(changed.map(\.1) + [rowID.databaseValue]))
         let after = try rows.read(db, table: Record.databaseTableName, rowID: rowID)
         try append(action: action, entity: Record.databaseTableName, entityId: rowID, before: before.canonicalBytes,
                    after: after.canonicalBytes)
@@ -88,7 +95,18 @@ public final class WriteContext {
     /// The single-row agency table has a fixed id.
     public func save(_ agency: Agency, action: String) throws {
         let before = try? rows.read(db, table: Agency.databaseTableName, rowID: agency.id).canonicalBytes
-        try agency.save(db)
+        let dictionary = try agency.databaseDictionary
+        let columns = dictionary.keys.sorted()
+        let values = try StoredText.checked(columns.map { dictionary[$0]! }, columns: columns, table: Agency.databaseTableName)
+        let assignments = zip(columns, values).filter { $0.0 != "id" }
+        try db.execute(sql: "UPDATE agency SET \(assignments.map { "\($0.0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                       arguments: StatementArguments(assignments.map(\.1) + [agency.id.databaseValue]))
+        if db.changesCount == 0 {
+            try db.execute(sql: """
+                INSERT INTO agency (\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) \
+                VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments(values))
+        }
         let after = try rows.read(db, table: Agency.databaseTableName, rowID: agency.id).canonicalBytes
         try append(action: action, entity: Agency.databaseTableName, entityId: agency.id, before: before, after: after)
     }
