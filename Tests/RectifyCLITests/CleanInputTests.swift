@@ -57,4 +57,22 @@ struct CleanInputTests {
         #expect(result.stderr.contains("row 3, column '单位名称'") && result.stderr.contains("U+0000"), "\(result.stderr)")
         #expect(cli.databaseDigest() == before)
     }
+
+    @Test("unit edit corrects a mistyped name, audited; a bad phone, an empty name or a control character is refused unchanged")
+    func unitEdit() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        let before = cli.databaseDigest()
+        for (arguments, reason) in [(["--phone", "abc"], "phone"), (["--name", " "], "must not be empty"),
+                                    (["--name", "乙\u{7F}记"], "U+007F"), ([], "no field to correct")] {
+            let result = try cli.run(["unit", "edit", restaurant] + arguments)
+            #expect(result.status == 1 && result.stderr.contains(reason), "\(arguments): \(result.stderr)")
+        }
+        #expect(cli.databaseDigest() == before)
+        let edited = try cli.run("unit", "edit", restaurant, "--name", "乙记面馆（分店）", "--phone", "")
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(try cli.sqlite("SELECT name || '|' || ifnull(phone, 'null') FROM unit WHERE uscc = '\(restaurant)'") == "乙记面馆（分店）|null")
+        #expect(try cli.sqlite("SELECT count(*) FROM event WHERE action = 'unit.edit'") == "1")
+        #expect(try cli.run("verify").status == 0)
+    }
 }

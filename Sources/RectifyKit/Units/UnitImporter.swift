@@ -234,12 +234,8 @@ struct RegisterResolver {
         } else {
             problem(.department, nil, "不能为空", "must not be empty")
         }
-        // On bytes: a valid number is ASCII, so its length in bytes is its length in characters.
-        if let phone = value(.phone), !(5...20).contains(phone.utf8.count) || !phone.utf8.allSatisfy({
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "-+ ()".utf8.contains($0)
-        }) {
-            problem(.phone, phone, "电话号码只能含数字、-、+、空格和括号，5–20位",
-                    "a phone number has 5–20 digits, '-', '+', spaces or brackets")
+        if let phone = value(.phone), !BusinessUnit.isPhoneNumber(phone) {
+            problem(.phone, phone, BusinessUnit.phoneRule.chinese, BusinessUnit.phoneRule.english)
         }
         guard let uscc, let name, let street, let grid, let category, let department else { return nil }
         return BusinessUnit(uscc: uscc, name: name, address: value(.address) ?? "", streetId: street.id!,

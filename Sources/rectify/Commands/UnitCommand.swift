@@ -5,7 +5,7 @@ import RectifyKit
 
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unit", abstract: "生产经营单位 / units.", subcommands: [Import.self, List.self, Show.self])
+        commandName: "unit", abstract: "生产经营单位 / units.", subcommands: [Import.self, List.self, Show.self, Edit.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import",
@@ -62,6 +62,29 @@ struct UnitCommand: ParsableCommand {
                 Output.table(["案件", "专项整治", "状态", "隐患", "逾期"],
                              detail.cases.map { [$0.number, $0.campaign, $0.state, String($0.hazards), String($0.overdueHazards)] })
             }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "edit",
+            abstract: "更正单位的名称等文字（留痕）/ correct a unit's name and texts (audited).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var actor: ActorOption
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "统一社会信用代码 / USCC") var uscc: String
+        @Option(help: "单位名称 / name") var name: String?
+        @Option(help: "地址 / address") var address: String?
+        @Option(help: "负责人（空串清除）/ person in charge (empty clears)") var contact: String?
+        @Option(help: "联系电话（空串清除）/ phone (empty clears)") var phone: String?
+        @Option(help: "法定代表人（空串清除）/ legal representative (empty clears)") var legal: String?
+        @Option(help: "监管人员（空串清除）/ supervisors (empty clears)") var supervisors: String?
+
+        func run() throws {
+            let detail = try global.open().editUnit(uscc: uscc, changes: UnitTextChanges(
+                name: name, address: address, contactPerson: contact, phone: phone, legalRepresentative: legal,
+                supervisors: supervisors), actor: actor.name)
+            if output.json { return try Output.json(detail) }
+            print("已更正 / corrected: \(detail.unit.uscc) \(detail.unit.name)")
         }
     }
 }
