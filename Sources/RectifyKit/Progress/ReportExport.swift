@@ -12,8 +12,12 @@ extension Rectify {
         let schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.campaignReport, folder: schemas))
         let signer = try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate)
         let asOf = asOf ?? LocalDate(database.clock())
-        let (progress, breakdowns, agency) = try database.read { db in
-            let query = ProgressQuery(db: db, campaign: try Lookup.campaign(db, code: code))
+        let (progress, breakdowns, agency) = try database.readWithScratchTables { db in
+            let campaign = try Lookup.campaign(db, code: code)
+            // The figures signed are the ledger's: recomputed first from the audited records, in the same snapshot.
+            let differences = try LedgerCheck.differences(db, campaignId: campaign.id!.rawValue)
+            guard differences.isEmpty else { throw Rectify.ledgerMismatch(differences) }
+            let query = ProgressQuery(db: db, campaign: campaign)
             let breakdowns = try ProgressDimension.allCases.filter { $0 != .all }.map { ($0, try query.figures($0, asOf: asOf)) }
             return (try query.progress(by: .all, asOf: asOf), breakdowns, try Lookup.agency(db))
         }
@@ -90,3 +94,15 @@ enum ReportRow {
         return "\(sign)\(magnitude / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)"
     }
 }
+
+extension Rectify {
+    static func ledgerMismatch(_ differences: [LedgerCheck.Difference]) -> RuleViolation {
+        let shown = differences.prefix(5).map { "\($0.table) \($0.key): \($0.stored ?? "—") → \($0.recomputed ?? "—")" }
+            .joined(separator: "; ")
+        return RuleViolation(
+            rule: "REPORT-LEDGER-MISMATCH",
+            chinese: "统计台账与业务记录重新计算的结果不符（\(differences.count)处，如 \(shown)）：数据库可能被绕过 Rectify 修改，报表未签发；请运行 rectify verify",
+            english: "the progress ledger differs from a recomputation from the records (\(differences.count) differences, e.g. \(shown)): the database may have been changed outside Rectify; no report was signed: run rectify verify")
+    }
+}
+

@@ -10,6 +10,8 @@ public struct ChainReport: Sendable, Equatable {
         public var entityId: Int64
         public var chinese: String
         public var english: String
+        /// A difference in the derived tables (`LedgerCheck`), not in the audited ones.
+        public var isInProgressLedger: Bool { LedgerCheck.tables.contains(entity) }
     }
 
     public var eventCount: Int
@@ -25,7 +27,7 @@ public struct ChainReport: Sendable, Equatable {
 /// or of a row — is found and named.
 public enum ChainVerifier {
     public static func verify(_ database: AppDatabase) throws -> ChainReport {
-        try database.read { db in try verify(db) }
+        try database.readWithScratchTables { db in try verify(db) }
     }
 
     static func verify(_ db: Database) throws -> ChainReport {
@@ -34,6 +36,12 @@ public enum ChainVerifier {
         var rowCount = 0
         for table in AuditedTables.names {
             rowCount += try compareRows(db, table: table, problems: &problems)
+        }
+        // The derived tables are recomputed from the audited ones: the signed statistics come from them.
+        for difference in try LedgerCheck.differences(db) {
+            problems.append(.init(seq: nil, entity: difference.table, entityId: 0,
+                                  chinese: "统计台账\(difference.table)（\(difference.key)）与重新计算不符：存为 \(difference.stored ?? "无")，应为 \(difference.recomputed ?? "无")",
+                                  english: "derived table \(difference.table) (\(difference.key)) differs from its recomputation: stored \(difference.stored ?? "none"), recomputed \(difference.recomputed ?? "none")"))
         }
         problems.sort { ($0.seq ?? .max, $0.entity, $0.entityId) < ($1.seq ?? .max, $1.entity, $1.entityId) }
         return ChainReport(eventCount: eventCount, rowCount: rowCount, headHash: headHash, problems: problems)

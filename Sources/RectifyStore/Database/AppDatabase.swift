@@ -138,6 +138,23 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// A read that may create TEMP tables, for a recomputation compared with what is stored (`LedgerCheck`): one
+    /// snapshot, and everything it created is rolled back at the end. A plain read forbids even TEMP writes.
+    public func readWithScratchTables<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try reader.unsafeRead { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .rollback
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
     /// For a job that writes tens of thousands of rows from this process (an import at the superior): the writer
     /// keeps more pages in memory and checkpoints the WAL less often, so index pages written by one batch are not
     /// read back and copied into the file again for the next. The job checkpoints when it is done.

@@ -174,6 +174,12 @@ public struct ProgressLedger {
         let totals = try db.tableExists("progressTotal")
         try db.execute(sql: "DELETE FROM progressTally; DELETE FROM progressCase; DELETE FROM unitTally;")
         if totals { try db.execute(sql: "DELETE FROM progressTotal") }
+        try rebuildRegister(db)
+        try refresh(db, caseIds: try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" ORDER BY id"), totals: totals)
+    }
+
+    /// The register's tally (an empty `unitTally`): each unit counted from the day of its first audit event.
+    static func rebuildRegister(_ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO unitTally (streetId, category, gridId, departmentId, day, n)
             SELECT u.streetId, u.category, u.gridId, u.departmentId,
@@ -182,7 +188,6 @@ public struct ProgressLedger {
                    count(*)
             FROM unit u GROUP BY 1, 2, 3, 4, 5
             """)
-        try refresh(db, caseIds: try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" ORDER BY id"), totals: totals)
     }
 
     /// The ledger's stored form of a case's contributions: `measure,day,delta` joined by `;`.

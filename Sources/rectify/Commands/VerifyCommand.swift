@@ -36,9 +36,11 @@ struct VerifyCommand: ParsableCommand {
 struct ChainBroken: UserFacingError {
     var report: ChainReport
 
+    func isDerived(_ problem: ChainReport.Problem) -> Bool { problem.isInProgressLedger }
+
     var chinese: String {
         let first = report.problems[0]
-        let headline = "审计链校验失败：\(first.seq.map { "第\($0)号事件" } ?? "无事件的行") — \(first.chinese)"
+        let headline = "审计链校验失败：\(first.seq.map { "第\($0)号事件" } ?? (isDerived(first) ? "统计台账" : "无事件的行")) — \(first.chinese)"
         guard report.problems.count > 1 else { return headline }
         let more = report.problems.dropFirst().prefix(20).map { "  " + $0.chinese }.joined(separator: "\n")
         return headline + "\n另有\(report.problems.count - 1)处问题：\n" + more
@@ -46,7 +48,7 @@ struct ChainBroken: UserFacingError {
 
     var english: String {
         let first = report.problems[0]
-        return "audit chain broken at \(first.seq.map { "event \($0)" } ?? "a row with no event"): \(first.english)"
+        return "audit chain broken at \(first.seq.map { "event \($0)" } ?? (isDerived(first) ? "the progress ledger" : "a row with no event")): \(first.english)"
     }
 }
 
