@@ -105,7 +105,7 @@ extension Rectify {
         })
         try closePart()
         let target = (base as NSString).appendingPathComponent("manifest.xml")
-        try FileWriter.syncFolder(of: target)
+        try DurableFiles.syncFolder(of: target)
         let written = try manifests.write(to: target) { w in
             try header(w)
             try w.element("文件总数", exported)

@@ -1,5 +1,6 @@
 import Foundation
 import RectifyCore
+import RectifyStore
 import RectifyXML
 
 /// The one path every filed XML takes: built in memory, signed, validated against its schema (which requires the
@@ -68,7 +69,7 @@ struct SignedFile {
 
 /// Writes a file whole under a side name, flushes it to the disk, and renames it into place, so the name never shows
 /// a partial file, even after a power cut. The rename itself is made durable by flushing the folder: at once, or —
-/// for the many files of a campaign export — once by the caller (`syncFolder`) before the manifest that lists them.
+/// for the many files of a campaign export — once by the caller (`DurableFiles.syncFolder`) before the manifest.
 enum FileWriter {
     static func replace(_ path: String, with bytes: [UInt8], syncingFolder: Bool = true) throws {
         let side = path + ".partial"
@@ -89,18 +90,7 @@ enum FileWriter {
             unlink(side)
             throw failure(path, "写入失败（磁盘已满或无权限？）", "the write failed (disk full or no permission?)")
         }
-        if syncingFolder { try syncFolder(of: path) }
-    }
-
-    /// Flushes the folder holding `path`, so that the files renamed into it survive a power cut.
-    static func syncFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure(path, "无法打开所在目录", "cannot open its folder") }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else {
-            throw failure(path, "无法将目录写入磁盘", "cannot flush its folder to the disk")
-        }
+        if syncingFolder { try DurableFiles.syncFolder(of: path) }
     }
 
     private static func failure(_ path: String, _ chinese: String, _ english: String) -> XMLError {
