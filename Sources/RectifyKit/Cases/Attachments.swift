@@ -11,8 +11,9 @@ public enum AttachmentTarget: Sendable, Equatable {
 }
 
 public struct AttachmentLimits: Sendable {
-    /// Photos and scans larger than this are refused rather than bloating the case file.
-    public static let maximumBytes = 50 * 1024 * 1024
+    /// All of a case's attachments together (22 MiB): filed as base64 (a third larger) they leave room for the case
+    /// within the 32 MiB a superior's import reads (`XMLDocument.defaultSizeLimit`). One file may use all of it.
+    public static let perCaseBytes = 22 * 1024 * 1024
 }
 
 extension WriteContext {
@@ -25,9 +26,12 @@ extension WriteContext {
             throw NotFoundError("文件", "file", key: url.path)
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= AttachmentLimits.maximumBytes else {
-            throw RuleViolation(rule: "ATTACHMENT-SIZE", chinese: "附件\(url.lastPathComponent)大小\(size)字节，超过上限\(AttachmentLimits.maximumBytes)字节",
-                                english: "attachment \(url.lastPathComponent) has \(size) bytes, over the limit of \(AttachmentLimits.maximumBytes)")
+        let attached = try Lookup.attachmentBytes(db, caseId: record.id!)
+        guard attached + size <= AttachmentLimits.perCaseBytes else {
+            let limit = AttachmentLimits.perCaseBytes
+            throw RuleViolation(rule: "ATTACHMENT-SIZE",
+                                chinese: "附件\(url.lastPathComponent)大小\(size)字节，加上案卷已有附件\(attached)字节，超过每个案卷\(limit)字节的上限（报送文件须小于上级接收上限）",
+                                english: "attachment \(url.lastPathComponent) has \(size) bytes; with the case's \(attached) bytes of attachments that is over the limit of \(limit) per case (a filed case must stay under the superior's import limit)")
         }
         guard let content = FileManager.default.contents(atPath: url.path) else { throw NotFoundError("文件", "file", key: url.path) }
         var hazardId: Hazard.ID?

@@ -61,6 +61,9 @@ extension Rectify {
         // attachments are one consistent state, and a campaign export does not begin and end six transactions a case.
         return try database.read { db in
             let record = try Lookup.case(db, number: number)
+            // A file the superior's import would refuse is not written: checked before rendering, and after.
+            let attached = try Lookup.attachmentBytes(db, caseId: record.id!)
+            guard attached <= AttachmentLimits.perCaseBytes else { throw Self.caseTooLarge(number, attachments: attached, fileBytes: nil) }
             let detail = try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db), countEvents: false,
                                               cache: cache).detail(of: record, asOf: asOf)
             let base = folder ?? "Exports/\(detail.campaign)"
@@ -69,10 +72,23 @@ extension Rectify {
             let signed = try SignedFile(schema: schema, signer: signer).render(target) { writer in
                 try writeCaseFile(detail, of: record.id!, db: db, with: writer, internalUse: internalUse, cache: cache)
             }
+            guard signed.bytes.count <= XMLDocument.defaultSizeLimit else {
+                throw Self.caseTooLarge(number, attachments: attached, fileBytes: signed.bytes.count)
+            }
             return RenderedCase(file: ExportedFile(path: target, sha256: signed.sha256, size: signed.bytes.count,
                                                    final: detail.stateCode == .closed),
                                 signed: signed)
         }
+    }
+
+    static func caseTooLarge(_ number: String, attachments: Int, fileBytes: Int?) -> RuleViolation {
+        let limit = XMLDocument.defaultSizeLimit
+        let size = fileBytes.map { "案卷文件将有\($0)字节，" } ?? ""
+        let sizeEnglish = fileBytes.map { "the case file would have \($0) bytes; " } ?? ""
+        return RuleViolation(
+            rule: "EXPORT-CASE-TOO-LARGE",
+            chinese: "案卷\(number)的附件共\(attachments)字节，\(size)超过上级接收的上限（每个文件\(limit)字节，附件合计\(AttachmentLimits.perCaseBytes)字节）；未导出",
+            english: "case \(number) has \(attachments) bytes of attachments; \(sizeEnglish)that is over what the superior's import accepts (\(limit) bytes a file, \(AttachmentLimits.perCaseBytes) bytes of attachments a case); not exported")
     }
 
     func writeCaseFile(_ detail: CaseDetail, of caseId: Case.ID, db: Database, with w: XMLWriter, internalUse: Bool,

@@ -103,4 +103,11 @@ enum Lookup {
         else { throw NotFoundError("隐患", "hazard", key: reference) }
         return (found, hazard)
     }
+
+    /// The bytes of all of a case's attachments.
+    static func attachmentBytes(_ db: Database, caseId: Case.ID) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT ifnull(sum(f.size), 0) FROM attachment a JOIN storedFile f ON f.id = a.fileId WHERE a.caseId = ?
+            """, arguments: [caseId]) ?? 0
+    }
 }

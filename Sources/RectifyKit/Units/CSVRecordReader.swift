@@ -12,6 +12,9 @@ struct CSVRecordReader {
     private var position = 0
     private var atEnd = false
     static let chunkSize = 1 << 16
+    /// The longest record read (256 KiB): a register row's twelve fields hold at most a few kilobytes (names 200,
+    /// free text 4,000 characters). A longer one is refused at once, before the buffer grows with it.
+    static let recordLimit = 256 * 1024
     /// The largest the read buffer ever was: stays near one chunk however large the file.
     private(set) var peakBufferBytes = 0
     /// The record number of the last record returned (1 = the header row), as a spreadsheet shows it.
@@ -71,7 +74,10 @@ struct CSVRecordReader {
                 return fields
             case .unterminatedQuote:
                 throw UnitImportError.unterminatedQuote(row: recordNumber)
-            case .needsMore:
+            case .needsMore(let fieldsSoFar):
+                guard buffer.count - position <= Self.recordLimit || atEnd else {
+                    throw UnitImportError.recordTooLong(row: recordNumber, column: fieldsSoFar + 1, limit: Self.recordLimit)
+                }
                 try fill()
             }
         }
@@ -79,8 +85,9 @@ struct CSVRecordReader {
 
     enum Parsed {
         case record([[UInt8]], end: Int)
-        /// The buffer ends inside the record (or where a CR or a quote needs the next byte to be understood).
-        case needsMore
+        /// The buffer ends inside the record (or where a CR or a quote needs the next byte to be understood), in its
+        /// field after `fields` complete ones.
+        case needsMore(fields: Int)
         case unterminatedQuote
     }
 
@@ -101,10 +108,10 @@ struct CSVRecordReader {
                     var run = index
                     while run < bytes.count, bytes[run] != quote { run += 1 }
                     field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run]))
-                    guard run < bytes.count else { return atEnd ? .unterminatedQuote : .needsMore }
+                    guard run < bytes.count else { return atEnd ? .unterminatedQuote : .needsMore(fields: fields.count) }
                     guard run + 1 < bytes.count else {
                         if atEnd { index = run + 1; break }
-                        return .needsMore
+                        return .needsMore(fields: fields.count)
                     }
                     if bytes[run + 1] == quote {
                         field.append(quote)
@@ -120,7 +127,7 @@ struct CSVRecordReader {
             while run < bytes.count, bytes[run] != comma, bytes[run] != lf, bytes[run] != cr { run += 1 }
             field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run]))
             guard run < bytes.count else {
-                guard atEnd else { return .needsMore }
+                guard atEnd else { return .needsMore(fields: fields.count) }
                 fields.append(field)
                 return .record(fields, end: run)
             }
@@ -133,7 +140,7 @@ struct CSVRecordReader {
             case lf:
                 return .record(fields, end: run + 1)
             default:  // CR, alone or before LF
-                guard run + 1 < bytes.count else { return atEnd ? .record(fields, end: run + 1) : .needsMore }
+                guard run + 1 < bytes.count else { return atEnd ? .record(fields, end: run + 1) : .needsMore(fields: fields.count) }
                 return .record(fields, end: bytes[run + 1] == lf ? run + 2 : run + 1)
             }
         }
