@@ -11,6 +11,10 @@ func fail(_ message: String, code: Int32) -> Never {
 }
 
 Allocator.tuneForBulkWork()
+Rectify.whenWaitingForLock { job in
+    let what = job.map { ($0.chinese, $0.english) } ?? ("另一个进程的写入", "another process's write")
+    FileHandle.standardError.write(Data("正在等待 \(what.0) 完成… / waiting for \(what.1) to finish…\n".utf8))
+}
 do {
     var command = try RectifyCommand.parseAsRoot(GlobalOptions.hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst())))
     try command.run()

@@ -64,9 +64,11 @@ extension Rectify {
         let plan = try FilingPlan(paths: paths)
         try database.prepareForBulkWrites()
         let intake = FilingIntake(validators: validators, sizeLimit: sizeLimit, loose: loose, writing: true)
-        let outcomes = try intake.run(plan) { body in
-            try database.write(actor: actor) { context in
-                try body { path, check in try importChecked(path: path, check, into: context) }
+        let outcomes = try database.announcing("报送接收 import of filings", actor: actor) {
+            try intake.run(plan) { body in
+                try database.write(actor: actor) { context in
+                    try body { path, check in try importChecked(path: path, check, into: context) }
+                }
             }
         }
         // Best effort, and only when something was written: a refused import leaves the files as they were.

@@ -26,6 +26,14 @@ public struct Rectify: Sendable {
 }
 
 public typealias ChainReport = RectifyStore.ChainReport
+public typealias RunningJob = RectifyStore.RunningJob
+
+extension Rectify {
+    /// A front end's way to tell its user that a write is waiting for another job's lock (after a second).
+    public static func whenWaitingForLock(_ report: @escaping @Sendable (RunningJob?) -> Void) {
+        LockWait.onLongWait = report
+    }
+}
 
 extension Unicode.Scalar {
     /// Unicode's White_Space property, spelled out: the property is stable, and the library's lookup of it was the

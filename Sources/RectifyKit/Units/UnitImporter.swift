@@ -248,7 +248,9 @@ struct RegisterResolver {
 extension Rectify {
     public func importUnits(from url: URL, actor: String) throws -> UnitImportReport {
         try database.prepareForBulkWrites()
-        let report = try database.write(actor: actor) { try $0.importUnits(from: url) }
+        let report = try database.announcing("底数清单导入 unit import of \(url.lastPathComponent)", actor: actor) {
+            try database.write(actor: actor) { try $0.importUnits(from: url) }
+        }
         // Best effort: a reader still holding an old snapshot only postpones it.
         if report.created + report.updated > 0 { try? database.checkpoint() }
         return report

@@ -40,11 +40,11 @@ public final class AppDatabase: Sendable {
     }
 
     /// The configuration every connection uses, files and tests alike.
-    public static func configuration() -> Configuration {
+    public static func configuration(path: String = "") -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        // Two processes may write at once (document serials): wait for the lock rather than fail.
-        config.busyMode = .timeout(30)
+        // Two processes may write at once (document serials): wait for the lock rather than fail, saying so.
+        config.busyMode = .callback(LockWait.handler(database: path))
         config.label = "rectify"
         // Persistent WAL: the -wal file stays after the last connection closes. Otherwise GRDB recreates it on every
         // open with a CREATE/DROP TABLE, which rewrites the database header: a refused command would then change
@@ -77,7 +77,7 @@ public final class AppDatabase: Sendable {
         case .missing, .empty, .rectify: break
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try DatabasePool(path: path, configuration: configuration(path: path))
             // GRDB's pool sets synchronous=NORMAL, which may lose the last commits on a power cut; an act confirmed to
             // an officer must survive one, so every commit waits for the WAL to reach the disk.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -125,6 +125,8 @@ public final class AppDatabase: Sendable {
                 try context.finish()
                 return result
             }
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY {
+            throw StoreError.busy(job: RunningJob.current(for: writer.path), seconds: Int(LockWait.timeout))
         } catch let error as DatabaseError {
             throw StoreError(error)
         }

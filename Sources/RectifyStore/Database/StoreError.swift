@@ -12,6 +12,8 @@ public enum StoreError: UserFacingError, Equatable {
     case unreadableFile(path: String)
     /// A text refused by `TextInput` (control characters, length), named by its table and column.
     case text(table: String, column: String, problem: TextInput.Problem)
+    /// Another process held the write lock for longer than the wait allowed.
+    case busy(job: RunningJob?, seconds: Int)
     case actorMissing
     /// A schema invariant (NOT NULL, UNIQUE, CHECK, FOREIGN KEY, or a guarding trigger) refused a write.
     case constraint(String)
@@ -37,6 +39,8 @@ public enum StoreError: UserFacingError, Equatable {
             "文件“\(path)”不是 Rectify 数据库（\(kind.chinese)），未作任何改动：请检查 --db，或用 rectify init 在新文件中创建数据库"
         case .needsMigration(let path): "数据库“\(path)”来自较早的版本，只读命令不会升级它：请先运行 rectify --db \(path) init（迁移后数据全部保留）"
         case .unreadableFile(let path): "无法读取文件“\(path)”：请检查权限"
+        case .busy(let job, let seconds):
+            "数据库正被\(job.map { "另一项作业 \($0.chinese) " } ?? "另一个进程")写入，等待\(seconds)秒仍未结束，未写入任何内容：请待其完成后重试"
         case .text(let table, let column, let problem):
             "字段“\(StoredText.label(column) ?? column)”（\(table).\(column)）\(problem.chinese)，未写入任何内容"
         case .actorMissing: "未指明操作人：请用 --as 执法证号 或设置环境变量 RECTIFY_ACTOR"
@@ -54,6 +58,8 @@ public enum StoreError: UserFacingError, Equatable {
             "'\(path)' is not a Rectify database (\(kind.english)); nothing was changed: check --db, or create a database in a new file with rectify init"
         case .needsMigration(let path): "the database '\(path)' is from an earlier version and a command that only reads does not upgrade it: run rectify --db \(path) init first (all data is kept)"
         case .unreadableFile(let path): "cannot read '\(path)': check its permissions"
+        case .busy(let job, let seconds):
+            "the database is being written by \(job.map { "another job, \($0.english)," } ?? "another process"); after waiting \(seconds) s nothing was written: try again when it is done"
         case .text(let table, let column, let problem): "the field \(table).\(column) \(problem.english); nothing was written"
         case .actorMissing: "no actor named: pass --as CREDENTIAL or set RECTIFY_ACTOR"
         case .constraint(let message): "a database constraint refused the write (nothing written): \(message)"

@@ -1,0 +1,41 @@
+import Foundation
+import RectifyCore
+import RectifyTestSupport
+import Testing
+
+@Suite("A writer kept waiting says for what; a lock not had in time is a message naming the running job")
+struct LockWaitTests {
+    /// A valid register of `rows` restaurants.
+    func register(_ rows: Int, at path: String) throws {
+        var text = "统一社会信用代码,单位名称,地址,街道,网格,类别,行业主管部门\n"
+        for n in 0..<rows {
+            let body = "91320671" + String(format: "%09d", n)
+            text += "\(body)\(USCC.checkCharacter(for: body)!),饭店\(n),通盛大道\(n)号,竹行街道,竹行社区网格,餐饮场所,安监局\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test("during a long register import another writer waits, says for what, and gives up naming the import; then it writes")
+    func waitsForTheImport() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        let file = cli.folder.appendingPathComponent("big.csv").path
+        try register(60_000, at: file)
+        let (importer, _, _) = try cli.start(["unit", "import", file])
+        let note = cli.database + "-job"
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: note), importer.isRunning, Date() < deadline { usleep(10_000) }
+        #expect(FileManager.default.fileExists(atPath: note), "the import noted itself")
+        let waiting = try runTool(["env", "RECTIFY_DB=\(cli.database)", "RECTIFY_ACTOR=admin", "RECTIFY_LOCK_TIMEOUT=2",
+                                   CLI.executable.path, "department", "add", "消防救援大队"])
+        #expect(importer.isRunning, "the import should still hold the lock (make the register larger if this fails)")
+        #expect(waiting.status == 1)
+        #expect(waiting.output.contains("waiting for 底数清单导入 unit import of big.csv (by admin"), "\(waiting.output)")
+        #expect(waiting.output.contains("the database is being written by another job, 底数清单导入 unit import of big.csv"), "\(waiting.output)")
+        #expect(!waiting.output.contains("database is locked"))
+        importer.waitUntilExit()
+        #expect(importer.terminationStatus == 0)
+        #expect(!FileManager.default.fileExists(atPath: note))
+        #expect(try cli.run("department", "add", "消防救援大队").status == 0)
+    }
+}
