@@ -38,4 +38,23 @@ struct LockWaitTests {
         #expect(!FileManager.default.fileExists(atPath: note))
         #expect(try cli.run("department", "add", "消防救援大队").status == 0)
     }
+
+    @Test("a register is checked before the write lock is taken: while a bad one is being checked, officers write at once")
+    func checkedWithoutTheLock() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        let file = cli.folder.appendingPathComponent("bad.csv").path
+        try register(60_000, at: file)
+        try (try String(contentsOfFile: file, encoding: .utf8) + "913206710000000000,坏行,地址,竹行街道,竹行社区网格,餐饮场所,安监局\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let (importer, _, err) = try cli.start(["unit", "import", file])
+        usleep(700_000)
+        let officer = try runTool(["env", "RECTIFY_DB=\(cli.database)", "RECTIFY_ACTOR=admin", "RECTIFY_LOCK_TIMEOUT=0.5",
+                                   CLI.executable.path, "department", "add", "消防救援大队"])
+        #expect(importer.isRunning, "the check should still be running (make the register larger if this fails)")
+        #expect(officer.status == 0, "\(officer.output)")
+        importer.waitUntilExit()
+        #expect(importer.terminationStatus == 1)
+        #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("row 60002"))
+    }
 }

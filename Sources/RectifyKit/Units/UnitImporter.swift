@@ -52,10 +52,16 @@ enum UnitColumn: String, CaseIterable {
     }
 }
 
-extension WriteContext {
-    /// Imports a unit register, all or nothing: every row is checked, every bad row reported, and if any is bad the
-    /// transaction is rolled back. Rows stream from the file; codes seen are kept in a temporary table.
-    func importUnits(from url: URL) throws -> UnitImportReport {
+/// What became of a register row that was written.
+enum RegisterRowOutcome { case created, updated, unchanged }
+
+/// Reads and checks a unit register row by row, streaming it from the file. `store`, when given, writes each good
+/// row as long as no row has failed; every bad row is reported, and if any is bad the whole file is refused.
+enum UnitRegister {
+    static func scan(_ url: URL, db: Database,
+                     store: ((_ unit: inout BusinessUnit, _ columns: [UnitColumn: Int]) throws -> RegisterRowOutcome)?) throws
+        -> UnitImportReport
+    {
         var reader = try CSVRecordReader(url: url)
         let (prefix, hadBOM) = try reader.prefix()
         let encoding = CSVEncoding.detect(prefix: prefix, hadBOM: hadBOM)
@@ -112,25 +118,35 @@ extension WriteContext {
             }
             problems += rowProblems
             // After the first bad row nothing will be kept: keep checking, stop writing.
-            guard problems.isEmpty, var unit else { continue }
-            if let id = try rowID(in: BusinessUnit.databaseTableName, where: "uscc", is: unit.uscc),
-               var existing = try BusinessUnit.fetchOne(db, key: id) {
-                unit.id = existing.id
-                unit.keepFields(of: existing, absentFrom: columns)
-                if existing == unit {
-                    report.unchanged += 1
-                } else {
-                    existing = unit
-                    try update(existing, action: "unit.import.update")
-                    report.updated += 1
-                }
-            } else {
-                try insert(&unit, action: "unit.import.create")
-                report.created += 1
+            guard problems.isEmpty, var unit, let store else { continue }
+            switch try store(&unit, columns) {
+            case .created: report.created += 1
+            case .updated: report.updated += 1
+            case .unchanged: report.unchanged += 1
             }
         }
         guard problems.isEmpty else { throw UnitImportError.badRows(problems) }
         return report
+    }
+}
+
+extension WriteContext {
+    /// Writes a register already checked without the lock: checked again row by row as it is written (the file
+    /// may have changed in between), all or nothing.
+    func importUnits(from url: URL) throws -> UnitImportReport {
+        try UnitRegister.scan(url, db: db) { [self] unit, columns in
+            guard let id = try rowID(in: BusinessUnit.databaseTableName, where: "uscc", is: unit.uscc),
+                  let existing = try BusinessUnit.fetchOne(db, key: id)
+            else {
+                try insert(&unit, action: "unit.import.create")
+                return .created
+            }
+            unit.id = existing.id
+            unit.keepFields(of: existing, absentFrom: columns)
+            guard existing != unit else { return .unchanged }
+            try update(unit, action: "unit.import.update")
+            return .updated
+        }
     }
 }
 
@@ -247,6 +263,8 @@ struct RegisterResolver {
 
 extension Rectify {
     public func importUnits(from url: URL, actor: String) throws -> UnitImportReport {
+        // Checked first in a read, without the write lock: a bad register never keeps officers waiting.
+        _ = try database.read { db in try UnitRegister.scan(url, db: db, store: nil) }
         try database.prepareForBulkWrites()
         let report = try database.announcing("底数清单导入 unit import of \(url.lastPathComponent)", actor: actor) {
             try database.write(actor: actor) { try $0.importUnits(from: url) }
