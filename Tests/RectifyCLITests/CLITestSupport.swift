@@ -86,6 +86,32 @@ struct CLI {
 
     enum CLIError: Error { case sqlite(String) }
 
+    /// A valid register of `rows` restaurants in 竹行街道 (the district `setUpDistrict` makes).
+    static func writeRegister(_ rows: Int, at path: String) throws {
+        var text = "统一社会信用代码,单位名称,地址,街道,网格,类别,行业主管部门\n"
+        for n in 0..<rows {
+            let body = "91320671" + String(format: "%09d", n)
+            text += "\(body)\(USCC.checkCharacter(for: body)!),饭店\(n),通盛大道\(n)号,竹行街道,竹行社区网格,餐饮场所,安监局\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// Starts the binary on another database file, with no output kept.
+    func startDetached(_ arguments: [String], database: String) throws -> Process {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["RECTIFY_DB"] = database
+        environment["RECTIFY_ACTOR"] = "admin"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// A district set up entirely from the command line.
     func setUpDistrict() throws {
         let steps: [[String]] = [

@@ -5,22 +5,12 @@ import Testing
 
 @Suite("A writer kept waiting says for what; a lock not had in time is a message naming the running job")
 struct LockWaitTests {
-    /// A valid register of `rows` restaurants.
-    func register(_ rows: Int, at path: String) throws {
-        var text = "统一社会信用代码,单位名称,地址,街道,网格,类别,行业主管部门\n"
-        for n in 0..<rows {
-            let body = "91320671" + String(format: "%09d", n)
-            text += "\(body)\(USCC.checkCharacter(for: body)!),饭店\(n),通盛大道\(n)号,竹行街道,竹行社区网格,餐饮场所,安监局\n"
-        }
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
     @Test("during a long register import another writer waits, says for what, and gives up naming the import; then it writes")
     func waitsForTheImport() throws {
         let cli = try CLI()
         try cli.setUpDistrict()
         let file = cli.folder.appendingPathComponent("big.csv").path
-        try register(60_000, at: file)
+        try CLI.writeRegister(60_000, at: file)
         let (importer, _, _) = try cli.start(["unit", "import", file])
         let note = cli.database + "-job"
         let deadline = Date().addingTimeInterval(30)
@@ -44,7 +34,7 @@ struct LockWaitTests {
         let cli = try CLI()
         try cli.setUpDistrict()
         let file = cli.folder.appendingPathComponent("bad.csv").path
-        try register(60_000, at: file)
+        try CLI.writeRegister(60_000, at: file)
         try (try String(contentsOfFile: file, encoding: .utf8) + "913206710000000000,坏行,地址,竹行街道,竹行社区网格,餐饮场所,安监局\n")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let (importer, _, err) = try cli.start(["unit", "import", file])
