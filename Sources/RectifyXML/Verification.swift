@@ -56,7 +56,7 @@ public final class XMLVerifier {
 
     deinit { trusted.forEach { xmlSecKeyDestroy($0.key) } }
 
-    static let dsig = "http://www.w3.org/2000/09/xmldsig#"
+    public static let dsig = "http://www.w3.org/2000/09/xmldsig#"
     static let expected = (
         c14n: "http://www.w3.org/2001/10/xml-exc-c14n#",
         enveloped: "http://www.w3.org/2000/09/xmldsig#enveloped-signature",

@@ -11,12 +11,14 @@ struct BackupTests {
         // Steady writes from other processes while the backup runs.
         let load = Process()
         load.executableURL = URL(fileURLWithPath: "/bin/sh")
-        load.arguments = ["-c", "i=0; while [ $i -lt 40 ]; do RECTIFY_DB='\(cli.database)' RECTIFY_ACTOR=admin '\(CLI.executable.path)' department add 部门$i >/dev/null 2>&1; i=$((i+1)); done"]
+        load.arguments = ["-c", "i=0; while [ $i -lt 400 ] && [ ! -e stop ]; do RECTIFY_DB='\(cli.database)' RECTIFY_ACTOR=admin '\(CLI.executable.path)' department add 部门$i >/dev/null 2>&1; i=$((i+1)); done"]
+        load.currentDirectoryURL = cli.folder
         try load.run()
         let copy = cli.folder.appendingPathComponent("copy.sqlite").path
         let backup = try cli.run("backup", copy)
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(load.isRunning, "the backup should have run while the writers were writing")
+        FileManager.default.createFile(atPath: cli.folder.appendingPathComponent("stop").path, contents: nil)
         load.waitUntilExit()
         #expect(try cli.run("--db", copy, "verify").status == 0)
         #expect(!FileManager.default.fileExists(atPath: copy + ".partial"))

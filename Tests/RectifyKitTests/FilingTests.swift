@@ -137,6 +137,7 @@ struct FilingTests {
             try w.attribute("名称", "合计")
             for column in columns { try w.element(column, "0") }
             try w.end()
+            try ChainHeadElement.write(ChainHead(seq: 0, hash: AuditEvent.genesisHash), to: w)
             try w.end()
         }
         #expect(try runTool(["xmllint", "--nonet", "--noout", "--schema", schemasFolder + "/" + SchemaLocator.campaignReport, target]).status == 0)
@@ -159,6 +160,7 @@ struct FilingTests {
                 try w.attribute("名称", "合计")
                 for column in columns { try w.element(column, column == "整改率" ? "120" : "0") }
                 try w.end()
+                try ChainHeadElement.write(ChainHead(seq: 0, hash: AuditEvent.genesisHash), to: w)
                 try w.end()
             }
         }

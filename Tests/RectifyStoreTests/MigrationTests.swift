@@ -111,7 +111,8 @@ struct MigrationTests {
         _ = try AppDatabase(queue, clock: pinnedClock)
         let after = try queue.read(snapshot)
         // Later migrations add their own tables and columns; the tables v10 rebuilt are compared without them.
-        let later = [", signerFingerprint TEXT, signerSubject TEXT"]
+        let later = [", signerFingerprint TEXT, signerSubject TEXT",
+                     ", chainSeq INTEGER CHECK (chainSeq IS NULL OR chainSeq >= 0), chainHash TEXT CHECK (chainHash IS NULL OR length(chainHash) = 64)"]
         #expect(after.rows.filter { before.rows[$0.key] != nil } == before.rows)
         #expect(Set(after.schema.keys).subtracting(before.schema.keys) == ["table trustedCertificate"])
         for (key, definition) in before.schema {

@@ -18,10 +18,15 @@ public struct Filing: Codable, Equatable, Sendable {
     /// before signers were recorded.
     public var signerFingerprint: String?
     public var signerSubject: String?
+    /// The filing agency's audit-chain head the file was signed with (`审计链头`); nil for older files.
+    public var chainSeq: Int64?
+    public var chainHash: String?
 
     public init(id: ID? = nil, agencyName: String, divisionCode: String, caseNumber: String, formedAt: String, nature: String,
                 sha256: String, size: Int, fileName: String, receivedAt: String, current: Bool,
-                signerFingerprint: String? = nil, signerSubject: String? = nil) {
+                signerFingerprint: String? = nil, signerSubject: String? = nil, chainSeq: Int64? = nil, chainHash: String? = nil) {
+        self.chainSeq = chainSeq
+        self.chainHash = chainHash
         self.signerFingerprint = signerFingerprint
         self.signerSubject = signerSubject
         self.id = id

@@ -39,6 +39,8 @@ extension Rectify {
         let base = folder ?? "Exports/\(code)"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         let formedAt = Timestamp.string(database.clock())
+        // The manifests carry the chain head as it stood when the export began (reading never moves it).
+        let head = try database.read(ChainHead.current)
         func header(_ w: XMLWriter) throws {
             try w.start("报送清单", namespace: CaseFileFormat.manifestNamespace)
             try w.attribute("版本", "2")
@@ -52,6 +54,7 @@ extension Rectify {
         var inPart = 0
         func closePart() throws {
             guard let open = part else { return }
+            try ChainHeadElement.write(head, to: open.writer)
             try open.writer.end()
             let written = try open.commit()
             parts.append(((open.target as NSString).lastPathComponent, written.sha256, written.size, inPart))
@@ -117,6 +120,7 @@ extension Rectify {
                 try w.attribute("文件数", String(entry.files))
                 try w.end()
             }
+            try ChainHeadElement.write(head, to: w)
             try w.end()
         }
         return CampaignExport(folder: base, caseCount: exported,

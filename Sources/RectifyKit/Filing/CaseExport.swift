@@ -173,6 +173,7 @@ extension Rectify {
         try w.end()
         try writeEvents(of: caseId, db: db, w)
         try writeAttachments(detail, db: db, w, free: free)
+        try ChainHeadElement.write(try ChainHead.current(db), to: w)
         try w.end()
     }
 
@@ -362,6 +363,7 @@ public enum CaseFileFormat {
     public static let manifestNamespace = "urn:rectify:manifest:2"
     public static let reportNamespace = "urn:rectify:campaign-report:2"
     public static let receiptNamespace = "urn:rectify:receipt:1"
+    public static let checkpointNamespace = "urn:rectify:checkpoint:1"
     static let namespaceV1 = "urn:rectify:case-file:1"
     static let manifestNamespaceV1 = "urn:rectify:manifest:1"
     static let reportNamespaceV1 = "urn:rectify:campaign-report:1"

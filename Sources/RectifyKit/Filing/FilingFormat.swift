@@ -3,9 +3,9 @@ import RectifyXML
 /// The formats a superior receives, in each version still read: a file is one of them by its root element and
 /// namespace, and is checked against that version's schema.
 enum FilingFormat: CaseIterable, Hashable {
-    case caseFile, caseFileV1, manifest, manifestV1, report, reportV1, receipt
+    case caseFile, caseFileV1, manifest, manifestV1, report, reportV1, receipt, checkpoint
 
-    enum Kind { case caseFile, manifest, report, receipt }
+    enum Kind { case caseFile, manifest, report, receipt, checkpoint }
 
     var kind: Kind {
         switch self {
@@ -13,6 +13,7 @@ enum FilingFormat: CaseIterable, Hashable {
         case .manifest, .manifestV1: .manifest
         case .report, .reportV1: .report
         case .receipt: .receipt
+        case .checkpoint: .checkpoint
         }
     }
 
@@ -22,6 +23,7 @@ enum FilingFormat: CaseIterable, Hashable {
         case .manifest: "报送清单"
         case .report: "统计报表"
         case .receipt: "接收回执"
+        case .checkpoint: "审计链检查点"
         }
     }
 
@@ -34,6 +36,7 @@ enum FilingFormat: CaseIterable, Hashable {
         case .report: CaseFileFormat.reportNamespace
         case .reportV1: CaseFileFormat.reportNamespaceV1
         case .receipt: CaseFileFormat.receiptNamespace
+        case .checkpoint: CaseFileFormat.checkpointNamespace
         }
     }
 
@@ -46,6 +49,7 @@ enum FilingFormat: CaseIterable, Hashable {
         case .report: SchemaLocator.campaignReport
         case .reportV1: SchemaLocator.campaignReportV1
         case .receipt: SchemaLocator.receipt
+        case .checkpoint: SchemaLocator.checkpoint
         }
     }
 

@@ -127,6 +127,8 @@ struct FiledCaseReader {
     var caseNumber = ""
     var formedAt = ""
     var nature = ""
+    /// The filing agency's chain head the file was signed with.
+    var chainHead: ChainHead?
     var filedCase: (campaignCode: String, campaignTitle: String, campaignKind: String, uscc: String, unitName: String,
                     street: String, category: String, state: String, openedOn: LocalDate, closedOn: LocalDate?)
     var hazards: [(reference: String, description: String, level: String, criterion: String, foundOn: LocalDate,
@@ -146,6 +148,7 @@ struct FiledCaseReader {
         caseNumber = text(root, "电子文件号")
         formedAt = text(root, "形成时间")
         nature = text(root, "归档性质") == "最终" ? "final" : "interim"
+        chainHead = ChainHeadElement.read(root)
         let unit = root.child("生产经营单位", namespace: ns)
         let campaign = root.child("专项整治", namespace: ns)
         guard let opened = date(root, "立档日期") else {
@@ -194,7 +197,7 @@ extension WriteContext {
         var filing = Filing(agencyName: filed.agencyName, divisionCode: filed.divisionCode, caseNumber: filed.caseNumber,
                             formedAt: filed.formedAt, nature: filed.nature, sha256: sha256, size: size, fileName: fileName,
                             receivedAt: Timestamp.string(now), current: true, signerFingerprint: signer?.fingerprint,
-                            signerSubject: signer?.subject)
+                            signerSubject: signer?.subject, chainSeq: filed.chainHead?.seq, chainHash: filed.chainHead?.hash)
         let existing = try Filing.fetchOne(db.cachedStatement(sql: Self.currentFilingSQL),
                                            arguments: [filed.divisionCode, filed.caseNumber])
         if var existing {

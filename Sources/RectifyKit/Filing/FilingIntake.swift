@@ -146,7 +146,7 @@ struct FilingIntake {
         }
         switch kind {
         case .report: return outcome(path, check, .reportChecked)
-        case .receipt, .manifest: return outcome(path, check, writing ? .manifestChecked : .valid)
+        case .receipt, .manifest, .checkpoint: return outcome(path, check, writing ? .manifestChecked : .valid)
         case .caseFile:
             guard loose || !needsManifest else {
                 return refused(path, check, [Self.line(XMLError(

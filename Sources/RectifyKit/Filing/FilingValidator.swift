@@ -100,7 +100,7 @@ public struct FilingValidator {
             switch format.kind {
             case .caseFile: problems += semanticProblems(root, path: path)
             case .report: problems += reportProblems(root, path: path)
-            case .manifest, .receipt: break
+            case .manifest, .receipt, .checkpoint: break
             }
         }
         return Checked(result: Result(path: path, problems: problems), document: document, format: format, signer: signer,
@@ -119,7 +119,7 @@ public struct FilingValidator {
         case .caseFile:
             let agency = root.child("责任者", namespace: ns)
             claimed = (agency?.child("机构名称", namespace: ns)?.text ?? "", agency?.child("行政区划代码", namespace: ns)?.text)
-        case .manifest, .report:
+        case .manifest, .report, .checkpoint:
             claimed = (root.child("责任者", namespace: ns)?.text ?? "", root.child("行政区划代码", namespace: ns)?.text)
         case .receipt:
             return nil

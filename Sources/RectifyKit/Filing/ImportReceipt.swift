@@ -1,5 +1,6 @@
 import Foundation
 import RectifyCore
+import RectifyStore
 import RectifyXML
 
 /// The signed receipt of an import (接收回执, `Schemas/rectify-receipt-v1.xsd`): every file given, with the SHA-256
@@ -12,6 +13,7 @@ extension Rectify {
         let signer = try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate)
         let receiver = try agency().map { "\($0.name)（\($0.divisionCode)）" } ?? "未设置本机关 / agency not set"
         let formedAt = Timestamp.string(database.clock())
+        let head = try database.read(ChainHead.current)
         let written = try SignedFile(schema: schema, signer: signer).write(to: path) { w in
             try w.start("接收回执", namespace: CaseFileFormat.receiptNamespace)
             try w.attribute("版本", "1")
@@ -32,6 +34,7 @@ extension Rectify {
             let fates: [FileOutcome.Result] = [.imported, .replaced, .olderKept, .unchanged, .refused, .manifestChecked, .reportChecked]
             for fate in fates { try w.attribute(fate.rawValue, String(outcomes.filter { $0.result == fate }.count)) }
             try w.end()
+            try ChainHeadElement.write(head, to: w)
             try w.end()
         }
         return ExportedFile(path: path, sha256: written.sha256, size: written.size, final: true)

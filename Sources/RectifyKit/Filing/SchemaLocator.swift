@@ -10,6 +10,7 @@ public enum SchemaLocator {
     public static let campaignReport = "rectify-campaign-report-v2.xsd"
     /// The superior's signed import receipt (接收回执).
     public static let receipt = "rectify-receipt-v1.xsd"
+    public static let checkpoint = "rectify-checkpoint-v1.xsd"
     /// Version 1 of the formats, still read: filings made before version 2.
     public static let caseFileV1 = "rectify-case-file-v1.xsd"
     public static let manifestV1 = "rectify-manifest-v1.xsd"

@@ -12,14 +12,14 @@ extension Rectify {
         let schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.campaignReport, folder: schemas))
         let signer = try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate)
         let asOf = asOf ?? LocalDate(database.clock())
-        let (progress, breakdowns, agency) = try database.readWithScratchTables { db in
+        let (progress, breakdowns, agency, head) = try database.readWithScratchTables { db in
             let campaign = try Lookup.campaign(db, code: code)
             // The figures signed are the ledger's: recomputed first from the audited records, in the same snapshot.
             let differences = try LedgerCheck.differences(db, campaignId: campaign.id!.rawValue)
             guard differences.isEmpty else { throw Rectify.ledgerMismatch(differences) }
             let query = ProgressQuery(db: db, campaign: campaign)
             let breakdowns = try ProgressDimension.allCases.filter { $0 != .all }.map { ($0, try query.figures($0, asOf: asOf)) }
-            return (try query.progress(by: .all, asOf: asOf), breakdowns, try Lookup.agency(db))
+            return (try query.progress(by: .all, asOf: asOf), breakdowns, try Lookup.agency(db), try ChainHead.current(db))
         }
         let base = folder ?? "Exports/\(code)"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
@@ -51,6 +51,7 @@ extension Rectify {
                 try w.element("状态", t.status.chinese)
                 try w.end()
             }
+            try ChainHeadElement.write(head, to: w)
             try w.end()
         }
         return ExportedFile(path: target, sha256: written.sha256, size: written.size, final: asOf >= progress.endsOn)

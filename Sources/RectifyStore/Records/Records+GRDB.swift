@@ -257,11 +257,12 @@ extension Filing: IdentifiedRecord {
         (Self.listedColumns, [id.databaseValue, agencyName.databaseValue, divisionCode.databaseValue,
                               caseNumber.databaseValue, formedAt.databaseValue, nature.databaseValue, sha256.databaseValue,
                               size.databaseValue, fileName.databaseValue, receivedAt.databaseValue, current.databaseValue,
-                              signerFingerprint.databaseValue, signerSubject.databaseValue])
+                              signerFingerprint.databaseValue, signerSubject.databaseValue, chainSeq.databaseValue,
+                              chainHash.databaseValue])
     }
 
     static let listedColumns = ["id", "agencyName", "divisionCode", "caseNumber", "formedAt", "nature", "sha256", "size",
-                                "fileName", "receivedAt", "current", "signerFingerprint", "signerSubject"]
+                                "fileName", "receivedAt", "current", "signerFingerprint", "signerSubject", "chainSeq", "chainHash"]
 }
 
 extension TrustedCertificate: IdentifiedRecord {
