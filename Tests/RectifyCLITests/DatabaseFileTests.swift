@@ -111,3 +111,29 @@ struct ExportDurabilityTests {
         if let caseFile, let folder, let manifest { #expect(caseFile < folder && folder < manifest) }
     }
 }
+
+@Suite("A database on read-only media")
+struct ReadOnlyMediaTests {
+    /// Read-only bind mounts need root (CI runs as root; elsewhere the test does not run).
+    @Test("copied without its -wal and -shm onto a read-only mount: reading commands work; a write says why it cannot",
+          .enabled(if: getuid() == 0))
+    func readOnlyMount() throws {
+        let cli = try CLI()
+        #expect(try cli.run("demo", "--units", "60").status == 0)
+        let source = cli.folder.appendingPathComponent("media").path
+        let mount = cli.folder.appendingPathComponent("mnt").path
+        try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        #expect(try cli.run("backup", source + "/copy.sqlite").status == 0)
+        #expect(try runTool(["mount", "--bind", source, mount]).status == 0)
+        defer { _ = try? runTool(["umount", mount]) }
+        #expect(try runTool(["mount", "-o", "remount,ro,bind", mount]).status == 0)
+        let db = mount + "/copy.sqlite"
+        let verify = try cli.run("--db", db, "verify")
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(try cli.run("--db", db, "unit", "list").status == 0)
+        let write = try cli.run("--db", db, "department", "add", "消防救援大队")
+        #expect(write.status == 1 && write.stderr.contains("the database file or its folder is read-only") && !write.stderr.contains("SQLite error"), "\(write.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mount) == ["copy.sqlite"])
+    }
+}

@@ -26,21 +26,44 @@ enum DatabaseFile {
         let header = (try? handle.read(upToCount: sqliteHeader.count)).map(Array.init) ?? []
         try? handle.close()
         guard header == sqliteHeader else { return (.notSQLite, nil) }
-        var configuration = AppDatabase.configuration()
-        configuration.readonly = true
         do {
-            let connection = try DatabaseQueue(path: path, configuration: configuration)
-            let kind: Kind = try connection.read { db in
-                guard try db.tableExists("grdb_migrations"),
-                      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1')") == true
-                else { return .foreignSQLite }
-                return .rectify(current: try migrator.hasCompletedMigrations(db))
-            }
-            return (kind, kind == .rectify(current: true) ? connection : nil)
+            return try probe(path, migrator: migrator)
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
+            // A WAL database copied without its -wal and -shm onto read-only media: SQLite cannot create the -shm it
+            // needs, but the file cannot change either, so it may be read as immutable.
+            return try probe(immutableURI(path), migrator: migrator)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             return (.notSQLite, nil)
         } catch let error as DatabaseError {
             throw StoreError(error)
         }
+    }
+
+    private static func probe(_ location: String, migrator: DatabaseMigrator) throws -> (Kind, DatabaseQueue?) {
+        var configuration = AppDatabase.configuration()
+        configuration.readonly = true
+        let connection = try DatabaseQueue(path: location, configuration: configuration)
+        let kind: Kind = try connection.read { db in
+            guard try db.tableExists("grdb_migrations"),
+                  try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1')") == true
+            else { return .foreignSQLite }
+            return .rectify(current: try migrator.hasCompletedMigrations(db))
+        }
+        return (kind, kind == .rectify(current: true) ? connection : nil)
+    }
+
+    /// `file:…?immutable=1` (the system SQLite accepts URI file names), with the characters a URI reserves escaped.
+    static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var escaped = ""
+        for character in absolute {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 }
