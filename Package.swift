@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "rectify-bench",
             dependencies: [
-                "RectifyKit", "RectifyCore", "RectifyXML",
+                "RectifyKit", "RectifyCore", "RectifyXML", "RectifyStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

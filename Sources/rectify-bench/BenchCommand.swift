@@ -39,7 +39,7 @@ struct Run: ParsableCommand {
         guard FileManager.default.fileExists(atPath: schemas + "/rectify-case-file-v1.xsd") else {
             throw ValidationError("no schemas in \(schemas) (run from the package root or pass --schemas)")
         }
-        for tool in ["sqlite3", "xmllint"] {
+        for tool in ["sqlite3", "xmllint", "openssl"] {
             guard (try? Subprocess.run([tool, "--version"]))?.status == 0 else {
                 throw ValidationError("\(tool) is not installed (apt-get install sqlite3 libxml2-utils)")
             }

@@ -51,6 +51,7 @@ struct Scenario {
         out.append(try superiorImport(validation: validation))
         out.append(try superiorImportHostile())
         out += try progress(code: code)
+        out.append(try verify())
         return out
     }
 
@@ -192,6 +193,24 @@ struct Scenario {
                                              + HostileFolder.regularFiles(in: folder), mustSucceed: false))
         }
         return Measurement(measure: "superior-import-hostile", units: district.units, rectify: mine, reference: theirs)
+    }
+
+    /// `rectify verify` (the chain, every table against its last event, the progress ledger recomputed) vs its floor:
+    /// sqlite3 reading every event, plus OpenSSL hashing the same canonical bytes the chain's hashes are taken over.
+    func verify() throws -> Measurement {
+        let bytes = "\(runs)/chain-bytes"
+        _ = try worker(["chain-bytes", district.database, bytes])
+        defer { try? FileManager.default.removeItem(atPath: bytes) }
+        var mine: [ProcessRun] = [], floor: [ProcessRun] = []
+        for round in 1...repeats {
+            log("  verify, run \(round)/\(repeats)")
+            warm(district.database)
+            mine.append(try worker(["verify", district.database]))
+            let read = try Subprocess.run(["sqlite3", district.database, "SELECT * FROM event"], discardOutput: true)
+            let hash = try Subprocess.run(["openssl", "dgst", "-sha256", bytes])
+            floor.append(ProcessRun(seconds: read.seconds + hash.seconds, peakRSSMB: 0, status: 0, output: ""))
+        }
+        return Measurement(measure: "verify", units: district.units, rectify: mine, reference: floor)
     }
 
     /// `rectify campaign progress` (totals, targets, reliability by street and category, as JSON) vs sqlite3 answering

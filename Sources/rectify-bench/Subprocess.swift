@@ -21,10 +21,11 @@ enum Subprocess {
         }
     }
 
-    /// Runs `arguments[0]` (looked up on PATH) with stdout and stderr sent to a temporary file.
+    /// Runs `arguments[0]` (looked up on PATH) with stdout and stderr sent to a temporary file (stdout to /dev/null
+    /// with `discardOutput`, for a reference whose output is large and not wanted).
     @discardableResult
     static func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:],
-                    mustSucceed: Bool = true) throws -> ProcessRun {
+                    mustSucceed: Bool = true, discardOutput: Bool = false) throws -> ProcessRun {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("rectify-bench-\(UUID().uuidString).log").path
         defer { unlink(log) }
         let stdin = input == nil ? "/dev/null" : log + ".in"
@@ -33,8 +34,12 @@ enum Subprocess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if discardOutput {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 2, 1)
+        }
         posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in extra { environment[key] = value }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import RectifyCore
 import RectifyKit
+import RectifyStore
+import GRDB
 import RectifyXML
 
 /// The work being measured, run by the bench in a child process of its own build (so the figures are for the same
@@ -23,7 +25,8 @@ struct Worker: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "worker", abstract: "Runs one measured operation (used by the bench itself).", shouldDisplay: false,
-        subcommands: [ImportUnits.self, ExportCampaign.self, ImportFilings.self, Progress.self, StartUp.self, Keys.self])
+        subcommands: [ImportUnits.self, ExportCampaign.self, ImportFilings.self, Progress.self, StartUp.self, Keys.self,
+                      Verify.self, ChainBytes.self])
 
     struct ImportUnits: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import-units")
@@ -111,6 +114,36 @@ struct Worker: ParsableCommand {
         @Argument var out: String
         func run() throws {
             _ = try SigningKeys.generate(algorithm: .ecdsa, agency: "基准测试机关", divisionCode: "320671", into: out)
+            Worker.reportPeak()
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "verify")
+        @Argument var database: String
+        func run() throws {
+            let report = try Rectify.openForReading(path: database).verify()
+            guard report.isIntact else { throw ValidationError("the chain is broken: \(report.problems.first?.english ?? "")") }
+            print(report.eventCount)
+            Worker.reportPeak()
+        }
+    }
+
+    /// Untimed preparation of the verify floor: every event's canonical bytes, the input of its hash, in one file.
+    struct ChainBytes: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "chain-bytes")
+        @Argument var database: String
+        @Argument var out: String
+        func run() throws {
+            FileManager.default.createFile(atPath: out, contents: nil)
+            guard let file = FileHandle(forWritingAtPath: out) else { throw ValidationError("cannot write \(out)") }
+            var configuration = AppDatabase.configuration()
+            configuration.readonly = true
+            try DatabaseQueue(path: database, configuration: configuration).read { db in
+                let cursor = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event ORDER BY seq")
+                while let event = try cursor.next() { file.write(Data(event.canonicalBytes())) }
+            }
+            try file.close()
             Worker.reportPeak()
         }
     }

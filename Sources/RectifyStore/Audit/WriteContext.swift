@@ -225,6 +225,18 @@ public struct AuditEvent: Codable, Equatable, Sendable, FetchableRecord, Persist
     /// after, at, before, entity, entityId, prevHash, seq): the bytes `CanonicalJSON.objectBytes` gives for it.
     static func hash(seq: Int64, at: String, actor: String, action: String, entity: String, entityId: Int64,
                      before: [UInt8]?, after: [UInt8]?, prevHash: String) -> String {
+        SHA256.hex(canonicalBytes(seq: seq, at: at, actor: actor, action: action, entity: entity, entityId: entityId,
+                                  before: before, after: after, prevHash: prevHash))
+    }
+
+    /// The bytes the event's hash is taken over (for the bench's floor: OpenSSL hashing the same bytes).
+    public func canonicalBytes() -> [UInt8] {
+        Self.canonicalBytes(seq: seq, at: at, actor: actor, action: action, entity: entity, entityId: entityId,
+                            before: before.map { Array($0.utf8) }, after: after.map { Array($0.utf8) }, prevHash: prevHash)
+    }
+
+    static func canonicalBytes(seq: Int64, at: String, actor: String, action: String, entity: String, entityId: Int64,
+                               before: [UInt8]?, after: [UInt8]?, prevHash: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + (before?.count ?? 0) * 5 / 4 + (after?.count ?? 0) * 5 / 4)
         func key(_ spelled: String) { out.append(contentsOf: spelled.utf8) }
@@ -243,7 +255,7 @@ public struct AuditEvent: Codable, Equatable, Sendable, FetchableRecord, Persist
         key(#","prevHash":"#); text(prevHash)
         key(#","seq":"#); CanonicalJSON.appendInteger(seq, to: &out)
         out.append(UInt8(ascii: "}"))
-        return SHA256.hex(out)
+        return out
     }
 }
 

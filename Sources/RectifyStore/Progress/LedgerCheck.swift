@@ -57,22 +57,24 @@ public enum LedgerCheck {
         for table in tables { try db.execute(sql: "DROP TABLE IF EXISTS temp.\(table)") }
     }
 
+    /// The rows on one side only, found by SQLite (`EXCEPT`), then paired by key: a whole ledger is compared without
+    /// bringing it into Swift.
     private static func compare(_ db: Database, table: String, campaignId: Int64?) throws -> [Difference] {
         let columns = try db.columns(in: table, in: "main").map(\.name)
         let keyColumns = try db.primaryKey(table).columns
         let valueColumns = columns.filter { !keyColumns.contains($0) }
         let filter = campaignId.map { "WHERE campaignId = \($0)" } ?? ""
-        func rows(_ schema: String) throws -> [String: String] {
+        func only(_ schema: String, _ other: String) throws -> [String: String] {
             var rows: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM \(schema).\(table) \(filter)") {
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM \(schema).\(table) \(filter) EXCEPT SELECT * FROM \(other).\(table) \(filter)") {
                 let key = keyColumns.map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: " ")
                 rows[key] = valueColumns.map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: " ")
             }
             return rows
         }
-        let stored = try rows("main"), recomputed = try rows("temp")
-        return Set(stored.keys).union(recomputed.keys).sorted().compactMap { key in
-            stored[key] == recomputed[key] ? nil : Difference(table: table, key: key, stored: stored[key], recomputed: recomputed[key])
+        let stored = try only("main", "temp"), recomputed = try only("temp", "main")
+        return Set(stored.keys).union(recomputed.keys).sorted().map { key in
+            Difference(table: table, key: key, stored: stored[key], recomputed: recomputed[key])
         }
     }
 }
