@@ -39,9 +39,9 @@ struct Run: ParsableCommand {
         guard FileManager.default.fileExists(atPath: schemas + "/rectify-case-file-v1.xsd") else {
             throw ValidationError("no schemas in \(schemas) (run from the package root or pass --schemas)")
         }
-        for tool in ["sqlite3", "xmllint", "openssl"] {
-            guard (try? Subprocess.run([tool, "--version"]))?.status == 0 else {
-                throw ValidationError("\(tool) is not installed (apt-get install sqlite3 libxml2-utils)")
+        for check in [["sqlite3", "--version"], ["xmllint", "--version"], ["openssl", "version"]] {
+            guard (try? Subprocess.run(check))?.status == 0 else {
+                throw ValidationError("\(check[0]) is not installed (apt-get install sqlite3 libxml2-utils openssl)")
             }
         }
         var measurements: [Measurement] = []

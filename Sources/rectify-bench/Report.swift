@@ -6,7 +6,7 @@ enum Report {
         for m in measurements {
             let budget = Budget.ratios[m.measure].map { $0 }
             let memoryVerdict = Budget.peakMB[m.measure].map { m.peakRSSMB <= $0 ? "≤\(format($0, 0)) MB ok" : "≤\(format($0, 0)) MB MISSED" }
-            let verdict = budget.map { m.ratio <= $0 ? "≤\(format($0, 0))× ok" : "≤\(format($0, 0))× MISSED" }
+            let verdict = budget.map { m.ratio <= $0 ? "≤\(format($0, $0 < 2 ? 1 : 0))× ok" : "≤\(format($0, $0 < 2 ? 1 : 0))× MISSED" }
                 ?? memoryVerdict ?? (Budget.explanatory.contains(m.measure) ? "(no budget)" : "")
             Swift.print(pad(m.measure, 24), pad(String(m.units), 8),
                         pad("\(format(m.rectifySeconds, 3)) (±\(format(m.spread * 100, 0))%)", 22),

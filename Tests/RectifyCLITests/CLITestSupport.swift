@@ -33,18 +33,24 @@ struct CLI {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("RectifyKitTests/Fixtures")
 
-    func start(_ arguments: [String], actor: String? = "admin") throws -> (Process, Pipe, Pipe) {
+    func start(_ arguments: [String], actor: String? = "admin", database: String? = nil,
+               keepOutput: Bool = true) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
-        environment["RECTIFY_DB"] = database
+        environment["RECTIFY_DB"] = database ?? self.database
         environment["RECTIFY_ACTOR"] = actor
         process.environment = environment
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        if keepOutput {
+            process.standardOutput = out
+            process.standardError = err
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return (process, out, err)
     }
@@ -98,18 +104,7 @@ struct CLI {
 
     /// Starts the binary on another database file, with no output kept.
     func startDetached(_ arguments: [String], database: String) throws -> Process {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["RECTIFY_DB"] = database
-        environment["RECTIFY_ACTOR"] = "admin"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+        try start(arguments, database: database, keepOutput: false).0
     }
 
     /// A district set up entirely from the command line.

@@ -26,22 +26,29 @@ public struct ChainReport: Sendable, Equatable {
 /// Walks the audit chain and compares it with the tables, so that an edit made behind Rectify's back — of an event
 /// or of a row — is found and named.
 public enum ChainVerifier {
+    /// The chain and the tables in one snapshot, and the progress ledger recomputed in another, at the same time on
+    /// two connections (two cores): each check is consistent within its own snapshot.
     public static func verify(_ database: AppDatabase) throws -> ChainReport {
-        try database.readWithScratchTables { db in try verify(db) }
+        let (chain, ledger) = try database.twoReads(
+            { db in try verifyChain(db) },
+            scratch: { db in try LedgerCheck.differences(db) })
+        var report = chain
+        // The derived tables are recomputed from the audited ones: the signed statistics come from them.
+        report.problems += ledger.map { difference in
+            .init(seq: nil, entity: difference.table, entityId: 0,
+                  chinese: "统计台账\(difference.table)（\(difference.key)）与重新计算不符：存为 \(difference.stored ?? "无")，应为 \(difference.recomputed ?? "无")",
+                  english: "derived table \(difference.table) (\(difference.key)) differs from its recomputation: stored \(difference.stored ?? "none"), recomputed \(difference.recomputed ?? "none")")
+        }
+        report.problems.sort { ($0.seq ?? .max, $0.entity, $0.entityId) < ($1.seq ?? .max, $1.entity, $1.entityId) }
+        return report
     }
 
-    static func verify(_ db: Database) throws -> ChainReport {
+    static func verifyChain(_ db: Database) throws -> ChainReport {
         var problems: [ChainReport.Problem] = []
         let (eventCount, headHash) = try walkChain(db, problems: &problems)
         var rowCount = 0
         for table in AuditedTables.names {
             rowCount += try compareRows(db, table: table, problems: &problems)
-        }
-        // The derived tables are recomputed from the audited ones: the signed statistics come from them.
-        for difference in try LedgerCheck.differences(db) {
-            problems.append(.init(seq: nil, entity: difference.table, entityId: 0,
-                                  chinese: "统计台账\(difference.table)（\(difference.key)）与重新计算不符：存为 \(difference.stored ?? "无")，应为 \(difference.recomputed ?? "无")",
-                                  english: "derived table \(difference.table) (\(difference.key)) differs from its recomputation: stored \(difference.stored ?? "none"), recomputed \(difference.recomputed ?? "none")"))
         }
         problems.sort { ($0.seq ?? .max, $0.entity, $0.entityId) < ($1.seq ?? .max, $1.entity, $1.entityId) }
         return ChainReport(eventCount: eventCount, rowCount: rowCount, headHash: headHash, problems: problems)

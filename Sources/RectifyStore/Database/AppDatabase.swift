@@ -158,6 +158,25 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Runs `first` in a read and `second` in a read that may create TEMP tables (`readWithScratchTables`), at the
+    /// same time when the database is a file: `second` then gets a read-only connection of its own. Each sees its own
+    /// snapshot.
+    public func twoReads<A, B>(_ first: (Database) throws -> A, scratch second: @escaping @Sendable (Database) throws -> B) throws -> (A, B) {
+        let path = writer.path
+        guard !path.isEmpty, path != ":memory:" else { return (try read(first), try readWithScratchTables(second)) }
+        var configuration = Self.configuration(path: path)
+        configuration.readonly = true
+        let other = AppDatabase(migrated: try StoreError.wrapping { try DatabaseQueue(path: path, configuration: configuration) }, clock: clock)
+        let slot = ResultSlot<B>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            slot.result = Result { try other.readWithScratchTables(second) }
+        }
+        let firstResult = Result { try read(first) }
+        group.wait()
+        return (try firstResult.get(), try slot.result!.get())
+    }
+
     /// For a job that writes tens of thousands of rows from this process (an import at the superior): the writer
     /// keeps more pages in memory and checkpoints the WAL less often, so index pages written by one batch are not
     /// read back and copied into the file again for the next. The job checkpoints when it is done.
@@ -177,4 +196,10 @@ public final class AppDatabase: Sendable {
     public func isEmpty() throws -> Bool {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 }
     }
+}
+
+/// A result written by another thread before it leaves a `DispatchGroup`, and read after `wait()`: the group orders
+/// the write before the read.
+private final class ResultSlot<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
 }

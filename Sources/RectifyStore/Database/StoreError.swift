@@ -78,6 +78,13 @@ public enum StoreError: UserFacingError, Equatable {
     }
 }
 
+extension StoreError {
+    /// Runs `body`, turning SQLite's errors into the store's.
+    static func wrapping<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatabaseError { throw StoreError(error) }
+    }
+}
+
 extension StoreError.NotRectify {
     var chinese: String {
         switch self {
