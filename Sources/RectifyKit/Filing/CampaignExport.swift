@@ -62,9 +62,8 @@ extension Rectify {
             inPart = 0
         }
         // Every case number up front (a few bytes each), then a batch at a time: the workers (one per core, each
-        // with its own signer) render, validate and sign the next batch in memory while this thread writes the
-        // files of the current one and lists them in the manifest, in serial order. Files are created by one
-        // thread: the file system serialises creations in a folder anyway. Memory holds two batches.
+        // with its own signer) render, validate, sign and write the next batch under side names while this thread
+        // lists the current one in the manifest, in serial order. Memory holds two batches.
         let numbers = try database.read { db in
             try String.fetchAll(db.cachedStatement(sql: """
                 SELECT number FROM "case" WHERE campaignId = ? ORDER BY serial
@@ -76,16 +75,16 @@ extension Rectify {
         let signers = try PerWorker { try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate) }
         let caches = PerWorker { CaseReadingCache() }
         var exported = 0
+        var sideFiles: [FileWriter.SideFile] = []
         try Parallel.pipeline(batches.count, produce: { index in
             try Parallel.map(batches[index].count) { worker, item in
-                try renderCase(number: batches[index][item], into: base, schema: caseSchema, signer: signers[worker],
-                               internalUse: internalUse, engine: engine, cache: caches[worker], createFolder: false)
+                let rendered = try renderCase(number: batches[index][item], into: base, schema: caseSchema, signer: signers[worker],
+                                              internalUse: internalUse, engine: engine, cache: caches[worker], createFolder: false)
+                return (rendered.file, try rendered.signed.writeSide())
             }
         }, consume: { _, rendered in
-            for item in rendered {
-                // The folder is flushed once, before the manifest is written.
-                try item.signed.write(syncingFolder: false)
-                let file = item.file
+            for (file, side) in rendered {
+                sideFiles.append(side)
                 if part == nil {
                     let name = "manifest-part-" + String(format: "%04d", parts.count + 1) + ".xml"
                     let opened = try manifests.begin((base as NSString).appendingPathComponent(name))
@@ -107,8 +106,10 @@ extension Rectify {
             progress(exported, total)
         })
         try closePart()
+        // The case files take their names only now, all flushed to the disk first; the manifest, last, completes
+        // the filing.
+        try FileWriter.publish(sideFiles)
         let target = (base as NSString).appendingPathComponent("manifest.xml")
-        try DurableFiles.syncFolder(of: target)
         let written = try manifests.write(to: target) { w in
             try header(w)
             try w.element("文件总数", exported)

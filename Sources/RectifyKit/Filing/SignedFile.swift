@@ -29,7 +29,10 @@ struct SignedFile {
         let bytes: [UInt8]
         let sha256: String
 
-        func write(syncingFolder: Bool = true) throws { try FileWriter.replace(target, with: bytes, syncingFolder: syncingFolder) }
+        func write() throws { try FileWriter.replace(target, with: bytes) }
+
+        /// Written under its side name only, not yet flushed: `FileWriter.publish` names many such files at once.
+        func writeSide() throws -> FileWriter.SideFile { try FileWriter.writeSide(target, with: bytes) }
     }
 
     /// For files written piece by piece (manifest parts): the writer now, validation and signing at `commit`.
@@ -68,10 +71,22 @@ struct SignedFile {
 }
 
 /// Writes a file whole under a side name, flushes it to the disk, and renames it into place, so the name never shows
-/// a partial file, even after a power cut. The rename itself is made durable by flushing the folder: at once, or —
-/// for the many files of a campaign export — once by the caller (`DurableFiles.syncFolder`) before the manifest.
+/// a partial file, even after a power cut; then flushes the folder, which makes the rename durable. The many files of a
+/// campaign export are written under their side names first and published together (`publish`): one flush of the
+/// file system instead of one per file, which cost an export of 3,500 files about two seconds.
 enum FileWriter {
-    static func replace(_ path: String, with bytes: [UInt8], syncingFolder: Bool = true) throws {
+    struct SideFile: Sendable {
+        let side: String
+        let target: String
+    }
+
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let file = try writeSide(path, with: bytes)
+        try DurableFiles.sync(file.side)
+        try publishRenamed([file])
+    }
+
+    static func writeSide(_ path: String, with bytes: [UInt8]) throws -> SideFile {
         let side = path + ".partial"
         let descriptor = open(side, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path, "无法创建文件", "cannot create the file") }
@@ -85,12 +100,30 @@ enum FileWriter {
             }
             return true
         }
-        let synced = ok && fsync(descriptor) == 0
-        guard close(descriptor) == 0, synced, rename(side, path) == 0 else {
+        guard close(descriptor) == 0, ok else {
             unlink(side)
             throw failure(path, "写入失败（磁盘已满或无权限？）", "the write failed (disk full or no permission?)")
         }
-        if syncingFolder { try DurableFiles.syncFolder(of: path) }
+        return SideFile(side: side, target: path)
+    }
+
+    /// Flushes the file system the files are on (`syncfs`), then gives each its name and flushes their folders.
+    static func publish(_ files: [SideFile]) throws {
+        guard let first = files.first else { return }
+        try DurableFiles.syncFileSystem(of: first.side)
+        try publishRenamed(files)
+    }
+
+    private static func publishRenamed(_ files: [SideFile]) throws {
+        for file in files {
+            guard rename(file.side, file.target) == 0 else {
+                unlink(file.side)
+                throw failure(file.target, "无法将文件改为正式名称", "cannot give the file its name")
+            }
+        }
+        for folder in Set(files.map { ($0.target as NSString).deletingLastPathComponent }) {
+            try DurableFiles.syncFolder(of: folder + "/.")
+        }
     }
 
     private static func failure(_ path: String, _ chinese: String, _ english: String) -> XMLError {

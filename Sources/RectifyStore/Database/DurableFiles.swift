@@ -18,4 +18,16 @@ public enum DurableFiles {
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw StoreError.sqlite(.ioError) }
     }
+
+    /// Flushes everything written to the file system holding `path` (Linux `syncfs`): one flush for many files.
+    public static func syncFileSystem(of path: String) throws {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.unreadableFile(path: path) }
+        defer { close(descriptor) }
+        guard linuxSyncfs(descriptor) == 0 else { throw StoreError.sqlite(.ioError) }
+    }
 }
+
+/// glibc's `syncfs(2)`, which its Swift module does not export (it needs `_GNU_SOURCE`).
+@_silgen_name("syncfs")
+private func linuxSyncfs(_ descriptor: Int32) -> Int32
