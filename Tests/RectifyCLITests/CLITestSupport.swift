@@ -92,6 +92,14 @@ struct CLI {
 
     enum CLIError: Error { case sqlite(String) }
 
+    /// The district of `setUpDistrict` with case gas-2026-0001 opened for the restaurant by officers A and B.
+    func setUpDistrictWithCase() throws {
+        try setUpDistrict()
+        let opened = try run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
+                              "--officer", officerB, "--on", "2026-04-20"], actor: officerA)
+        guard opened.status == 0 else { throw SetupFailed(step: ["case", "open"], result: opened) }
+    }
+
     /// A valid register of `rows` restaurants in 竹行街道 (the district `setUpDistrict` makes).
     static func writeRegister(_ rows: Int, at path: String) throws {
         var text = "统一社会信用代码,单位名称,地址,街道,网格,类别,行业主管部门\n"

@@ -6,9 +6,7 @@ import Testing
 struct CleanInputTests {
     func district() throws -> CLI {
         let cli = try CLI()
-        try cli.setUpDistrict()
-        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
-                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        try cli.setUpDistrictWithCase()
         return cli
     }
 

@@ -90,9 +90,7 @@ struct ExportDurabilityTests {
     @Test("export case: fsync, rename, fsync of the folder; export campaign: one syncfs before the renames, the folder before the manifest")
     func fsyncBeforeRename() throws {
         let cli = try CLI()
-        try cli.setUpDistrict()
-        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
-                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        try cli.setUpDistrictWithCase()
         #expect(try cli.run("keys", "generate", "--out", "keys").status == 0)
         let root = cli.folder.path
         let signing = ["--key", root + "/keys/signing-key.pem", "--cert", root + "/keys/signing-cert.pem"]

@@ -49,9 +49,7 @@ struct EndToEndTests {
     @Test("a refused import, a refused command and an illegal transition leave the database byte for byte unchanged")
     func refusalsLeaveBytes() throws {
         let cli = try CLI()
-        try cli.setUpDistrict()
-        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
-                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        try cli.setUpDistrictWithCase()
         let before = cli.databaseDigest()
         let bad = cli.folder.appendingPathComponent("bad.csv")
         try "统一社会信用代码,单位名称,街道,网格,类别,行业主管部门\n914403001922038216,好单位,竹行街道,竹行社区网格,规上企业,安监局\n91310115MA1H8R7C6D,坏单位,竹行街道,竹行社区网格,规上企业,安监局\n"
@@ -233,9 +231,7 @@ struct FilingCommandTests {
     @Test("keys generate, export case, validate; a refused export without a key; a tampered file fails validate")
     func filingFromTheBinary() throws {
         let cli = try CLI()
-        try cli.setUpDistrict()
-        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
-                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        try cli.setUpDistrictWithCase()
         #expect(try cli.run("keys", "generate", "--out", "keys").status == 0)
         let unsigned = try cli.run("export", "case", "gas-2026-0001")
         #expect(unsigned.status == 1 && unsigned.stderr.contains("SIGNING-KEY-REQUIRED"))

@@ -22,9 +22,7 @@ struct SizeLimitTests {
     @Test("attachments are refused past 22 MiB a case; a case over the import's limits is not exported, named with its total")
     func caseBudget() throws {
         let cli = try CLI()
-        try cli.setUpDistrict()
-        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
-                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        try cli.setUpDistrictWithCase()
         let photo = cli.folder.appendingPathComponent("photo.jpg").path
         try Data(repeating: 0xAB, count: 12 << 20).write(to: URL(fileURLWithPath: photo))
         #expect(try cli.run(["attach", "gas-2026-0001", photo], actor: officerA).status == 0)
