@@ -15,7 +15,8 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Always written with full-width parentheses and 六角括号.
-    public var description: String { "（\(agency)）\(code)〔\(year)〕\(serial)号" }
+    /// Without an agency part, as such numbers are written (`深龙华应急罚〔2026〕1号`): `（）` would not read back.
+    public var description: String { (agency.isEmpty ? "" : "（\(agency)）") + "\(code)〔\(year)〕\(serial)号" }
 
     /// Reads a number written with full- or half-width parentheses; brackets may be 〔〕, [] or ［］.
     /// The agency part is optional, as in `深龙华应急罚〔2026〕1号`-style numbers, where it stays empty.
@@ -42,7 +43,7 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
         func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
         guard !code.isEmpty, yearText.count == 4, yearText.allSatisfy(isDigit),
               !serialText.isEmpty, serialText.allSatisfy(isDigit), serialText.first != "0",
-              let year = Int(String(String.UnicodeScalarView(yearText))),
+              let year = Int(String(String.UnicodeScalarView(yearText))), (1900...2999).contains(year),
               let serial = Int(String(String.UnicodeScalarView(serialText))), serial > 0
         else { return nil }
         self.init(agency: agency, code: code, year: year, serial: serial)

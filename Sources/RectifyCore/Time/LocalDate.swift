@@ -74,6 +74,12 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 
     public init(dayNumber: Int) {
+        let (year, month, day) = Self.civil(dayNumber: dayNumber)
+        self.init(year: year, month: month, day: day)!
+    }
+
+    /// The proleptic Gregorian year, month and day of a day number, for any day (a `LocalDate` holds 1900–2999).
+    static func civil(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -82,7 +88,7 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
@@ -129,7 +135,10 @@ public enum Timestamp {
         let day = Int((Double(millis) / 86_400_000).rounded(.down))
         let inDay = millis - day * 86_400_000
         let (h, m, s, ms) = (inDay / 3_600_000, inDay / 60_000 % 60, inDay / 1000 % 60, inDay % 1000)
-        return "\(LocalDate(dayNumber: day))T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2)).\(pad(ms, 3))+08:00"
+        // Any moment, not only those a LocalDate holds: a certificate valid until 9999, or a 形成时间 in year 1013
+        // written by someone else, is shown as it is.
+        let (year, month, dayOfMonth) = LocalDate.civil(dayNumber: day)
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(dayOfMonth, 2))T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2)).\(pad(ms, 3))+08:00"
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
