@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// Release builds link the Swift runtime and Foundation into the executables (what `--static-swift-stdlib` does): a
@@ -94,3 +95,22 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzzing (`scripts/fuzz TARGET`): only when RECTIFY_FUZZ names libFuzzer's archive without its main, built in a
+// folder of its own. Every Rectify target is compiled with libFuzzer's coverage instrumentation; each fuzz target is
+// an executable whose main starts libFuzzer's driver (SwiftPM gives every executable its own main).
+if let libFuzzer = ProcessInfo.processInfo.environment["RECTIFY_FUZZ"] {
+    let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
+    for target in package.targets where target.type == .regular && target.name.hasPrefix("Rectify") {
+        target.swiftSettings = (target.swiftSettings ?? []) + fuzzer
+    }
+    package.targets.append(.target(name: "RectifyFuzzSupport", dependencies: ["RectifyKit", "RectifyXML"], path: "Fuzz/support",
+                                   swiftSettings: fuzzer))
+    for (name, path) in [("fuzz-csv", "Fuzz/csv"), ("fuzz-xml", "Fuzz/xml"), ("fuzz-document-number", "Fuzz/document-number"),
+                         ("fuzz-date", "Fuzz/date")] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["RectifyFuzzSupport", "RectifyKit", "RectifyCore", "RectifyXML"], path: path,
+            swiftSettings: fuzzer, linkerSettings: [.unsafeFlags(["-Xlinker", libFuzzer, "-lstdc++"])]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}
