@@ -73,4 +73,29 @@ struct CleanInputTests {
         #expect(try cli.sqlite("SELECT count(*) FROM event WHERE action = 'unit.edit'") == "1")
         #expect(try cli.run("verify").status == 0)
     }
+
+    @Test("hazard edit: the description in the issued order is refused naming it; the supervising body and the reported measures are corrected, audited")
+    func hazardEdit() throws {
+        let cli = try district()
+        let listed = try cli.run(["hazard", "add", "gas-2026-0001", "--item", "RQ01", "--description", "未装报警器", "--found-on",
+                                  "2026-04-20", "--deadline", "2026-05-20", "--listed", "--supervising-body", "开发区安委"], actor: officerA)
+        #expect(listed.status == 0)
+        let before = cli.databaseDigest()
+        let inOrder = try cli.run(["hazard", "edit", "gas-2026-0001/1", "--description", "未装燃气报警器"], actor: officerA)
+        let early = try cli.run(["hazard", "edit", "gas-2026-0001/1", "--measures", "已安装"], actor: officerA)
+        #expect(early.status == 1 && early.stderr.contains("HAZARD-MEASURES-NOT-OPEN"))
+        let nothing = try cli.run(["hazard", "edit", "gas-2026-0001/1"], actor: officerA)
+        #expect(nothing.stderr.contains("HAZARD-EDIT-NOTHING"), "\(nothing.stderr)")
+        #expect(cli.databaseDigest() == before)
+        // Read with the sqlite3 tool only now: closing the last connection checkpoints the WAL, which changes the files.
+        let order = try cli.sqlite("SELECT number FROM document WHERE kind = 'rectification-order'")
+        #expect(inOrder.status == 1 && inOrder.stderr.contains("HAZARD-IN-ISSUED-ORDER") && inOrder.stderr.contains(order), "\(inOrder.stderr)")
+        let body = try cli.run(["hazard", "edit", "gas-2026-0001/1", "--supervising-body", "开发区安委办"], actor: officerA)
+        #expect(body.status == 0, "\(body.stderr)")
+        #expect(try cli.run(["hazard", "rectify", "gas-2026-0001/1", "--measures", "已安装报瞥器", "--on", "2026-04-25"], actor: officerA).status == 0)
+        #expect(try cli.run(["hazard", "edit", "gas-2026-0001/1", "--measures", "已安装报警器"], actor: officerA).status == 0)
+        #expect(try cli.sqlite("SELECT supervisingBody || '|' || claimMeasures FROM hazard") == "开发区安委办|已安装报警器")
+        #expect(try cli.sqlite("SELECT count(*) FROM event WHERE action = 'hazard.edit'") == "2")
+        #expect(try cli.run("verify").status == 0)
+    }
 }

@@ -4,7 +4,7 @@ import RectifyKit
 
 struct HazardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "hazard", abstract: "事故隐患 / hazards.", subcommands: [Add.self, Extend.self, Rectify.self])
+        commandName: "hazard", abstract: "事故隐患 / hazards.", subcommands: [Add.self, Extend.self, Rectify.self, Edit.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "登记隐患并下达责令限期整改指令书 / record a hazard and issue the order.")
@@ -60,6 +60,25 @@ struct HazardCommand: ParsableCommand {
             let hazard = try global.open().claimRectification(
                 reference: reference, on: try Output.date(on, "整改日期", "fix date"), measures: measures, actor: actor.name)
             print("已登记整改，待复查 / reported fixed, awaiting re-check: \(reference)（\(hazard.claimedOn!)）")
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "更正隐患中未写入已下达文书的内容（留痕）/ correct what no issued document holds (audited).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var actor: ActorOption
+        @Argument(help: "隐患编号 案件编号/序号 / hazard CASE/SEQ") var reference: String
+        @Option(help: "隐患描述（已写入指令书，不能更改）/ description (in the issued order: refused)") var description: String?
+        @Option(help: "判定依据（已写入指令书，不能更改）/ criterion (in the issued order: refused)") var criterion: String?
+        @Option(help: "督办单位（空串清除）/ supervising body (empty clears)") var supervisingBody: String?
+        @Option(help: "单位报告的整改措施（复查前）/ the reported measures (before the re-check)") var measures: String?
+
+        func run() throws {
+            let hazard = try global.open().editHazard(reference: reference, correction: HazardCorrection(
+                description: description, criterion: criterion, supervisingBody: supervisingBody, claimMeasures: measures),
+                actor: actor.name)
+            print("已更正 / corrected: \(reference)（督办单位 supervising body: \(hazard.supervisingBody ?? "无 none")）")
         }
     }
 }

@@ -1,0 +1,23 @@
+import Foundation
+import GRDB
+import RectifyCore
+import RectifyStore
+
+extension WriteContext {
+    /// Load → decide (`HazardCorrection`) → save, audited as `hazard.edit`.
+    func editHazard(reference: String, correction: HazardCorrection) throws -> Hazard {
+        _ = try actingOfficer()
+        let (record, hazard) = try Lookup.hazard(db, reference: reference)
+        try CaseLifecycle.requireOpen(record.state)
+        let order = try Document.fetchOne(db, key: hazard.orderDocumentId.rawValue)
+        let corrected = try correction.applied(to: hazard, orderNumber: order?.number ?? "")
+        if corrected != hazard { try update(corrected, action: "hazard.edit") }
+        return corrected
+    }
+}
+
+extension Rectify {
+    public func editHazard(reference: String, correction: HazardCorrection, actor: String) throws -> Hazard {
+        try database.write(actor: actor) { try $0.editHazard(reference: reference, correction: correction) }
+    }
+}
