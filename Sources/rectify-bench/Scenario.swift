@@ -27,8 +27,8 @@ struct Scenario {
 
     /// Reads a database file (and its WAL) once, untimed, so the run after it finds it in the page cache. The
     /// reference tools read files that were just written, so are warm; on this kind of machine the page cache is
-    /// trimmed now and then, and a cold 2 GB district took an export 30 s longer in disk reads alone. Both sides are
-    /// then measured doing their work, not waiting for the disk.
+    /// trimmed now and then, and a cold district cost an export far more in disk reads than in work
+    /// (docs/performance.md). Both sides are then measured doing their work, not waiting for the disk.
     private func warm(_ database: String) {
         for path in [database, database + "-wal"] {
             guard let file = FileHandle(forReadingAtPath: path) else { continue }
@@ -108,8 +108,8 @@ struct Scenario {
 
     /// Each export run writes a folder of its own, and all are removed at the end: ext4 skips inodes freed in the
     /// last minutes when it creates files, so removing one run's 35,000 files just before the next run made that run
-    /// pay several times over for file creation (measured: 3,500 files 0.3 s in a quiet file system, 3–4 s right
-    /// after removing as many). The removal is not part of an export; its after-effect should not be either.
+    /// pay several times over for file creation (figures in docs/performance.md). The removal is not part of an
+    /// export; its after-effect should not be either.
     func exportFolder(_ round: Int) -> String { "\(runs)/export-\(round)" }
     /// The last run's files: what xmllint validates and the superior imports.
     var exportFolder: String { exportFolder(repeats) }

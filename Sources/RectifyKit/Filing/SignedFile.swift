@@ -73,7 +73,7 @@ struct SignedFile {
 /// Writes a file whole under a side name, flushes it to the disk, and renames it into place, so the name never shows
 /// a partial file, even after a power cut; then flushes the folder, which makes the rename durable. The many files of a
 /// campaign export are written under their side names first and published together (`publish`): one flush of the
-/// file system instead of one per file, which cost an export of 3,500 files about two seconds.
+/// file system instead of one per file, which doubled an export's time (docs/performance.md).
 enum FileWriter {
     struct SideFile: Sendable {
         let side: String

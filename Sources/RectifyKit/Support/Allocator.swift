@@ -6,7 +6,7 @@ import CSQLiteSettings
 /// glibc's allocator, tuned for Rectify's bulk jobs. By default it hands freed memory back to the kernel as soon as
 /// the top of a heap is free and serves mid-sized blocks with fresh mappings; an export's worker threads allocate
 /// and free a case file's worth of buffers for every case, so the kernel zeroed and mapped the same pages again and
-/// again (a 3,501-case export spent 2.0 s of its 6.2 s in page faults; with these settings 0.5 s, same peak memory).
+/// again, which was a third of an export's time in page faults (docs/performance.md).
 /// Freed memory is kept for reuse until the process ends: right for a command, to be revisited for a server.
 /// SQLite's memory statistics are turned off: they took a global mutex around each of SQLite's allocations, some 80
 /// per register row imported (3 % of an import's instructions), and Rectify reads none of them. Call this first thing

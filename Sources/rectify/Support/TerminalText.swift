@@ -2,7 +2,7 @@ import Foundation
 
 /// Text a user stored is shown on a terminal, never obeyed by it: escape sequences (ESC, OSC), other control
 /// characters and the bidirectional overrides that make a line read differently from what it holds are printed as
-/// `\uXXXX` — which is also what they are in JSON. Output to a pipe or a file is left byte for byte as stored.
+/// `\u` and four hex digits (`\u001B`) — which is also what they are in JSON. Output to a pipe or a file is left byte for byte as stored.
 enum TerminalText {
     static let standardOutput = isatty(STDOUT_FILENO) == 1
     static let standardError = isatty(STDERR_FILENO) == 1
