@@ -37,7 +37,7 @@ public enum CanonicalJSON {
         return out
     }
 
-    static func append(_ value: CanonicalValue, to out: inout [UInt8]) {
+    public static func append(_ value: CanonicalValue, to out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .integer(let n): appendInteger(n, to: &out)
@@ -138,13 +138,37 @@ public enum CanonicalJSON {
         public func bytes(_ value: (Int) -> CanonicalValue) -> [UInt8] {
             var out: [UInt8] = []
             out.reserveCapacity(512)
+            write(into: &out) { index, out in CanonicalJSON.append(value(index), to: &out) }
+            return out
+        }
+
+        /// The same object appended to `out`, each value written by `value(i, &out)`.
+        public func write(into out: inout [UInt8], _ value: (Int, inout [UInt8]) -> Void) {
             out.append(UInt8(ascii: "{"))
             for (rank, index) in order.enumerated() {
                 out.append(contentsOf: spelledKeys[rank])
-                CanonicalJSON.append(value(index), to: &out)
+                value(index, &out)
             }
             out.append(UInt8(ascii: "}"))
-            return out
         }
     }
+}
+
+/// Text that can be written as a JSON string, whether held as a `String`, a byte array or a borrowed buffer.
+public protocol JSONStringSource {
+    func appendJSONString(to out: inout [UInt8])
+}
+
+extension String: JSONStringSource {
+    public func appendJSONString(to out: inout [UInt8]) { CanonicalJSON.appendString(self, to: &out) }
+}
+
+extension Array: JSONStringSource where Element == UInt8 {
+    public func appendJSONString(to out: inout [UInt8]) {
+        withUnsafeBufferPointer { CanonicalJSON.appendString(utf8: $0, to: &out) }
+    }
+}
+
+extension UnsafeBufferPointer: JSONStringSource where Element == UInt8 {
+    public func appendJSONString(to out: inout [UInt8]) { CanonicalJSON.appendString(utf8: self, to: &out) }
 }

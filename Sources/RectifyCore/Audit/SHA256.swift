@@ -38,7 +38,7 @@ public struct SHA256: ~Copyable {
         withDigest(of: bytes) { Array($0) }
     }
 
-    private static func withDigest<Bytes: ContiguousBytes, Result>(of bytes: Bytes,
+    fileprivate static func withDigest<Bytes: ContiguousBytes, Result>(of bytes: Bytes,
                                                                    _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         bytes.withUnsafeBytes { buffer in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { digest in
@@ -59,6 +59,8 @@ public struct SHA256: ~Copyable {
 enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
+    static func digit(_ nibble: UInt8) -> UInt8 { digits[Int(nibble)] }
+
     static func encode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { out in
             var index = 0
@@ -68,6 +70,18 @@ enum Hex {
                 index += 2
             }
             return index
+        }
+    }
+}
+
+extension SHA256 {
+    /// Whether `expected` spells the digest of `bytes` in lower-case hex, compared without building a String.
+    public static func matches(_ bytes: UnsafeRawBufferPointer, hex expected: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard expected.count == 64 else { return false }
+        return withDigest(of: bytes) { digest in
+            digest.count == 32 && digest.indices.allSatisfy { index in
+                expected[2 * index] == Hex.digit(digest[index] >> 4) && expected[2 * index + 1] == Hex.digit(digest[index] & 0x0f)
+            }
         }
     }
 }

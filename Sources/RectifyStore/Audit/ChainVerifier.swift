@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import RectifyCore
 
 /// What `rectify verify` found.
@@ -54,106 +55,101 @@ public enum ChainVerifier {
         return ChainReport(eventCount: eventCount, rowCount: rowCount, headHash: headHash, problems: problems)
     }
 
-    /// Recomputes every event's hash and link, in sequence order.
+    /// Recomputes every event's hash and link, in sequence order, from SQLite's own buffers: a chain of a million
+    /// events is read without making a String or a record of each.
     private static func walkChain(_ db: Database, problems: inout [ChainReport.Problem]) throws -> (Int, String) {
-        var expectedPrev = AuditEvent.genesisHash
+        var expectedPrev = Array(AuditEvent.genesisHash.utf8)
         var expectedSeq: Int64 = 1
         var eventCount = 0
-        let cursor = try AuditEvent.fetchCursor(db, sql: "SELECT * FROM event ORDER BY seq")
-        while let event = try cursor.next() {
+        var canonical: [UInt8] = []
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        let events = try RawStatement(db, sql: """
+            SELECT seq, at, actor, action, entity, entityId, before, after, prevHash, hash FROM event ORDER BY seq /* verify */
+            """)
+        try events.forEachRow { row in
             eventCount += 1
-            if event.seq != expectedSeq {
-                problems.append(.init(seq: event.seq, entity: event.entity, entityId: event.entityId,
-                                      chinese: "事件序号不连续：应为\(expectedSeq)，实际为\(event.seq)（有事件被删除或插入）",
-                                      english: "sequence gap: expected \(expectedSeq), found \(event.seq) (an event was removed or inserted)"))
+            let seq = sqlite3_column_int64(row, 0)
+            func text(_ column: Int32) -> UnsafeBufferPointer<UInt8> { RawStatement.text(row, column) ?? none }
+            func problem(_ chinese: String, _ english: String) {
+                problems.append(.init(seq: seq, entity: String(decoding: text(4), as: UTF8.self),
+                                      entityId: sqlite3_column_int64(row, 5), chinese: chinese, english: english))
             }
-            if event.prevHash != expectedPrev {
-                problems.append(.init(seq: event.seq, entity: event.entity, entityId: event.entityId,
-                                      chinese: "前一事件哈希不符（链条断裂）", english: "previous-hash link is broken"))
+            if seq != expectedSeq {
+                problem("事件序号不连续：应为\(expectedSeq)，实际为\(seq)（有事件被删除或插入）",
+                        "sequence gap: expected \(expectedSeq), found \(seq) (an event was removed or inserted)")
             }
-            if event.computedHash() != event.hash {
-                problems.append(.init(seq: event.seq, entity: event.entity, entityId: event.entityId,
-                                      chinese: "事件内容与其哈希不符（事件被改动）", english: "event content does not match its hash (the event was edited)"))
+            let prevHash = text(8)
+            if !prevHash.elementsEqual(expectedPrev) {
+                problem("前一事件哈希不符（链条断裂）", "previous-hash link is broken")
             }
-            expectedPrev = event.hash
-            expectedSeq = event.seq + 1
+            canonical.removeAll(keepingCapacity: true)
+            AuditEvent.writeCanonical(seq: seq, at: text(1), actor: text(2), action: text(3), entity: text(4),
+                                      entityId: sqlite3_column_int64(row, 5), before: RawStatement.text(row, 6),
+                                      after: RawStatement.text(row, 7), prevHash: prevHash, into: &canonical)
+            let hash = text(9)
+            if !canonical.withUnsafeBytes({ SHA256.matches($0, hex: hash) }) {
+                problem("事件内容与其哈希不符（事件被改动）", "event content does not match its hash (the event was edited)")
+            }
+            expectedPrev.removeAll(keepingCapacity: true)
+            expectedPrev.append(contentsOf: hash)
+            expectedSeq = seq + 1
         }
-        return (eventCount, expectedPrev)
+        return (eventCount, String(decoding: expectedPrev, as: UTF8.self))
     }
 
     /// Merges a table's rows (by id) with the last event of each id (the event index is ordered by entity, id, seq),
-    /// so memory stays flat however large the district.
+    /// so memory stays flat however large the district; rows are spelled and compared in SQLite's own buffers.
     private static func compareRows(_ db: Database, table: String, problems: inout [ChainReport.Problem]) throws -> Int {
-        var events = LastEvents(try Row.fetchCursor(db, sql: """
-            SELECT entityId, seq, after FROM event WHERE entity = ? ORDER BY entityId, seq
-            """, arguments: [table]))
+        // SQLite takes the bare columns of a max() group from the row holding the maximum: the last event.
+        let events = try RawStatement(db, sql: """
+            SELECT entityId, max(seq), after IS NOT NULL, after FROM event WHERE entity = ? GROUP BY entityId ORDER BY entityId /* verify */
+            """)
+        try events.bind(table)
+        defer { events.reset() }
         // Every audited table has `id INTEGER PRIMARY KEY`, which is its rowid.
         let rows = try RawStatement(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY id /* verify */")
         let shape = RowShape(columns: rows.columnNames)
-        var pendingEvent = try events.next()
-        var rowCount = 0
-        func missingRow(_ last: (id: Int64, seq: Int64, after: String?)) {
-            guard last.after != nil else { return }
-            problems.append(.init(seq: last.seq, entity: table, entityId: last.id,
-                                  chinese: "\(table)#\(last.id) 已不存在，但第\(last.seq)号事件记录了它（绕过系统被删除）",
-                                  english: "\(table) row \(last.id) is gone, yet event \(last.seq) recorded it (deleted behind Rectify's back)"))
+        guard let idColumn = shape.columns.firstIndex(of: "id").map(Int32.init) else {
+            throw StoreError.database("\(table) has no id column")
         }
-        try rows.forEachRow { handle in
-            let row = StoredRow(handle, shape: shape)
+        var pendingEvent = try events.step()
+        var rowCount = 0
+        var canonical: [UInt8] = []
+        func missingRow(_ event: OpaquePointer) {
+            guard sqlite3_column_int(event, 2) != 0 else { return }
+            let (id, seq) = (sqlite3_column_int64(event, 0), sqlite3_column_int64(event, 1))
+            problems.append(.init(seq: seq, entity: table, entityId: id,
+                                  chinese: "\(table)#\(id) 已不存在，但第\(seq)号事件记录了它（绕过系统被删除）",
+                                  english: "\(table) row \(id) is gone, yet event \(seq) recorded it (deleted behind Rectify's back)"))
+        }
+        try rows.forEachRow { row in
             rowCount += 1
-            let rowID: Int64 = row.id ?? 0
-            while let last = pendingEvent, last.id < rowID {
-                missingRow(last)
-                pendingEvent = try events.next()
+            let rowID = sqlite3_column_int64(row, idColumn)
+            while let event = pendingEvent, sqlite3_column_int64(event, 0) < rowID {
+                missingRow(event)
+                pendingEvent = try events.step()
             }
-            guard let last = pendingEvent, last.id == rowID else {
+            guard let event = pendingEvent, sqlite3_column_int64(event, 0) == rowID else {
                 problems.append(.init(seq: nil, entity: table, entityId: rowID,
                                       chinese: "\(table)#\(rowID) 没有任何审计事件（绕过系统直接插入）",
                                       english: "\(table) row \(rowID) has no audit event (inserted behind Rectify's back)"))
                 return
             }
-            pendingEvent = try events.next()
-            if last.after != row.canonicalJSON {
-                problems.append(.init(seq: last.seq, entity: table, entityId: rowID,
-                                      chinese: "\(table)#\(rowID) 的当前内容与第\(last.seq)号事件记录的不符（绕过系统被修改）",
-                                      english: "\(table) row \(rowID) differs from what event \(last.seq) recorded (changed behind Rectify's back)"))
+            canonical.removeAll(keepingCapacity: true)
+            StoredRow.writeCanonical(row, shape: shape, into: &canonical)
+            if RawStatement.text(event, 3).map({ !$0.elementsEqual(canonical) }) ?? true {
+                let seq = sqlite3_column_int64(event, 1)
+                problems.append(.init(seq: seq, entity: table, entityId: rowID,
+                                      chinese: "\(table)#\(rowID) 的当前内容与第\(seq)号事件记录的不符（绕过系统被修改）",
+                                      english: "\(table) row \(rowID) differs from what event \(seq) recorded (changed behind Rectify's back)"))
             }
+            pendingEvent = try events.step()
         }
-        while let last = pendingEvent {
-            missingRow(last)
-            pendingEvent = try events.next()
+        while let event = pendingEvent {
+            missingRow(event)
+            pendingEvent = try events.step()
         }
         return rowCount
     }
 
-}
-
-/// Reads an entity's events ordered by id and sequence, yielding only the last event of each id.
-private struct LastEvents {
-    typealias Last = (id: Int64, seq: Int64, after: String?)
-    private let cursor: RowCursor
-    private var lookahead: Last?
-
-    init(_ cursor: RowCursor) { self.cursor = cursor }
-
-    private mutating func read() throws -> Last? {
-        if let held = lookahead {
-            lookahead = nil
-            return held
-        }
-        guard let row = try cursor.next() else { return nil }
-        return (row["entityId"], row["seq"], row["after"])
-    }
-
-    mutating func next() throws -> Last? {
-        guard var current = try read() else { return nil }
-        while let following = try read() {
-            guard following.id == current.id else {
-                lookahead = following
-                break
-            }
-            current = following
-        }
-        return current
-    }
 }

@@ -38,6 +38,20 @@ struct StoredRow {
 
     var canonicalJSON: String { String(decoding: canonicalBytes, as: UTF8.self) }
 
+    /// The current row of a statement spelled as `canonicalBytes` spells it, appended to `out` straight from
+    /// SQLite's buffers (`verify` compares every row of the district this way).
+    static func writeCanonical(_ handle: OpaquePointer, shape: RowShape, into out: inout [UInt8]) {
+        shape.layout.write(into: &out) { column, out in
+            let column = Int32(column)
+            switch sqlite3_column_type(handle, column) {
+            case SQLITE_NULL: out.append(contentsOf: "null".utf8)
+            case SQLITE_INTEGER: CanonicalJSON.appendInteger(sqlite3_column_int64(handle, column), to: &out)
+            case SQLITE_TEXT: CanonicalJSON.appendString(utf8: RawStatement.text(handle, column)!, to: &out)
+            default: CanonicalJSON.append(canonical(RawStatement.value(handle, column)), to: &out)
+            }
+        }
+    }
+
     static func canonical(_ value: DatabaseValue) -> CanonicalValue {
         switch value.storage {
         case .null: .null

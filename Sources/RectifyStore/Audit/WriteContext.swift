@@ -239,23 +239,30 @@ public struct AuditEvent: Codable, Equatable, Sendable, FetchableRecord, Persist
                                before: [UInt8]?, after: [UInt8]?, prevHash: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + (before?.count ?? 0) * 5 / 4 + (after?.count ?? 0) * 5 / 4)
-        func key(_ spelled: String) { out.append(contentsOf: spelled.utf8) }
-        func text(_ value: String) { CanonicalJSON.appendString(value, to: &out) }
-        func json(_ value: [UInt8]?) {
-            guard let value else { return out.append(contentsOf: "null".utf8) }
-            value.withUnsafeBufferPointer { CanonicalJSON.appendString(utf8: $0, to: &out) }
-        }
-        key(#"{"action":"#); text(action)
-        key(#","actor":"#); text(actor)
-        key(#","after":"#); json(after)
-        key(#","at":"#); text(at)
-        key(#","before":"#); json(before)
-        key(#","entity":"#); text(entity)
-        key(#","entityId":"#); CanonicalJSON.appendInteger(entityId, to: &out)
-        key(#","prevHash":"#); text(prevHash)
-        key(#","seq":"#); CanonicalJSON.appendInteger(seq, to: &out)
-        out.append(UInt8(ascii: "}"))
+        writeCanonical(seq: seq, at: at, actor: actor, action: action, entity: entity, entityId: entityId,
+                       before: before, after: after, prevHash: prevHash, into: &out)
         return out
+    }
+
+    /// The object written key by key in sorted order, from fields held as Strings, byte arrays or SQLite's own
+    /// buffers (`verify` reads them without making a String of each).
+    static func writeCanonical<Text: JSONStringSource, JSON: JSONStringSource>(
+        seq: Int64, at: Text, actor: Text, action: Text, entity: Text, entityId: Int64, before: JSON?, after: JSON?,
+        prevHash: Text, into out: inout [UInt8]) {
+        func json(_ value: JSON?) {
+            guard let value else { return out.append(contentsOf: "null".utf8) }
+            value.appendJSONString(to: &out)
+        }
+        out.append(contentsOf: #"{"action":"#.utf8); action.appendJSONString(to: &out)
+        out.append(contentsOf: #","actor":"#.utf8); actor.appendJSONString(to: &out)
+        out.append(contentsOf: #","after":"#.utf8); json(after)
+        out.append(contentsOf: #","at":"#.utf8); at.appendJSONString(to: &out)
+        out.append(contentsOf: #","before":"#.utf8); json(before)
+        out.append(contentsOf: #","entity":"#.utf8); entity.appendJSONString(to: &out)
+        out.append(contentsOf: #","entityId":"#.utf8); CanonicalJSON.appendInteger(entityId, to: &out)
+        out.append(contentsOf: #","prevHash":"#.utf8); prevHash.appendJSONString(to: &out)
+        out.append(contentsOf: #","seq":"#.utf8); CanonicalJSON.appendInteger(seq, to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 }
 

@@ -146,6 +146,9 @@ public final class AppDatabase: Sendable {
     public func readWithScratchTables<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try reader.unsafeRead { db in
+                // The working copies are rebuilt in memory: written to a temporary file, they were written and read
+                // back page by page.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 var result: T?
                 try db.inTransaction(.deferred) {
                     result = try body(db)

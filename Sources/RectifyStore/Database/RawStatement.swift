@@ -92,6 +92,15 @@ struct RawStatement {
         }
     }
 
+    /// Steps to the next row and gives the statement to read it from, or nil at the end (`reset` starts again).
+    func step() throws -> OpaquePointer? {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return handle
+        case SQLITE_DONE: return nil
+        case let code: throw error(code)
+        }
+    }
+
     var columnNames: [String] { statement.columnNames }
 
     private func check(_ code: Int32) throws {
@@ -102,6 +111,13 @@ struct RawStatement {
         let extended = sqlite3_extended_errcode(db.sqliteConnection)
         return DatabaseError(resultCode: ResultCode(rawValue: extended == 0 ? code : extended),
                              message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+    }
+
+    /// A text column of the current row as SQLite holds it (nil for NULL): valid until the statement steps on.
+    static func text(_ handle: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
+        let start = sqlite3_column_text(handle, column)
+        return UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     /// A column of the current row as GRDB's value.

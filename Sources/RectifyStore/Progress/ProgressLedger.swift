@@ -62,6 +62,8 @@ public struct ProgressLedger {
     static func refresh(_ db: Database, caseIds: [Int64], totals: Bool = true) throws {
         guard !caseIds.isEmpty else { return }
         let loader = CaseHistoryLoader(db: db)
+        // Many cases (a recomputation, an import) are read table by table rather than case by case.
+        let preloaded = caseIds.count > 64 ? try loader.loadAll() : nil
         var deltas: [TallyKey: Int] = [:]
         let stored = try db.cachedStatement(sql: "SELECT campaignId, keys, contributions FROM progressCase WHERE caseId = ?")
         let save = try db.cachedStatement(sql: """
@@ -74,7 +76,7 @@ public struct ProgressLedger {
                 let keys = (old["keys"] as String).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
                 add(try Encoding.decode(old["contributions"]), campaignId: old["campaignId"], keys: keys, sign: -1, to: &deltas)
             }
-            guard let loaded = try loader.load(caseId: caseId) else {
+            guard let loaded = try preloaded.map({ $0[caseId] }) ?? loader.load(caseId: caseId) else {
                 try db.execute(sql: "DELETE FROM progressCase WHERE caseId = ?", arguments: [caseId])
                 continue
             }
