@@ -52,6 +52,7 @@ struct Scenario {
         out.append(try superiorImportHostile())
         out += try progress(code: code)
         out.append(try verify())
+        out += try singleAct()
         return out
     }
 
@@ -211,6 +212,34 @@ struct Scenario {
             floor.append(ProcessRun(seconds: read.seconds + hash.seconds, peakRSSMB: 0, status: 0, output: ""))
         }
         return Measurement(measure: "verify", units: district.units, rectify: mine, reference: floor)
+    }
+
+    /// Acts of an officer (a unit's phone corrected through the library: its audit event, its ledger, a durable
+    /// commit), one transaction each, against sqlite3 committing as many one-row transactions to the same database
+    /// with `synchronous=FULL`; and those commits against the same with `synchronous=NORMAL`, GRDB's WAL default:
+    /// what durability itself costs. Both sides are whole processes.
+    func singleAct() throws -> [Measurement] {
+        let acts = 50
+        let target = "\(runs)/act.sqlite"
+        remove(target)
+        try FileManager.default.copyItem(atPath: district.database, toPath: target)
+        defer { remove(target) }
+        let uscc = try Subprocess.run(["sqlite3", target, "SELECT uscc FROM unit ORDER BY id LIMIT 1"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try Subprocess.run(["sqlite3", target, "CREATE TABLE benchAct (n INTEGER)"])
+        var mine: [ProcessRun] = [], full: [ProcessRun] = [], normal: [ProcessRun] = []
+        log("  \(acts) single acts, \(repeats) runs")
+        func commits(_ synchronous: String) throws -> ProcessRun {
+            try Subprocess.run(["sqlite3", target], input: "PRAGMA synchronous = \(synchronous);\n"
+                               + String(repeating: "INSERT INTO benchAct VALUES (1);\n", count: acts))
+        }
+        for _ in 1...repeats {
+            mine.append(try worker(["single-act", target, uscc, String(acts)]))
+            full.append(try commits("FULL"))
+            normal.append(try commits("NORMAL"))
+        }
+        return [Measurement(measure: "single-act", units: district.units, rectify: mine, reference: full),
+                Measurement(measure: "commit-full-vs-normal", units: district.units, rectify: full, reference: normal)]
     }
 
     /// `rectify campaign progress` (totals, targets, reliability by street and category, as JSON) vs sqlite3 answering

@@ -26,7 +26,7 @@ struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker", abstract: "Runs one measured operation (used by the bench itself).", shouldDisplay: false,
         subcommands: [ImportUnits.self, ExportCampaign.self, ImportFilings.self, Progress.self, StartUp.self, Keys.self,
-                      Verify.self, ChainBytes.self])
+                      Verify.self, ChainBytes.self, SingleAct.self])
 
     struct ImportUnits: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import-units")
@@ -125,6 +125,23 @@ struct Worker: ParsableCommand {
             let report = try Rectify.openForReading(path: database).verify()
             guard report.isIntact else { throw ValidationError("the chain is broken: \(report.problems.first?.english ?? "")") }
             print(report.eventCount)
+            Worker.reportPeak()
+        }
+    }
+
+    /// Acts an officer makes one after another (a unit's phone corrected), each its own audited, durably committed
+    /// transaction.
+    struct SingleAct: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "single-act")
+        @Argument var database: String
+        @Argument var uscc: String
+        @Argument var acts: Int
+        func run() throws {
+            let rectify = try Rectify.open(path: database)
+            for act in 1...acts {
+                _ = try rectify.editUnit(uscc: uscc, changes: UnitTextChanges(phone: "0512-\(5_550_000 + act)"), actor: "bench")
+            }
+            print(acts)
             Worker.reportPeak()
         }
     }

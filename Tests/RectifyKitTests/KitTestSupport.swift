@@ -5,6 +5,8 @@ import RectifyStore
 @testable import RectifyKit
 
 let pinnedClock: @Sendable () -> Date = { LocalDate(year: 2026, month: 6, day: 1)!.timestamp(hour: 9) }
+/// For a procedure played out over the months after `pinnedClock`: no act may be dated after today.
+let autumnClock: @Sendable () -> Date = { LocalDate(year: 2026, month: 10, day: 30)!.timestamp(hour: 9) }
 let admin = "admin"
 let officerA = "32067100001"
 let officerB = "32067100002"
@@ -14,8 +16,8 @@ func fixture(_ name: String) -> URL {
 }
 
 /// A small district: two streets with one grid each, two departments, two officers.
-func makeDistrict() throws -> Rectify {
-    let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))
+func makeDistrict(clock: @escaping @Sendable () -> Date = pinnedClock) throws -> Rectify {
+    let app = Rectify(database: try AppDatabase.inMemory(clock: clock))
     _ = try app.setAgency(name: "南通经济技术开发区安全生产监督管理局", abbreviation: "通开", divisionCode: "320671", actor: admin)
     for name in ["安监局", "市场监管局"] { _ = try app.addDepartment(name: name, actor: admin) }
     _ = try app.addStreet(name: "竹行街道", divisionCode: "320671001", actor: admin)
@@ -28,8 +30,8 @@ func makeDistrict() throws -> Rectify {
 }
 
 /// The district with the fixture register and a gas campaign over restaurants and individual businesses.
-func makeCampaignDistrict() throws -> Rectify {
-    let app = try makeDistrict()
+func makeCampaignDistrict(clock: @escaping @Sendable () -> Date = pinnedClock) throws -> Rectify {
+    let app = try makeDistrict(clock: clock)
     _ = try app.importUnits(from: fixture("units-utf8.csv"), actor: admin)
     _ = try app.createCampaign(CampaignSpec(
         code: "gas-2026", kind: .gas, title: "餐饮场所燃气安全专项整治", planNumber: "通开安委办〔2026〕11号",

@@ -9,7 +9,7 @@ import Testing
 struct PenaltyTests {
     /// A restaurant case with one open hazard (no gas alarm), opened 2026-04-20.
     func caseWithHazard() throws -> (Rectify, String) {
-        let app = try makeCampaignDistrict()
+        let app = try makeCampaignDistrict(clock: autumnClock)
         let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
                                       on: date("2026-04-20"), actor: officerA)
         _ = try app.addHazard(caseNumber: opened.number, checklistCode: "RQ01", description: "未安装可燃气体报警器", level: nil,

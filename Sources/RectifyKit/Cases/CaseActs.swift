@@ -39,7 +39,7 @@ extension WriteContext {
         let campaign = try Lookup.campaign(db, code: campaignCode)
         let unit = try Lookup.unit(db, uscc: uscc)
         let (first, second) = try Lookup.officerPair(db, officers)
-        let openedOn = date ?? today
+        let openedOn = try ActDate.decide(date, today: today)
         guard openedOn >= campaign.startsOn, openedOn <= campaign.endsOn else {
             throw RuleViolation(rule: "CASE-IN-CAMPAIGN-PERIOD",
                                 chinese: "立档日期\(openedOn)不在整治期限\(campaign.startsOn)至\(campaign.endsOn)之内",
@@ -65,7 +65,7 @@ extension WriteContext {
     func closeCase(number: String, on date: LocalDate?) throws -> Case {
         _ = try actingOfficer()
         var record = try Lookup.case(db, number: number)
-        let closedOn = date ?? today
+        let closedOn = try ActDate.decide(date, today: today)
         guard closedOn >= record.openedOn else {
             throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "结档日期\(closedOn)早于立档日期\(record.openedOn)",
                                 english: "closing date \(closedOn) is before the opening date \(record.openedOn)")
@@ -99,7 +99,7 @@ extension WriteContext {
             throw ValidationError(field: "判定依据", fieldEnglish: "criterion", chinese: "未引用检查要点时必须注明判定依据",
                                   english: "required when no checklist item is cited")
         }
-        let foundOn = foundOn ?? today
+        let foundOn = try ActDate.decide(foundOn, today: today)
         guard foundOn >= record.openedOn else {
             throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "发现日期\(foundOn)早于立档日期\(record.openedOn)",
                                 english: "found date \(foundOn) is before the case was opened (\(record.openedOn))")
@@ -132,7 +132,7 @@ extension WriteContext {
             throw RuleViolation(rule: "EXTEND-OPEN-HAZARD", chinese: "隐患已\(hazard.status.chinese)，不能延期",
                                 english: "the hazard is already \(hazard.status.rawValue); it cannot be extended")
         }
-        let grantedOn = date ?? today
+        let grantedOn = try ActDate.decide(date, today: today)
         guard grantedOn <= hazard.deadline else {
             throw RuleViolation(rule: "EXTEND-BEFORE-DEADLINE",
                                 chinese: "整改期限\(hazard.deadline)已过，延期须在期限届满前批准",
@@ -160,7 +160,7 @@ extension WriteContext {
             throw RuleViolation(rule: "CLAIM-OPEN-HAZARD", chinese: "隐患状态为“\(hazard.status.chinese)”，只有待整改的隐患可报整改",
                                 english: "the hazard is \(hazard.status.rawValue); only an open hazard can be reported fixed")
         }
-        let claimedOn = date ?? today
+        let claimedOn = try ActDate.decide(date, today: today)
         guard claimedOn >= hazard.foundOn else {
             throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "整改日期\(claimedOn)早于发现日期\(hazard.foundOn)",
                                 english: "fix date \(claimedOn) is before the found date \(hazard.foundOn)")

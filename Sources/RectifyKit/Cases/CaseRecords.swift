@@ -20,7 +20,7 @@ extension WriteContext {
         let plan = PlanRecord(caseId: record.id!, kind: kind, hazardId: hazard?.id,
                               measures: try require(measures, field: "措施", english: "measures"),
                               responsible: responsible?.nonBlank, fundsYuan: fundsYuan, deadline: deadline,
-                              contingency: contingency?.nonBlank, recordedOn: date ?? today)
+                              contingency: contingency?.nonBlank, recordedOn: try ActDate.decide(date, today: today))
         if kind == .rectification, hazard?.level == .major {
             let missing = plan.missingFiveInPlace
             guard missing.isEmpty else {
@@ -43,7 +43,7 @@ extension WriteContext {
                       pledge: String, items: [(code: String, result: CheckResult)]) throws -> SelfCheckRecord {
         _ = try actingOfficer()
         var record = try Lookup.case(db, number: caseNumber)
-        let checkedOn = date ?? today
+        let checkedOn = try ActDate.decide(date, today: today)
         guard checkedOn >= record.openedOn else {
             throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "自查日期\(checkedOn)早于立档日期\(record.openedOn)",
                                 english: "self-check date \(checkedOn) is before the case was opened (\(record.openedOn))")
@@ -79,7 +79,7 @@ extension WriteContext {
         // The lifecycle is the first rule: a case not yet self-checked, already accepted or closed takes no re-check.
         _ = try CaseLifecycle.next(from: record.state, on: .recheckRecorded(.partial))
         let (first, second) = try Lookup.officerPair(db, officers)
-        let checkedOn = date ?? today
+        let checkedOn = try ActDate.decide(date, today: today)
         var hazards = try Hazard.filter(Hazard.Columns.caseId == record.id!).order(Hazard.Columns.seq).fetchAll(db)
         var given: [Int: RecheckVerdict] = [:]
         for (seq, verdict) in verdicts {

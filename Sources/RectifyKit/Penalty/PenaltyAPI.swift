@@ -54,6 +54,10 @@ extension Rectify {
         try database.write(actor: actor) { try $0.recordDefence(caseNumber: caseNumber, on: date, statement: statement, waived: waived) }
     }
 
+    public func waiveHearing(caseNumber: String, on date: LocalDate?, statement: String, actor: String) throws -> HearingWaiver {
+        try database.write(actor: actor) { try $0.waiveHearing(caseNumber: caseNumber, on: date, statement: statement) }
+    }
+
     public func recordHearing(caseNumber: String, requestedOn: LocalDate, notifiedOn: LocalDate, heldOn: LocalDate,
                               actor: String) throws -> Penalty {
         try database.write(actor: actor) {

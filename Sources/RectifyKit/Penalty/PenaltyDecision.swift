@@ -18,7 +18,7 @@ extension WriteContext {
                                 english: "no decision without a prior notice (arts. 44, 62); the procedure is '\(penalty.stage.rawValue)'")
         }
         try stepOfficers(penalty, named: officers)
-        let decidedOn = date ?? today
+        let decidedOn = try ActDate.decide(date, today: today)
         guard decidedOn > noticeOn else {
             throw RuleViolation(rule: "DECISION-AFTER-NOTICE", chinese: "决定日期须晚于告知日期\(noticeOn)",
                                 english: "the decision must come after the notice of \(noticeOn)")
@@ -31,6 +31,9 @@ extension WriteContext {
                                     chinese: "陈述申辩期限未届满且当事人未放弃：\(window.explanation)",
                                     english: "the defence window runs until \(window.due) and the party has not waived it")
             }
+        }
+        try HearingWindow.checkDecision(on: decidedOn, penalty: penalty, waiver: try hearingWaiver(of: penalty)) {
+            try engine.deadline("听证申请期限", rule: .hearingRequestWindow, from: noticeOn, startLabel: "告知日")
         }
         if penalty.hearingRequestedOn != nil {
             guard let held = penalty.hearingHeldOn, decidedOn >= held else {
@@ -78,7 +81,7 @@ extension WriteContext {
         var penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
         try requireStage(penalty, [.decided], act: "送达", actEnglish: "serve the decision")
         try stepOfficers(penalty, named: officers)
-        let servedOn = date ?? today
+        let servedOn = try ActDate.decide(date, today: today)
         try requireOnOrAfter(servedOn, penalty.decidedOn, "决定日期", "decision date")
         penalty.servedOn = servedOn
         penalty.serviceMethod = try require(method, field: "送达方式", english: "service method")
@@ -94,7 +97,7 @@ extension WriteContext {
         var penalty = try penalty(of: record)
         try requireStage(penalty, [.served], act: "批准延期（分期）缴纳", actEnglish: "approve a payment delay")
         let due = try paymentDue(penalty, engine: try LegalContext.engine(db))
-        let on = date ?? today
+        let on = try ActDate.decide(date, today: today)
         try requireOnOrAfter(on, penalty.servedOn, "送达日期", "service date")
         guard until > due.due else {
             throw RuleViolation(rule: "DELAY-LATER", chinese: "批准的缴款日\(until)须晚于原缴款期限\(due.due)",
@@ -134,7 +137,7 @@ extension WriteContext {
         _ = try actingOfficer()
         var penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
         try requireStage(penalty, [.served], act: "登记缴款", actEnglish: "record a payment")
-        let paidOn = date ?? today
+        let paidOn = try ActDate.decide(date, today: today)
         try requireOnOrAfter(paidOn, penalty.servedOn, "送达日期", "service date")
         let surcharge = try surchargeDue(penalty, on: paidOn, engine: try LegalContext.engine(db))
         let due = (penalty.fineYuan ?? 0) * 100 + surcharge.amountFen
@@ -157,7 +160,7 @@ extension WriteContext {
         let record = try Lookup.case(db, number: caseNumber)
         var penalty = try penalty(of: record)
         try requireStage(penalty, [.served], act: "催告", actEnglish: "issue a demand notice")
-        let on = date ?? today
+        let on = try ActDate.decide(date, today: today)
         let due = try paymentDue(penalty, engine: try LegalContext.engine(db))
         guard on > due.due else {
             throw RuleViolation(rule: "DEMAND-AFTER-DUE", chinese: "缴款期限\(due.due)尚未届满，不能催告",
@@ -175,7 +178,7 @@ extension WriteContext {
         let record = try Lookup.case(db, number: caseNumber)
         var penalty = try penalty(of: record)
         try requireStage(penalty, [.filed, .notified, .decided, .served], act: "移送", actEnglish: "transfer the case")
-        let on = date ?? today
+        let on = try ActDate.decide(date, today: today)
         try requireOnOrAfter(on, penalty.filedOn ?? penalty.decidedOn, "立案日期", "filing date")
         penalty.transferredOn = on
         penalty.transferTo = try require(receiver, field: "移送机关", english: "receiving body")
@@ -196,7 +199,7 @@ extension WriteContext {
                                 chinese: "处罚程序处于“\(penalty.stage.chinese)”，须缴款、移送或警告送达后方可结案",
                                 english: "the procedure is '\(penalty.stage.rawValue)': it closes after payment, transfer or a served warning")
         }
-        let on = date ?? today
+        let on = try ActDate.decide(date, today: today)
         try requireOnOrAfter(on, penalty.paidOn ?? penalty.transferredOn ?? penalty.servedOn, "前一步骤日期", "previous step")
         penalty.closedOn = on
         _ = try issueDocument(.closingApproval, caseId: record.id!, on: on)

@@ -79,7 +79,7 @@ extension WriteContext {
                      violationOn: LocalDate, party: PartyKind, harm: Bool, hazardSeqs: [Int]) throws -> Penalty {
         var (record, first, second, violation) = try startPenalty(caseNumber: caseNumber, officers: officers,
                                                                   violationCode: violationCode)
-        let filedOn = date ?? today
+        let filedOn = try ActDate.decide(date, today: today)
         try requireOnOrAfter(filedOn, record.openedOn, "立档日期", "case opening")
         try requireOnOrAfter(filedOn, violationOn, "违法行为发生日", "violation date")
         let engine = try LegalContext.engine(db)
@@ -124,7 +124,7 @@ extension WriteContext {
                         party: PartyKind, fineYuan: Int, measures: String?) throws -> Penalty {
         let (record, first, second, violation) = try startPenalty(caseNumber: caseNumber, officers: officers,
                                                                   violationCode: violationCode)
-        let decidedOn = date ?? today
+        let decidedOn = try ActDate.decide(date, today: today)
         try requireOnOrAfter(decidedOn, record.openedOn, "立档日期", "case opening")
         let limit = try LegalContext.rules(db).rule(party == .organisation ? .summaryFineOrganisation : .summaryFineIndividual,
                                                     on: decidedOn)

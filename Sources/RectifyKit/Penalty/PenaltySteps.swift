@@ -12,7 +12,7 @@ extension WriteContext {
         var penalty = try penalty(of: record)
         try requireStage(penalty, [.filed], act: "告知", actEnglish: "notify")
         try stepOfficers(penalty, named: officers)
-        let noticeOn = date ?? today
+        let noticeOn = try ActDate.decide(date, today: today)
         try requireOnOrAfter(noticeOn, penalty.filedOn, "立案日期", "filing date")
         try ViolationCatalogue.find(db, code: penalty.violationCode).checkFine(fineYuan)
         let rules = try LegalContext.rules(db)
@@ -35,7 +35,7 @@ extension WriteContext {
         _ = try actingOfficer()
         var penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
         try requireStage(penalty, [.notified], act: "登记陈述申辩", actEnglish: "record a defence")
-        let on = date ?? today
+        let on = try ActDate.decide(date, today: today)
         try requireOnOrAfter(on, penalty.noticeOn, "告知日期", "notice date")
         guard waived || statement?.nonBlank != nil else {
             throw ValidationError(field: "陈述申辩", fieldEnglish: "statement", chinese: "须填写陈述申辩内容，或注明当事人放弃",
@@ -48,6 +48,23 @@ extension WriteContext {
         return penalty
     }
 
+    /// The party's written waiver of its hearing (art. 64): without it, no decision before the request window ends.
+    func waiveHearing(caseNumber: String, on date: LocalDate?, statement: String) throws -> HearingWaiver {
+        _ = try actingOfficer()
+        let penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
+        try requireStage(penalty, [.notified], act: "登记放弃听证", actEnglish: "record a hearing waiver")
+        let on = try ActDate.decide(date, today: today)
+        try HearingWindow.checkWaiver(on: on, penalty: penalty, existing: try hearingWaiver(of: penalty))
+        var waiver = HearingWaiver(penaltyId: penalty.id!, waivedOn: on,
+                                   statement: try require(statement, field: "放弃听证声明", english: "waiver statement"))
+        try insert(&waiver, action: "penalty.hearing-waived")
+        return waiver
+    }
+
+    func hearingWaiver(of penalty: Penalty) throws -> HearingWaiver? {
+        try HearingWaiver.filter(HearingWaiver.Columns.penaltyId == penalty.id!).fetchOne(db)
+    }
+
     /// 听证: asked within 5 working days of the notice, notified 7 working days ahead.
     func recordHearing(caseNumber: String, requestedOn: LocalDate, notifiedOn: LocalDate, heldOn: LocalDate) throws -> Penalty {
         _ = try actingOfficer()
@@ -56,6 +73,10 @@ extension WriteContext {
         guard penalty.hearingRight, let noticeOn = penalty.noticeOn else {
             throw RuleViolation(rule: "HEARING-RIGHT", chinese: "告知的处罚不属于听证范围（较大数额罚款、责令停产停业等）",
                                 english: "the proposed penalty gives no hearing right (large fine, stop order …)")
+        }
+        _ = try ActDate.decide(heldOn, today: today)
+        guard try hearingWaiver(of: penalty) == nil else {
+            throw RuleViolation(rule: "HEARING-WAIVER-ONCE", chinese: "当事人已书面放弃听证", english: "the party has waived the hearing")
         }
         let engine = try LegalContext.engine(db)
         let window = try engine.deadline("听证申请期限", rule: .hearingRequestWindow, from: noticeOn, startLabel: "告知日")
@@ -83,7 +104,7 @@ extension WriteContext {
         var penalty = try penalty(of: record)
         try requireStage(penalty, [.notified], act: discussion ? "登记集体讨论" : "登记法制审核",
                          actEnglish: discussion ? "record the collective discussion" : "record the legal review")
-        let on = date ?? today
+        let on = try ActDate.decide(date, today: today)
         try requireOnOrAfter(on, penalty.noticeOn, "告知日期", "notice date")
         if discussion {
             penalty.discussionOn = on

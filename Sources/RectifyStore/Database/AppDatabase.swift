@@ -37,6 +37,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v10-check-comparisons", migrate: SchemaV10.migrate)
         migrator.registerMigration("v11-trusted-signers", migrate: SchemaV11.migrate)
         migrator.registerMigration("v12-filing-chain-heads", migrate: SchemaV12.migrate)
+        migrator.registerMigration("v13-hearing-waiver", migrate: SchemaV13.migrate)
         return migrator
     }
 

@@ -247,6 +247,11 @@ extension PenaltyPause: IdentifiedRecord {
     public enum Columns { public static let penaltyId = Column("penaltyId") }
 }
 
+extension HearingWaiver: IdentifiedRecord {
+    public static let databaseTableName = "hearingWaiver"
+    public enum Columns { public static let penaltyId = Column("penaltyId") }
+}
+
 // The superior writes a filed case's rows by the tens of thousands: their columns are listed by hand, not encoded
 // through Codable for every row (a test checks each list against the Codable encoding).
 
@@ -329,7 +334,7 @@ public enum AuditedTables {
         "agency", "department", "street", "grid", "officer", "unit", "campaign", "campaignPartner", "campaignPhase",
         "campaignScope", "campaignTarget", "campaignChecklistItem", "document", "case", "hazard", "hazardExtension",
         "planRecord", "selfCheckRecord", "selfCheckItem", "recheckRecord", "recheckFinding", "storedFile", "attachment",
-        "calendarYear", "calendarDay", "ruleVersion", "violation", "penalty", "penaltyPause",
+        "calendarYear", "calendarDay", "ruleVersion", "violation", "penalty", "penaltyPause", "hearingWaiver",
         "filing", "filedCase", "filedHazard", "filedDocument", "filedRecord",
     ]
 }

@@ -21,7 +21,7 @@ struct PenaltyOfficers: ParsableArguments {
 struct PenaltyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "penalty", abstract: "行政处罚程序 / the penalty procedure.",
-        subcommands: [File.self, Notify.self, Defence.self, Hearing.self, Review.self, Discuss.self, Decide.self, Serve.self,
+        subcommands: [File.self, Notify.self, Defence.self, WaiveHearing.self, Hearing.self, Review.self, Discuss.self, Decide.self, Serve.self,
                       Delay.self, Pause.self, Pay.self, Demand.self, Transfer.self, Close.self, Summary.self])
 
     static func report(_ penalty: Penalty, _ what: String) {
@@ -74,6 +74,19 @@ struct PenaltyCommand: ParsableCommand {
             PenaltyCommand.report(try step.global.open().recordDefence(
                 caseNumber: step.caseNumber, on: try step.date(), statement: statement, waived: waive, actor: step.actor.name),
                 waive ? "已登记放弃陈述申辩" : "已登记陈述申辩")
+        }
+    }
+
+    struct WaiveHearing: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "waive-hearing", abstract: "当事人书面放弃听证 / the party's written waiver of the hearing.")
+        @OptionGroup var step: PenaltyStepOptions
+        @Option(help: "放弃听证声明（当事人书面意见）/ the party's written statement") var statement: String
+
+        func run() throws {
+            let waiver = try step.global.open().waiveHearing(caseNumber: step.caseNumber, on: try step.date(),
+                                                              statement: statement, actor: step.actor.name)
+            print("已登记当事人于\(waiver.waivedOn)放弃听证 / hearing waived on \(waiver.waivedOn)")
         }
     }
 

@@ -1,0 +1,57 @@
+import Foundation
+import RectifyCore
+import Testing
+
+@Suite("rectify binary: legal gaps")
+struct LegalGapCommandTests {
+    @Test("a decision inside the hearing window is refused naming the rule; waive-hearing lets it through; bytes unchanged")
+    func hearingWindowFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        for step in [
+            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-04-20"],
+            ["penalty", "file", "gas-2026-0001", "--on", "2026-06-01", "--officer", officerA, "--officer", officerB,
+             "--violation", "AQ99-8R", "--facts", "未安装可燃气体报警装置", "--violation-on", "2026-05-21"],
+            ["penalty", "notify", "gas-2026-0001", "--on", "2026-06-03", "--fine", "60000"],
+            ["penalty", "defence", "gas-2026-0001", "--on", "2026-06-04", "--waive"],
+            ["penalty", "review", "gas-2026-0001", "--on", "2026-06-04", "--reviewer", "法制科 王审核"],
+            ["penalty", "discuss", "gas-2026-0001", "--on", "2026-06-05"],
+        ] {
+            let result = try cli.run(step, actor: officerA)
+            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
+        }
+        let before = cli.databaseDigest()
+        let early = try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-06-08", "--fine", "60000"], actor: officerA)
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("HEARING-WINDOW") && early.stderr.contains("第64条") && early.stderr.contains("art. 64"))
+        #expect(cli.databaseDigest() == before)
+        let waived = try cli.run(["penalty", "waive-hearing", "gas-2026-0001", "--on", "2026-06-05", "--statement", "当事人书面放弃听证"],
+                                 actor: officerA)
+        #expect(waived.status == 0 && waived.stdout.contains("2026-06-05"), "\(waived.stderr)")
+        #expect(try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-06-08", "--fine", "60000"], actor: officerA).status == 0)
+        #expect(try cli.run("verify").status == 0)
+    }
+
+    @Test("an act dated after today is refused by every command that takes a date, and writes nothing")
+    func futureActsFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        let tomorrow = LocalDate(Date()).adding(days: 1).description
+        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
+                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        let before = cli.databaseDigest()
+        for step in [
+            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", tomorrow],
+            ["hazard", "add", "gas-2026-0001", "--item", "RQ01", "--description", "未装报警器", "--found-on", tomorrow,
+             "--deadline", "2099-01-01"],
+            ["penalty", "file", "gas-2026-0001", "--on", tomorrow, "--officer", officerA, "--officer", officerB,
+             "--violation", "AQ99-8", "--facts", "x", "--violation-on", "2026-05-21"],
+        ] {
+            let result = try cli.run(step, actor: officerA)
+            #expect(result.status == 1, "\(step.joined(separator: " "))")
+            #expect(result.stderr.contains("ACT-NOT-IN-FUTURE") && result.stderr.contains(tomorrow)
+                    && result.stderr.contains("China time"), "\(result.stderr)")
+        }
+        #expect(cli.databaseDigest() == before)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import RectifyCore
+import RectifyStore
+import Testing
+@testable import RectifyKit
+
+/// The legal gaps an independent check of the rules engine found (issue 17 §3), each refused by the library.
+@Suite("Legal gaps: hearing window and acts in the future")
+struct LegalGapTests {
+    /// A case filed 2026-06-01 and notified 2026-06-03 with a 60,000 yuan fine (a hearing right), its legal review
+    /// and collective discussion done, and the defence waived: only the hearing window stands before a decision.
+    func notifiedWithHearingRight() throws -> (Rectify, String) {
+        let app = try makeCampaignDistrict(clock: autumnClock)
+        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
+                                      on: date("2026-04-20"), actor: officerA)
+        _ = try app.addHazard(caseNumber: opened.number, checklistCode: "RQ01", description: "未安装可燃气体报警器", level: nil,
+                              criterion: nil, foundOn: date("2026-04-20"), deadline: date("2026-05-20"), listedSupervision: true,
+                              supervisingBody: "开发区安委办", actor: officerA)
+        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), Rectify.PenaltyFiling(
+            officers: [officerA, officerB], violationCode: "AQ99-8R", facts: "逾期未安装可燃气体报警装置",
+            violationOn: date("2026-05-21"), party: .organisation, harm: false, hazardSeqs: [1]), actor: officerA)
+        let notified = try app.notifyPenalty(caseNumber: opened.number, on: date("2026-06-03"), fineYuan: 60_000,
+                                             measures: nil, stopOrder: false, actor: officerA)
+        #expect(notified.hearingRight)
+        _ = try app.recordDefence(caseNumber: opened.number, on: date("2026-06-04"), statement: nil, waived: true, actor: officerA)
+        _ = try app.recordReview(caseNumber: opened.number, on: date("2026-06-04"), reviewer: "法制科 王审核", discussion: false,
+                                 actor: officerA)
+        _ = try app.recordReview(caseNumber: opened.number, on: date("2026-06-05"), reviewer: nil, discussion: true, actor: officerA)
+        return (app, opened.number)
+    }
+
+    func decide(_ app: Rectify, _ number: String, on day: String) throws -> Penalty {
+        try app.decidePenalty(caseNumber: number, on: date(day), fineYuan: 60_000, measures: nil, stopOrder: false, actor: officerA)
+    }
+
+    @Test("no decision while the party may still ask for a hearing (art. 64): waiving the defence is not waiving it")
+    func hearingWindow() throws {
+        let (app, number) = try notifiedWithHearingRight()
+        let before = try snapshot(app)
+        // Five working days after Wednesday 06-03: 06-04, 05, 08, 09, 10.
+        #expect {
+            try decide(app, number, on: "2026-06-10")
+        } throws: { error in
+            let violation = error as? RuleViolation
+            return violation?.rule == "HEARING-WINDOW" && violation!.chinese.contains("2026-06-10")
+                && violation!.chinese.contains("放弃陈述申辩不等于放弃听证")
+        }
+        #expect(try snapshot(app) == before)
+        #expect(try decide(app, number, on: "2026-06-11").stage == .decided)
+    }
+
+    @Test("a written waiver of the hearing lets the decision come inside the window; it is audited and recorded once")
+    func hearingWaived() throws {
+        let (app, number) = try notifiedWithHearingRight()
+        #expect {
+            try app.waiveHearing(caseNumber: number, on: date("2026-06-02"), statement: "放弃听证", actor: officerA)
+        } throws: { ($0 as? RuleViolation)?.rule == "DATES-IN-ORDER" }
+        let waiver = try app.waiveHearing(caseNumber: number, on: date("2026-06-05"), statement: "当事人书面声明放弃听证",
+                                          actor: officerA)
+        #expect(waiver.waivedOn == date("2026-06-05"))
+        let before = try snapshot(app)
+        #expect {
+            try app.waiveHearing(caseNumber: number, on: date("2026-06-05"), statement: "再次放弃", actor: officerA)
+        } throws: { ($0 as? RuleViolation)?.rule == "HEARING-WAIVER-ONCE" }
+        #expect {
+            try app.recordHearing(caseNumber: number, requestedOn: date("2026-06-08"), notifiedOn: date("2026-06-08"),
+                                  heldOn: date("2026-06-18"), actor: officerA)
+        } throws: { ($0 as? RuleViolation)?.rule == "HEARING-WAIVER-ONCE" }
+        #expect(try snapshot(app) == before)
+        #expect(try decide(app, number, on: "2026-06-08").stage == .decided)
+        #expect(try app.verify().isIntact)
+    }
+
+    @Test("a penalty without a hearing right has no window and no waiver")
+    func noHearingRight() throws {
+        let app = try makeCampaignDistrict(clock: autumnClock)
+        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
+                                      on: date("2026-04-20"), actor: officerA)
+        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), Rectify.PenaltyFiling(
+            officers: [officerA, officerB], violationCode: "AQ99-8", facts: "未安装可燃气体报警装置",
+            violationOn: date("2026-05-21"), party: .organisation, harm: false, hazardSeqs: []), actor: officerA)
+        _ = try app.notifyPenalty(caseNumber: opened.number, on: date("2026-06-03"), fineYuan: 20_000, measures: nil,
+                                  stopOrder: false, actor: officerA)
+        #expect {
+            try app.waiveHearing(caseNumber: opened.number, on: nil, statement: "放弃", actor: officerA)
+        } throws: { ($0 as? RuleViolation)?.rule == "HEARING-RIGHT" }
+        _ = try app.recordDefence(caseNumber: opened.number, on: date("2026-06-04"), statement: nil, waived: true, actor: officerA)
+        #expect(try app.decidePenalty(caseNumber: opened.number, on: date("2026-06-05"), fineYuan: 20_000, measures: nil,
+                                      stopOrder: false, actor: officerA).stage == .decided)
+    }
+
+    @Test("an act dated after today (China time) is refused, whatever the act, and writes nothing")
+    func actsInTheFuture() throws {
+        // pinnedClock: 2026-06-01 09:00 in China.
+        let app = try makeCampaignDistrict()
+        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
+                                      on: date("2026-05-20"), actor: officerA)
+        let before = try snapshot(app)
+        func isFuture(_ error: any Error) -> Bool {
+            guard let violation = error as? RuleViolation, violation.rule == "ACT-NOT-IN-FUTURE" else { return false }
+            return violation.chinese.contains("2026-06-02") && violation.english.contains("2026-06-01")
+        }
+        #expect(performing: {
+            try app.openCase(campaign: "gas-2026", uscc: shopUSCC, officers: [officerA, officerB], on: date("2026-06-02"),
+                             actor: officerA)
+        }, throws: isFuture)
+        #expect(performing: {
+            try app.addHazard(caseNumber: opened.number, checklistCode: "RQ01", description: "未安装报警器", level: nil,
+                              criterion: nil, foundOn: date("2026-06-02"), deadline: date("2026-06-30"),
+                              listedSupervision: false, supervisingBody: nil, actor: officerA)
+        }, throws: isFuture)
+        #expect(performing: {
+            try app.addPlan(caseNumber: opened.number, kind: .rectification, hazardSeq: nil, measures: "整改方案", responsible: nil,
+                            fundsYuan: nil, deadline: nil, contingency: nil, on: date("2026-06-02"), actor: officerA)
+        }, throws: isFuture)
+        #expect(performing: {
+            try app.filePenalty(caseNumber: opened.number, on: date("2026-06-02"), Rectify.PenaltyFiling(
+                officers: [officerA, officerB], violationCode: "AQ99-8", facts: "x", violationOn: date("2026-05-21"),
+                party: .organisation, harm: false, hazardSeqs: []), actor: officerA)
+        }, throws: isFuture)
+        #expect(try snapshot(app) == before)
+        // Today itself is allowed.
+        #expect(try app.addPlan(caseNumber: opened.number, kind: .rectification, hazardSeq: nil, measures: "整改方案",
+                                responsible: nil, fundsYuan: nil, deadline: nil, contingency: nil, on: date("2026-06-01"),
+                                actor: officerA).recordedOn == date("2026-06-01"))
+    }
+}
