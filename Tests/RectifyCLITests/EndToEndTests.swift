@@ -159,7 +159,7 @@ struct DeadlineCommandTests {
         #expect(deadlines.map { $0["name"] as? String } == ["整改期限", "复查期限"])
         // 09-21 + 10 days = 10-01, inside the National Day holiday: the re-check is due on 10-08.
         #expect(deadlines[1]["due"] as? String == "2026-10-08")
-        #expect((deadlines[1]["explanation"] as? String)?.contains("顺延至2026-10-08") == true)
+        #expect((deadlines[1]["explanation"] as? String)?.contains("顺延至2026-10-08（参照《民事诉讼法》第85条") == true)
         let text = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-10-12")
         #expect(text.stdout.contains("复查期限 2026-10-08"))
 

@@ -26,6 +26,20 @@ struct DeadlineTests {
         #expect(try WorkingCalendar.shipped.isWorkingDay(day("2026-09-20")))   // Sunday, worked
     }
 
+    @Test("days off are listed as their real runs, and rolling over cites 民事诉讼法 art. 85 by analogy")
+    func runsAndRollingOver() throws {
+        // 2026: 09-25 (Fri, Mid-Autumn) to 09-27 off, 09-28 to 09-30 worked, 10-01 to 10-07 off.
+        let days = ["2026-09-25", "2026-09-26", "2026-09-27", "2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04",
+                    "2026-10-05", "2026-10-06", "2026-10-07"].map(day)
+        #expect(DeadlineEngine.runs(days) == "2026-09-25至2026-09-27、2026-10-01至2026-10-07")
+        #expect(DeadlineEngine.runs([day("2026-10-11")]) == "2026-10-11")
+        // A 10-day re-check from 09-21 ends on 10-01, a holiday: it ends on 10-08.
+        let recheck = try engine.deadline("复查期限", rule: .recheckWindow, from: day("2026-09-21"), startLabel: "整改期限届满之日")
+        #expect(recheck.due == day("2026-10-08") && recheck.rolledForwardFrom == day("2026-10-01"))
+        #expect(recheck.explanation.contains("顺延至2026-10-08（参照《民事诉讼法》第85条"))
+        #expect(!recheck.explanation.contains("《行政处罚法》第85条"))
+    }
+
     @Test("2025: Spring Festival with its make-up Sunday, and the special-equipment re-check over National Day")
     func year2025() throws {
         #expect(try WorkingCalendar.shipped.addingWorkingDays(3, to: day("2025-01-24")).date == day("2025-02-05"))
@@ -35,7 +49,7 @@ struct DeadlineTests {
         #expect(recheck.unit == .workingDays)
         #expect(recheck.source.contains("特种设备安全监督检查办法"))
         #expect(recheck.explanation == "复查期限 2025-10-16：自单位报告整改之日 2025-09-26 起 10个工作日（不计休息日 "
-                + "2025-09-27至2025-10-12等10天），依据《特种设备安全监督检查办法》第29条")
+                + "2025-09-27、2025-10-01至2025-10-08、2025-10-12），依据《特种设备安全监督检查办法》第29条")
         let general = try #require(try engine.recheck(hazard, kind: .gas))
         #expect(general.unit == .calendarDays)
         #expect(general.due == day("2025-10-09")) // 10-06 falls in the holiday: next working day

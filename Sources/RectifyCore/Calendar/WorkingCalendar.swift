@@ -80,7 +80,7 @@ public struct WorkingCalendar: Sendable {
         return date.isoWeekday <= 5
     }
 
-    /// The `count`-th working day after `start` (the start day itself is not counted, 《行政处罚法》第85条),
+    /// The `count`-th working day after `start` (the start day itself is not counted, 民事诉讼法 art. 85 by analogy; 行政处罚法 art. 85 makes the count one of working days),
     /// with the days off that were passed over.
     public func addingWorkingDays(_ count: Int, to start: LocalDate) throws(CalendarGap) -> (date: LocalDate, skipped: [LocalDate]) {
         var date = start
@@ -93,7 +93,8 @@ public struct WorkingCalendar: Sendable {
         return (date, skipped)
     }
 
-    /// A period counted in calendar days that ends on a day off ends on the next working day (《行政处罚法》第85条).
+    /// A period counted in calendar days that ends on a day off ends on the next working day (民事诉讼法 art. 85, applied
+    /// by analogy: 行政处罚法 art. 85 says only that its short limits are working days).
     public func rollingForward(_ date: LocalDate) throws(CalendarGap) -> (date: LocalDate, skipped: [LocalDate]) {
         var day = date
         var skipped: [LocalDate] = []

@@ -39,14 +39,14 @@ public struct DeadlineEngine: Sendable {
         switch rule.unit {
         case .workingDays:
             (due, skipped) = try calendar.addingWorkingDays(rule.value, to: start)
-            how = "\(rule.value)个工作日" + (skipped.isEmpty ? "" : "（不计休息日 \(DeadlineEngine.list(skipped))）")
+            how = "\(rule.value)个工作日" + (skipped.isEmpty ? "" : "（不计休息日 \(DeadlineEngine.runs(skipped))）")
         case .calendarDays:
             let end = start.adding(days: rule.value + excludedDays)
             (due, skipped) = try calendar.rollingForward(end)
             how = "\(rule.value)日" + (excludedDays > 0 ? "，另扣除\(excludedLabel)\(excludedDays)日" : "")
             if due != end {
                 rolledFrom = end
-                how += "；期满日\(end)为休息日，顺延至\(due)（《行政处罚法》第85条）"
+                how += "；期满日\(end)为休息日，顺延至\(due)（\(DeadlineEngine.rollingOverSource)）"
             }
         case .percent, .yuan, .years:
             throw RuleVersionMisuse(key: key, unit: rule.unit)
@@ -84,9 +84,22 @@ public struct DeadlineEngine: Sendable {
         }
     }
 
-    static func list(_ days: [LocalDate]) -> String {
-        days.count <= 6 ? days.map(\.description).joined(separator: "、")
-            : "\(days.first!)至\(days.last!)等\(days.count)天"
+    /// 行政处罚法 art. 85 only makes its 2/3/5/7-day limits working days; that a period ending on a day off ends on
+    /// the next working day is the rule of 民事诉讼法 art. 85, applied by analogy.
+    public static let rollingOverSource = "参照《民事诉讼法》第85条：期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期"
+
+    /// The days off as the runs they form ("2026-09-25至2026-09-27、2026-10-01至2026-10-07"): a range never hides a
+    /// working day inside it.
+    public static func runs(_ days: [LocalDate]) -> String {
+        var runs: [(first: LocalDate, last: LocalDate)] = []
+        for day in days.sorted() {
+            if let last = runs.last?.last, last.adding(days: 1) == day {
+                runs[runs.count - 1].last = day
+            } else {
+                runs.append((day, day))
+            }
+        }
+        return runs.map { $0.first == $0.last ? "\($0.first)" : "\($0.first)至\($0.last)" }.joined(separator: "、")
     }
 }
 
