@@ -54,4 +54,29 @@ struct LegalGapCommandTests {
         }
         #expect(cli.databaseDigest() == before)
     }
+
+    @Test("case show, case list, overdue and lint agree: a hazard reported fixed in time is not overdue, its late re-check is")
+    func oneOverdueRuleFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        for step in [
+            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-04-20"],
+            ["hazard", "add", "gas-2026-0001", "--item", "RQ01", "--description", "未装报警器", "--found-on", "2026-04-20",
+             "--deadline", "2026-05-20"],
+            ["hazard", "rectify", "gas-2026-0001/1", "--on", "2026-05-10", "--measures", "已安装报警器"],
+        ] {
+            let result = try cli.run(step, actor: officerA)
+            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
+        }
+        let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-05-25")
+        let lines = show.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.contains("整改期限 2026-05-20") && !$0.contains("已逾期") })
+        #expect(lines.contains { $0.contains("复查期限 2026-05-20") && $0.contains("（已逾期5天）") })
+        let overdue = try cli.run("overdue", "--as-of", "2026-05-25")
+        #expect(overdue.stdout.contains("逾期 1 项") && overdue.stdout.contains("逾期未复查") && !overdue.stdout.contains("隐患逾期未整改"))
+        let list = try cli.run("case", "list", "--campaign", "gas-2026", "--as-of", "2026-05-25", "--json")
+        #expect(list.stdout.contains("\"overdueHazards\" : 0") || list.stdout.contains("\"overdueHazards\":0"), "\(list.stdout)")
+        let lint = try cli.run("case", "lint", "gas-2026-0001", "--as-of", "2026-05-25")
+        #expect(lint.stdout.contains("RECHECK-OVERDUE") && !lint.stdout.contains("HAZARD-OVERDUE"))
+    }
 }

@@ -124,4 +124,31 @@ struct LegalGapTests {
                                 responsible: nil, fundsYuan: nil, deadline: nil, contingency: nil, on: date("2026-06-01"),
                                 actor: officerA).recordedOn == date("2026-06-01"))
     }
+
+    @Test("one overdue rule: a hazard reported fixed before its deadline is not overdue anywhere; its late re-check is, everywhere")
+    func oneOverdueRule() throws {
+        let app = try makeCampaignDistrict()
+        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
+                                      on: date("2026-04-20"), actor: officerA)
+        _ = try app.addHazard(caseNumber: opened.number, checklistCode: "RQ01", description: "未安装可燃气体报警器", level: nil,
+                              criterion: nil, foundOn: date("2026-04-20"), deadline: date("2026-05-20"), listedSupervision: false,
+                              supervisingBody: nil, actor: officerA)
+        _ = try app.claimRectification(reference: "\(opened.number)/1", on: date("2026-05-10"), measures: "已安装报警器",
+                                       actor: officerA)
+        // Past the rectification deadline (05-20), inside the re-check window (10 days from 05-10: 05-20 … a
+        // Wednesday) only on 05-20 itself; on 05-25 the re-check is 5 days late and the rectification is not late.
+        let asOf = date("2026-05-25")
+        let view = try #require(try app.caseDetail(number: opened.number, asOf: asOf).hazards.first)
+        #expect(view.daysOverdue == nil)
+        #expect(view.recheckDaysOverdue == 5)
+        let overdue = try app.overdue(asOf: asOf)
+        #expect(overdue.items.map(\.what) == ["逾期未复查"])
+        #expect(try app.cases(campaign: "gas-2026", state: nil, asOf: asOf).first?.overdueHazards == 0)
+        let lint = Set(try app.lint(number: opened.number, asOf: asOf).findings.map(\.rule))
+        #expect(lint.contains("RECHECK-OVERDUE") && !lint.contains("HAZARD-OVERDUE"))
+        // On the deadline's own day nothing is late.
+        let onTheDay = try #require(try app.caseDetail(number: opened.number, asOf: date("2026-05-20")).hazards.first)
+        #expect(onTheDay.daysOverdue == nil && onTheDay.recheckDaysOverdue == nil)
+        #expect(try app.overdue(asOf: date("2026-05-20")).items.isEmpty)
+    }
 }

@@ -78,7 +78,7 @@ public struct Hazard: Codable, Equatable, Sendable {
     }
 
     public func isOverdue(asOf date: LocalDate) -> Bool {
-        !status.isResolved && status != .claimed && deadline < date
+        HazardOverdue.rectificationDays(self, asOf: date) != nil
     }
 }
 

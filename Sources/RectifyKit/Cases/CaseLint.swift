@@ -36,15 +36,14 @@ extension Rectify {
         }
         for view in detail.hazards {
             let hazard = view.hazard
-            for deadline in view.deadlines where deadline.due < asOf && !hazard.status.isResolved {
-                let late = deadline.due.days(until: asOf)
-                if deadline.name == "整改期限" && hazard.status == .open {
-                    add("HAZARD-OVERDUE", view.reference, "隐患逾期\(late)天未整改：\(deadline.explanation)",
-                        "hazard \(late) days past its rectification deadline \(deadline.due)")
-                } else if deadline.name == "复查期限" {
-                    add("RECHECK-OVERDUE", view.reference, "逾期\(late)天未复查：\(deadline.explanation)",
-                        "re-check \(late) days past its deadline \(deadline.due)")
-                }
+            if let late = view.daysOverdue {
+                let deadline = view.rectificationDeadline
+                add("HAZARD-OVERDUE", view.reference, "隐患逾期\(late)天未整改：\(deadline.explanation)",
+                    "hazard \(late) days past its rectification deadline \(deadline.due)")
+            }
+            if let late = view.recheckDaysOverdue, let deadline = view.recheckDeadline {
+                add("RECHECK-OVERDUE", view.reference, "逾期\(late)天未复查：\(deadline.explanation)",
+                    "re-check \(late) days past its deadline \(deadline.due)")
             }
             for problem in view.deadlineProblems { add("DEADLINE-UNKNOWN", view.reference, problem, "a deadline cannot be computed") }
             if !(hazard.criterion.contains("《") || hazard.criterion.contains("GB") || hazard.criterion.contains("JGJ")) {

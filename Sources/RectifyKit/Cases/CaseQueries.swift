@@ -81,9 +81,14 @@ extension Rectify {
             public var statusLabel: String
             public var orderNumber: String
             public var extensions: [HazardExtension]
+            /// Days past the rectification deadline and past the re-check deadline (`HazardOverdue`), nil when not late.
             public var daysOverdue: Int?
+            public var recheckDaysOverdue: Int?
             /// The rectification deadline and, when one is due, the re-check deadline, each with its explanation.
             public var deadlines: [Deadline]
+
+            public var rectificationDeadline: Deadline { deadlines[0] }
+            public var recheckDeadline: Deadline? { deadlines.count > 1 ? deadlines[1] : nil }
             /// A deadline that could not be computed (a year without a holiday schedule, a rule not in force).
             public var deadlineProblems: [String]
         }
@@ -193,7 +198,8 @@ struct CaseDetailReader {
             return CaseDetail.HazardView(
                 hazard: hazard, reference: "\(record.number)/\(hazard.seq)", levelLabel: hazard.level.chinese,
                 statusLabel: hazard.status.chinese, orderNumber: order, extensions: extensions,
-                daysOverdue: hazard.isOverdue(asOf: asOf) ? hazard.deadline.days(until: asOf) : nil,
+                daysOverdue: HazardOverdue.rectificationDays(hazard, asOf: asOf),
+                recheckDaysOverdue: HazardOverdue.recheckDays(hazard, recheck: deadlines.count > 1 ? deadlines[1] : nil, asOf: asOf),
                 deadlines: deadlines, deadlineProblems: problems)
         }
         let selfChecks = try (all("SELECT * FROM selfCheckRecord WHERE caseId = ? ORDER BY id", id) as [SelfCheckRecord])

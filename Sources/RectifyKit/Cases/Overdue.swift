@@ -62,7 +62,8 @@ extension Rectify {
                     items.append(item("隐患逾期未整改", engine.rectification(hazard, order: row["orderNumber"], extensions: extensions)))
                 }
                 do {
-                    if let recheck = try engine.recheck(hazard, kind: kind), recheck.due < asOf {
+                    if let recheck = try engine.recheck(hazard, kind: kind),
+                       HazardOverdue.recheckDays(hazard, recheck: recheck, asOf: asOf) != nil {
                         items.append(item("逾期未复查", recheck))
                     }
                 } catch let error as any UserFacingError {

@@ -103,9 +103,10 @@ enum CaseReport {
                                  view.statusLabel, view.orderNumber, view.daysOverdue.map { "\($0)天" } ?? ""]
                      })
         for view in detail.hazards {
-            for deadline in view.deadlines {
-                let overdue = deadline.due < detail.asOf && !view.hazard.status.isResolved ? "（已逾期）" : ""
-                Swift.print("  \(view.reference) \(deadline.explanation)\(overdue)")
+            func late(_ days: Int?) -> String { days.map { "（已逾期\($0)天）" } ?? "" }
+            Swift.print("  \(view.reference) \(view.rectificationDeadline.explanation)\(late(view.daysOverdue))")
+            if let recheck = view.recheckDeadline {
+                Swift.print("  \(view.reference) \(recheck.explanation)\(late(view.recheckDaysOverdue))")
             }
             for problem in view.deadlineProblems { Swift.print("  \(view.reference) 无法计算期限：\(problem)") }
         }
