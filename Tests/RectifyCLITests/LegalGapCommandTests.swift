@@ -79,4 +79,21 @@ struct LegalGapCommandTests {
         let lint = try cli.run("case", "lint", "gas-2026-0001", "--as-of", "2026-05-25")
         #expect(lint.stdout.contains("RECHECK-OVERDUE") && !lint.stdout.contains("HAZARD-OVERDUE"))
     }
+
+    @Test("penalty file judges the limitation on --discovered-on (default the case's opening), naming the rule; a refusal writes nothing")
+    func limitationFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
+                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        let file = ["penalty", "file", "gas-2026-0001", "--on", "2026-06-01", "--officer", officerA, "--officer", officerB,
+                    "--violation", "AQ99-8", "--facts", "未安装可燃气体报警装置", "--violation-on", "2024-05-20"]
+        let before = cli.databaseDigest()
+        let late = try cli.run(file + ["--discovered-on", "2026-05-21"], actor: officerA)
+        #expect(late.status == 1 && late.stderr.contains("LIMITATION-PERIOD") && late.stderr.contains("limitation period"))
+        #expect(cli.databaseDigest() == before)
+        let filed = try cli.run(file, actor: officerA)
+        #expect(filed.status == 0, "\(filed.stderr)")
+        #expect(try cli.run("verify").status == 0)
+    }
 }

@@ -151,4 +151,32 @@ struct LegalGapTests {
         #expect(onTheDay.daysOverdue == nil && onTheDay.recheckDaysOverdue == nil)
         #expect(try app.overdue(asOf: date("2026-05-20")).items.isEmpty)
     }
+
+    @Test("the limitation of art. 36 runs to the day the violation was discovered (by default the case's opening), not to 立案")
+    func limitationFromDiscovery() throws {
+        let app = try makeCampaignDistrict(clock: autumnClock)
+        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
+                                      on: date("2026-04-20"), actor: officerA)
+        func filing(discoveredOn: String?) -> Rectify.PenaltyFiling {
+            Rectify.PenaltyFiling(officers: [officerA, officerB], violationCode: "AQ99-8", facts: "未安装可燃气体报警装置",
+                                  violationOn: date("2024-05-20"), discoveredOn: discoveredOn.map(date), party: .organisation,
+                                  harm: false, hazardSeqs: [])
+        }
+        let before = try snapshot(app)
+        // Discovered on 05-21, a day after the two years ran out on 2026-05-20.
+        #expect {
+            try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), filing(discoveredOn: "2026-05-21"), actor: officerA)
+        } throws: { error in
+            let violation = error as? RuleViolation
+            return violation?.rule == "LIMITATION-PERIOD" && violation!.chinese.contains("2026-05-20")
+        }
+        #expect {
+            try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), filing(discoveredOn: "2024-05-19"), actor: officerA)
+        } throws: { ($0 as? RuleViolation)?.rule == "DATES-IN-ORDER" }
+        #expect(try snapshot(app) == before)
+        // Filed after the two years, discovered inside them (when the case was opened): lawful.
+        let filed = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), filing(discoveredOn: nil), actor: officerA)
+        #expect(filed.discoveredOn == date("2026-04-20"))
+        #expect(try app.verify().isIntact)
+    }
 }

@@ -144,9 +144,10 @@ struct PenaltyTests {
     @Test("a fine outside the cited range and an act beyond the limitation period are refused")
     func rangeAndLimitation() throws {
         let (app, number) = try caseWithHazard()
+        // Discovered when the case was opened, 2026-04-20: two years and a day after the act.
         #expect {
             try app.filePenalty(caseNumber: number, on: date("2026-06-01"), Rectify.PenaltyFiling(
-                officers: [officerA, officerB], violationCode: "AQ99-8R", facts: "x", violationOn: date("2024-05-20"),
+                officers: [officerA, officerB], violationCode: "AQ99-8R", facts: "x", violationOn: date("2024-04-19"),
                 party: .organisation, harm: false, hazardSeqs: []), actor: officerA)
         } throws: { ($0 as? RuleViolation)?.rule == "LIMITATION-PERIOD" }
         _ = try file(app, number)

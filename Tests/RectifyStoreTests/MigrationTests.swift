@@ -112,7 +112,12 @@ struct MigrationTests {
         let after = try queue.read(snapshot)
         // Later migrations add their own tables and columns; the tables v10 rebuilt are compared without them.
         let later = [", signerFingerprint TEXT, signerSubject TEXT",
-                     ", chainSeq INTEGER CHECK (chainSeq IS NULL OR chainSeq >= 0), chainHash TEXT CHECK (chainHash IS NULL OR length(chainHash) = 64)"]
+                     ", chainSeq INTEGER CHECK (chainSeq IS NULL OR chainSeq >= 0), chainHash TEXT CHECK (chainHash IS NULL OR length(chainHash) = 64)",
+                     """
+                     , discoveredOn TEXT
+                         CHECK (discoveredOn IS NULL OR (discoveredOn GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                                                         AND date(discoveredOn, '+0 days') = discoveredOn))
+                     """]
         #expect(after.rows.filter { before.rows[$0.key] != nil } == before.rows)
         #expect(Set(after.schema.keys).subtracting(before.schema.keys) == ["table trustedCertificate", "table hearingWaiver"])
         for (key, definition) in before.schema {
@@ -136,5 +141,36 @@ struct MigrationTests {
                 VALUES ('91320691000000003X', '丙', '', 1, 1, 'construction-site', 1)
                 """)
         }
+    }
+
+    @Test("columns added to audited tables are recorded in the chain: filings stored before v11/v12 verify intact after v14, an edit made before it is still found")
+    func reshapedRowsAreRecorded() throws {
+        let queue = try DatabaseQueue(configuration: AppDatabase.configuration())
+        try AppDatabase.migrator.migrate(queue, upTo: "v10-check-comparisons")
+        try queue.write { db in
+            var rows = StoredRowReader()
+            var previous = AuditEvent.genesisHash
+            for id in Int64(1)...3 {
+                try db.execute(sql: """
+                    INSERT INTO filing (id, agencyName, divisionCode, caseNumber, formedAt, nature, sha256, size, fileName, receivedAt, current)
+                    VALUES (?, '南通经济技术开发区安全生产监督管理局', '320671', ?, '2026-06-01T09:00:00+08:00', 'final', ?, 100,
+                            'case.xml', '2026-06-02T09:00:00.000+08:00', 1)
+                    """, arguments: [id, "gas-2026-000\(id)", String(repeating: String(id), count: 64)])
+                var event = AuditEvent(seq: id, at: "2026-06-02T09:00:00.000+08:00", actor: "admin", action: "filing.import",
+                                       entity: "filing", entityId: id, before: nil,
+                                       after: try rows.read(db, table: "filing", rowID: id).canonicalJSON, prevHash: previous)
+                event.hash = event.computedHash()
+                try event.insert(db)
+                previous = event.hash
+            }
+            // Edited behind Rectify's back before the upgrade: the migration must not make it look recorded.
+            try db.execute(sql: "UPDATE filing SET fileName = 'forged.xml' WHERE id = 2")
+        }
+        let database = try AppDatabase(queue, clock: pinnedClock)
+        let report = try ChainVerifier.verify(database)
+        #expect(report.problems.map(\.entityId) == [2], "\(report.problems.map(\.english))")
+        #expect(report.problems.first?.english.contains("changed behind Rectify's back") == true)
+        let reshaped = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event WHERE action = 'schema.v14'") }
+        #expect(reshaped == 2)
     }
 }

@@ -48,6 +48,9 @@ public struct Penalty: Codable, Equatable, Sendable {
     public var violationOn: LocalDate
     /// The act harmed life or health: the limitation period is 5 years instead of 2 (《行政处罚法》第36条).
     public var harm: Bool
+    /// The day the violation was discovered: the limitation of art. 36 runs to it (nil in penalties filed before it
+    /// was recorded, which were judged on their filing date).
+    public var discoveredOn: LocalDate?
     public var officer1Id: Officer.ID
     public var officer2Id: Officer.ID
     public var filedOn: LocalDate?

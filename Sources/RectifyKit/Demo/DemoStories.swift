@@ -198,7 +198,7 @@ extension DemoDistrict {
             _ = try context.closeCase(number: number(), on: date)
         case .penaltyFile(let violation, let hazards):
             _ = try context.filePenalty(caseNumber: number(), on: date, officers: story.officers, violationCode: violation,
-                                        facts: "逾期未整改事故隐患", violationOn: date.adding(days: -3), party: .organisation,
+                                        facts: "逾期未整改事故隐患", violationOn: date.adding(days: -3), discoveredOn: nil, party: .organisation,
                                         harm: false, hazardSeqs: Array(1...hazards))
         case .penaltyNotify(let fine):
             _ = try context.notifyPenalty(caseNumber: number(), on: date, fineYuan: fine, measures: "责令限期改正", stopOrder: false)

@@ -10,12 +10,16 @@ extension Rectify {
         public var violationCode: String
         public var facts: String
         public var violationOn: LocalDate
+        /// When the violation was discovered (default: the case's opening date, or the violation's own date if later);
+        /// the limitation runs to it.
+        public var discoveredOn: LocalDate?
         public var party: PartyKind
         public var harm: Bool
         public var hazardSeqs: [Int]
 
-        public init(officers: [String], violationCode: String, facts: String, violationOn: LocalDate, party: PartyKind,
-                    harm: Bool, hazardSeqs: [Int]) {
+        public init(officers: [String], violationCode: String, facts: String, violationOn: LocalDate,
+                    discoveredOn: LocalDate? = nil, party: PartyKind, harm: Bool, hazardSeqs: [Int]) {
+            self.discoveredOn = discoveredOn
             self.officers = officers
             self.violationCode = violationCode
             self.facts = facts
@@ -29,7 +33,8 @@ extension Rectify {
     public func filePenalty(caseNumber: String, on date: LocalDate?, _ filing: PenaltyFiling, actor: String) throws -> Penalty {
         try database.write(actor: actor) {
             try $0.filePenalty(caseNumber: caseNumber, on: date, officers: filing.officers, violationCode: filing.violationCode,
-                               facts: filing.facts, violationOn: filing.violationOn, party: filing.party, harm: filing.harm,
+                               facts: filing.facts, violationOn: filing.violationOn, discoveredOn: filing.discoveredOn,
+                               party: filing.party, harm: filing.harm,
                                hazardSeqs: filing.hazardSeqs)
         }
     }

@@ -76,25 +76,23 @@ extension WriteContext {
 
     /// 立案: two officers, a catalogued violation, within the limitation period; named hazards pass to the procedure.
     func filePenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String, facts: String,
-                     violationOn: LocalDate, party: PartyKind, harm: Bool, hazardSeqs: [Int]) throws -> Penalty {
+                     violationOn: LocalDate, discoveredOn: LocalDate?, party: PartyKind, harm: Bool,
+                     hazardSeqs: [Int]) throws -> Penalty {
         var (record, first, second, violation) = try startPenalty(caseNumber: caseNumber, officers: officers,
                                                                   violationCode: violationCode)
         let filedOn = try ActDate.decide(date, today: today)
         try requireOnOrAfter(filedOn, record.openedOn, "立档日期", "case opening")
         try requireOnOrAfter(filedOn, violationOn, "违法行为发生日", "violation date")
+        // Discovered, by default, when the case was opened (the officers' first inspection), or on the day of a
+        // violation committed since (a deadline the unit let pass).
+        let discoveredOn = try ActDate.decide(discoveredOn ?? max(record.openedOn, violationOn), today: today)
         let engine = try LegalContext.engine(db)
         let limitation = try engine.rules.rule(harm ? .limitationHarm : .limitation, on: filedOn)
-        let year = violationOn.year + limitation.value
-        let expires = LocalDate(year: year, month: violationOn.month, day: violationOn.day)
-            ?? LocalDate(year: year, month: violationOn.month, day: 28)! // 02-29 in a common year
-        guard filedOn <= expires else {
-            throw RuleViolation(rule: "LIMITATION-PERIOD",
-                                chinese: "违法行为发生于\(violationOn)，已超过\(limitation.value)年追责时效（\(limitation.source)），不再给予行政处罚",
-                                english: "the act of \(violationOn) is beyond the \(limitation.value)-year limitation period (\(limitation.source))")
-        }
+        try Limitation.check(violationOn: violationOn, discoveredOn: discoveredOn, years: limitation.value, source: limitation.source)
         var penalty = Penalty(caseId: record.id!, procedure: .general, party: party, violation: violation,
                               facts: try require(facts, field: "违法事实", english: "facts"), violationOn: violationOn,
                               harm: harm, officers: (first.id!, second.id!))
+        penalty.discoveredOn = discoveredOn
         penalty.filedOn = filedOn
         penalty.filingDocumentId = try issueDocument(.penaltyFiling, caseId: record.id!, on: filedOn).id
         try insert(&penalty, action: "penalty.file")
@@ -137,6 +135,7 @@ extension WriteContext {
         var penalty = Penalty(caseId: record.id!, procedure: .summary, party: party, violation: violation,
                               facts: try require(facts, field: "违法事实", english: "facts"), violationOn: decidedOn, harm: false,
                               officers: (first.id!, second.id!))
+        penalty.discoveredOn = decidedOn
         penalty.decidedOn = decidedOn
         penalty.servedOn = decidedOn
         penalty.serviceMethod = "当场交付"

@@ -111,6 +111,11 @@ public final class WriteContext {
         try append(action: action, entity: Agency.databaseTableName, entityId: agency.id, before: before, after: after)
     }
 
+    /// Records that a migration re-spelled a row (`ReshapedRows`): its values are unchanged, so the ledger is not told.
+    func appendReshaped(entity: String, entityId: Int64, before: [UInt8], after: [UInt8], action: String) throws {
+        try append(action: action, entity: entity, entityId: entityId, before: before, after: after)
+    }
+
     /// Runs `body` in a savepoint of this transaction: if it throws, what it wrote is undone — rows, events and the
     /// ledger's notes — and the rest of the transaction stands. A batch of files is written in one transaction, each
     /// file in a savepoint of its own.

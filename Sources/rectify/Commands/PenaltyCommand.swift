@@ -35,6 +35,8 @@ struct PenaltyCommand: ParsableCommand {
         @Option(help: "违法行为代码（见 violation list）/ violation code") var violation: String
         @Option(help: "违法事实 / facts") var facts: String
         @Option(help: "违法行为发生日 / date of the act") var violationOn: String
+        @Option(help: "发现违法行为之日（默认立档日期；追责时效算至此日）/ discovered on (default the case's opening; the limitation runs to it)")
+        var discoveredOn: String?
         @Option(help: "当事人 单位 organisation / 个人 individual") var party: String = "organisation"
         @Flag(help: "危及生命健康安全（追责时效5年）/ harmed life or health (5-year limitation)") var harm = false
         @Option(help: "转入处罚程序的隐患序号（可重复）/ hazard handed to the procedure (repeatable)") var hazard: [Int] = []
@@ -43,6 +45,7 @@ struct PenaltyCommand: ParsableCommand {
             let filing = Rectify.PenaltyFiling(
                 officers: officers.officer, violationCode: violation, facts: facts,
                 violationOn: try LocalDate.parse(violationOn, field: "违法行为发生日", fieldEnglish: "violation date"),
+                discoveredOn: try Output.date(discoveredOn, "发现日期", "discovery date"),
                 party: try PartyKind.parse(party), harm: harm, hazardSeqs: hazard)
             PenaltyCommand.report(try step.global.open().filePenalty(caseNumber: step.caseNumber, on: try step.date(), filing,
                                                                      actor: step.actor.name), "已立案")
