@@ -96,4 +96,24 @@ struct LegalGapCommandTests {
         #expect(filed.status == 0, "\(filed.stderr)")
         #expect(try cli.run("verify").status == 0)
     }
+
+    @Test("a decision deadline ending in a year without a schedule is shown as provisional and does not block a decision it cannot affect")
+    func provisionalDeadlineFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        for step in [
+            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-10-20"],
+            ["penalty", "file", "gas-2026-0001", "--on", "2026-11-16", "--officer", officerA, "--officer", officerB,
+             "--violation", "AQ99-8", "--facts", "未安装可燃气体报警装置", "--violation-on", "2026-10-20"],
+            ["penalty", "notify", "gas-2026-0001", "--on", "2026-11-20", "--fine", "20000"],
+            ["penalty", "defence", "gas-2026-0001", "--on", "2026-11-23", "--waive"],
+        ] {
+            let result = try cli.run(step, actor: officerA)
+            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
+        }
+        let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-12-07")
+        #expect(show.stdout.contains("作出决定期限 暂定2027-02-14至2027-02-25之间（2027年节假日安排未录入，录入后确定）"), "\(show.stdout)")
+        let decided = try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-12-07", "--fine", "20000"], actor: officerA)
+        #expect(decided.status == 0, "\(decided.stderr)")
+    }
 }

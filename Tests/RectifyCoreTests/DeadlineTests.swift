@@ -72,13 +72,34 @@ struct DeadlineTests {
         #expect(withHearing.due == day("2026-06-10"))
     }
 
-    @Test("a year without a schedule is an error, never a weekends-only count")
-    func missingYear() {
+    @Test("a year without a schedule is never a weekends-only count: a deadline ending in it is provisional, with its range and reason")
+    func missingYear() throws {
         #expect(throws: CalendarGap(year: 2027)) { try WorkingCalendar.shipped.isWorkingDay(day("2027-03-01")) }
         #expect(throws: CalendarGap(year: 2027)) { try WorkingCalendar.shipped.addingWorkingDays(5, to: day("2026-12-28")) }
-        #expect(throws: CalendarGap(year: 2024)) {
-            try engine.deadline("送达期限", rule: .serviceWindow, from: day("2024-12-30"), startLabel: "决定日")
+        // 90 days from 2026-11-16 end on 2027-02-14, a Sunday: at the earliest that day, at the latest after a
+        // weekend and the longest block of holidays.
+        let decision = try engine.deadline("作出决定期限", rule: .decisionDeadline, from: day("2026-11-16"), startLabel: "立案日")
+        #expect(decision.isProvisional && decision.missingYears == [2027])
+        #expect(decision.due == day("2027-02-14"))
+        #expect(decision.latestDue == day("2027-02-25"))
+        #expect(decision.explanation.contains("暂定2027-02-14至2027-02-25之间（2027年节假日安排未录入，录入后确定）"))
+        // An act is refused only where the missing days decide it.
+        try decision.require(day("2026-12-07"), .onOrBefore) { RuleViolation(rule: "LATE", chinese: "", english: "") }
+        #expect(throws: RuleViolation.self) {
+            try decision.require(day("2027-03-01"), .onOrBefore) { RuleViolation(rule: "LATE", chinese: "", english: "") }
         }
+        #expect {
+            try decision.require(day("2027-02-20"), .onOrBefore) { RuleViolation(rule: "LATE", chinese: "", english: "") }
+        } throws: { error in
+            let violation = error as? RuleViolation
+            return violation?.rule == "DEADLINE-PROVISIONAL" && violation!.chinese.contains("2027年节假日安排未录入")
+        }
+        // Once the year is loaded the deadline is final.
+        let loaded = WorkingCalendar(schedules: ShippedHolidaySchedules.all + [
+            HolidaySchedule(year: 2027, holidaySpans: ["1-1…1-3", "2-6…2-14"], workdays: [], source: "测试用安排")])
+        let final = try DeadlineEngine(calendar: loaded).deadline("作出决定期限", rule: .decisionDeadline, from: day("2026-11-16"),
+                                                                 startLabel: "立案日")
+        #expect(!final.isProvisional && final.due == day("2027-02-15"))
     }
 
     @Test("a case is judged by the rule version in force on its date")

@@ -179,4 +179,22 @@ struct LegalGapTests {
         #expect(filed.discoveredOn == date("2026-04-20"))
         #expect(try app.verify().isIntact)
     }
+
+    @Test("a decision on 2026-12-07 in a case filed on 2026-11-16 is lawful although its 90 days end in 2027, which has no schedule")
+    func provisionalDecisionDeadline() throws {
+        let app = try makeCampaignDistrict(clock: { LocalDate(year: 2026, month: 12, day: 7)!.timestamp(hour: 9) })
+        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
+                                      on: date("2026-10-20"), actor: officerA)
+        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-11-16"), Rectify.PenaltyFiling(
+            officers: [officerA, officerB], violationCode: "AQ99-8", facts: "未安装可燃气体报警装置",
+            violationOn: date("2026-10-20"), party: .organisation, harm: false, hazardSeqs: []), actor: officerA)
+        _ = try app.notifyPenalty(caseNumber: opened.number, on: date("2026-11-20"), fineYuan: 20_000, measures: nil,
+                                  stopOrder: false, actor: officerA)
+        _ = try app.recordDefence(caseNumber: opened.number, on: date("2026-11-23"), statement: nil, waived: true, actor: officerA)
+        let shown = try #require(try app.caseDetail(number: opened.number).penalty?.deadlines.first { $0.name == "作出决定期限" })
+        #expect(shown.isProvisional && shown.due == date("2027-02-14") && shown.latestDue == date("2027-02-25"))
+        let decided = try app.decidePenalty(caseNumber: opened.number, on: date("2026-12-07"), fineYuan: 20_000, measures: nil,
+                                            stopOrder: false, actor: officerA)
+        #expect(decided.stage == .decided)
+    }
 }

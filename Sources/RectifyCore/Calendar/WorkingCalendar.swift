@@ -80,6 +80,21 @@ public struct WorkingCalendar: Sendable {
         return date.isoWeekday <= 5
     }
 
+    /// How the days of a year without a schedule are counted when a deadline can only be bounded.
+    public enum Assumption: Sendable {
+        /// Every such day is worked: the earliest the deadline can fall.
+        case allWorked
+        /// Weekends are off, and so are up to `Self.longestHolidayWeekdays` weekdays: the latest it can fall.
+        case longestHolidays
+    }
+
+    /// The most weekdays a State Council schedule has taken off in one block of holidays, make-up days not counted
+    /// (2026: Mid-Autumn and National Day, 09-25 and 10-01 … 10-07, six weekdays); with a margin.
+    public static let longestHolidayWeekdays = 8
+
+    /// A calendar in which the days of unscheduled years are counted by `assumption`.
+    public func assuming(_ assumption: Assumption) -> BoundedCalendar { BoundedCalendar(calendar: self, assumption: assumption) }
+
     /// The `count`-th working day after `start` (the start day itself is not counted, 民事诉讼法 art. 85 by analogy; 行政处罚法 art. 85 makes the count one of working days),
     /// with the days off that were passed over.
     public func addingWorkingDays(_ count: Int, to start: LocalDate) throws(CalendarGap) -> (date: LocalDate, skipped: [LocalDate]) {
@@ -103,6 +118,49 @@ public struct WorkingCalendar: Sendable {
             day = day.adding(days: 1)
         }
         return (day, skipped)
+    }
+}
+
+/// The working calendar with the days of years it has no schedule for counted by an assumption: the bounds of a
+/// deadline that ends in such a year.
+public struct BoundedCalendar {
+    let calendar: WorkingCalendar
+    let assumption: WorkingCalendar.Assumption
+    private(set) var missingYears: Set<Int> = []
+    private var weekdaysTakenOff = 0
+
+    init(calendar: WorkingCalendar, assumption: WorkingCalendar.Assumption) {
+        self.calendar = calendar
+        self.assumption = assumption
+    }
+
+    mutating func isWorkingDay(_ date: LocalDate) -> Bool {
+        if let known = try? calendar.isWorkingDay(date) { return known }
+        missingYears.insert(date.year)
+        switch assumption {
+        case .allWorked: return true
+        case .longestHolidays:
+            guard date.isoWeekday <= 5 else { return false }
+            guard weekdaysTakenOff < WorkingCalendar.longestHolidayWeekdays else { return true }
+            weekdaysTakenOff += 1
+            return false
+        }
+    }
+
+    mutating func addingWorkingDays(_ count: Int, to start: LocalDate) -> LocalDate {
+        var date = start
+        var counted = 0
+        while counted < count {
+            date = date.adding(days: 1)
+            if isWorkingDay(date) { counted += 1 }
+        }
+        return date
+    }
+
+    mutating func rollingForward(_ date: LocalDate) -> LocalDate {
+        var day = date
+        while !isWorkingDay(day) { day = day.adding(days: 1) }
+        return day
     }
 }
 

@@ -14,6 +14,34 @@ public struct Deadline: Codable, Equatable, Sendable {
     public var excludedDays: Int
     public var source: String
     public var explanation: String
+    /// Set when the deadline ends in a year without a holiday schedule: `due` is then the earliest day it can fall
+    /// on and this the latest; `missingYears` are the years whose schedule would settle it.
+    public var latestDue: LocalDate? = nil
+    public var missingYears: [Int] = []
+
+    public var isProvisional: Bool { latestDue != nil }
+
+    /// How an act's date must stand to the deadline.
+    public enum Relation: Sendable {
+        case onOrBefore, after, onOrAfter
+    }
+
+    /// Returns when `date` stands to the deadline as `relation` asks whatever the missing schedule says; throws
+    /// `refusal()` when it cannot, and a refusal naming the missing schedule when only that schedule can tell.
+    public func require(_ date: LocalDate, _ relation: Relation, refusal: () -> RuleViolation) throws {
+        let latest = latestDue ?? due
+        let (surely, surelyNot): (Bool, Bool) = switch relation {
+        case .onOrBefore: (date <= due, date > latest)
+        case .after: (date > latest, date <= due)
+        case .onOrAfter: (date >= latest, date < due)
+        }
+        if surely { return }
+        if surelyNot { throw refusal() }
+        let years = missingYears.map { "\($0)年" }.joined(separator: "、")
+        throw RuleViolation(rule: "DEADLINE-PROVISIONAL",
+                            chinese: "\(name)暂定在\(due)至\(latest)之间（\(years)节假日安排未录入）：\(date)是否合法取决于未录入的节假日；请管理员先用 rectify calendar add 录入",
+                            english: "the \(name) falls between \(due) and \(latest) (no holiday schedule for \(missingYears.map(String.init).joined(separator: ", "))): whether \(date) is lawful depends on it; an administrator adds it with `rectify calendar add`")
+    }
 }
 
 /// Computes the law's deadlines from the working-day calendar and the rules in force.
@@ -36,25 +64,44 @@ public struct DeadlineEngine: Sendable {
         var skipped: [LocalDate] = []
         var rolledFrom: LocalDate?
         var how: String
+        // A period that runs into a year without a schedule is bounded: earliest with every unknown day worked,
+        // latest with weekends and the longest holidays off.
+        var earliest = calendar.assuming(.allWorked), latest = calendar.assuming(.longestHolidays)
+        var latestDue: LocalDate?
         switch rule.unit {
         case .workingDays:
-            (due, skipped) = try calendar.addingWorkingDays(rule.value, to: start)
-            how = "\(rule.value)个工作日" + (skipped.isEmpty ? "" : "（不计休息日 \(DeadlineEngine.runs(skipped))）")
+            how = "\(rule.value)个工作日"
+            do {
+                (due, skipped) = try calendar.addingWorkingDays(rule.value, to: start)
+                if !skipped.isEmpty { how += "（不计休息日 \(DeadlineEngine.runs(skipped))）" }
+            } catch {
+                due = earliest.addingWorkingDays(rule.value, to: start)
+                latestDue = latest.addingWorkingDays(rule.value, to: start)
+            }
         case .calendarDays:
             let end = start.adding(days: rule.value + excludedDays)
-            (due, skipped) = try calendar.rollingForward(end)
             how = "\(rule.value)日" + (excludedDays > 0 ? "，另扣除\(excludedLabel)\(excludedDays)日" : "")
-            if due != end {
-                rolledFrom = end
-                how += "；期满日\(end)为休息日，顺延至\(due)（\(DeadlineEngine.rollingOverSource)）"
+            do {
+                (due, skipped) = try calendar.rollingForward(end)
+                if due != end {
+                    rolledFrom = end
+                    how += "；期满日\(end)为休息日，顺延至\(due)（\(DeadlineEngine.rollingOverSource)）"
+                }
+            } catch {
+                due = earliest.rollingForward(end)
+                latestDue = latest.rollingForward(end)
+                how += "；期满日\(end)若为休息日则顺延（\(DeadlineEngine.rollingOverSource)）"
             }
         case .percent, .yuan, .years:
             throw RuleVersionMisuse(key: key, unit: rule.unit)
         }
-        let explanation = "\(name) \(due)：自\(startLabel) \(start) 起 \(how)，依据\(rule.source)"
+        let missingYears = latestDue == nil ? [] : earliest.missingYears.union(latest.missingYears).sorted()
+        let when = latestDue.map { "暂定\(due)至\($0)之间（\(missingYears.map { "\($0)年" }.joined(separator: "、"))节假日安排未录入，录入后确定）" }
+            ?? "\(due)"
+        let explanation = "\(name) \(when)：自\(startLabel) \(start) 起 \(how)，依据\(rule.source)"
         return Deadline(name: name, due: due, start: start, startLabel: startLabel, count: rule.value, unit: rule.unit,
                         skipped: skipped, rolledForwardFrom: rolledFrom, excludedDays: excludedDays, source: rule.source,
-                        explanation: explanation)
+                        explanation: explanation, latestDue: latestDue, missingYears: missingYears)
     }
 
     /// A hazard's rectification deadline: set in the order, moved only by approved extensions (the original stays).

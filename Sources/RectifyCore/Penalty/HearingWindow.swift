@@ -25,10 +25,10 @@ public enum HearingWindow {
         guard penalty.hearingRight, penalty.hearingHeldOn == nil, penalty.hearingRequestedOn == nil else { return }
         if let waiver, waiver.waivedOn <= decidedOn { return }
         let window = try window()
-        guard decidedOn > window.due else {
-            throw RuleViolation(rule: "HEARING-WINDOW",
-                                chinese: "当事人仍可申请听证（《行政处罚法》第64条），且未书面放弃听证：\(window.explanation)；放弃陈述申辩不等于放弃听证",
-                                english: "the party may still ask for a hearing until \(window.due) (art. 64) and has not waived it; waiving the defence is not waiving the hearing")
+        try window.require(decidedOn, .after) {
+            RuleViolation(rule: "HEARING-WINDOW",
+                          chinese: "当事人仍可申请听证（《行政处罚法》第64条），且未书面放弃听证：\(window.explanation)；放弃陈述申辩不等于放弃听证",
+                          english: "the party may still ask for a hearing until \(window.due) (art. 64) and has not waived it; waiving the defence is not waiving the hearing")
         }
     }
 

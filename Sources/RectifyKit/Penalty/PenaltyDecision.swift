@@ -26,10 +26,9 @@ extension WriteContext {
         let engine = try LegalContext.engine(db)
         if penalty.defenceOn == nil && !penalty.defenceWaived {
             let window = try engine.deadline("陈述申辩期限", rule: .defenceWindow, from: noticeOn, startLabel: "告知日")
-            guard decidedOn > window.due else {
-                throw RuleViolation(rule: "DEFENCE-WINDOW",
-                                    chinese: "陈述申辩期限未届满且当事人未放弃：\(window.explanation)",
-                                    english: "the defence window runs until \(window.due) and the party has not waived it")
+            try window.require(decidedOn, .after) {
+                RuleViolation(rule: "DEFENCE-WINDOW", chinese: "陈述申辩期限未届满且当事人未放弃：\(window.explanation)",
+                              english: "the defence window runs until \(window.due) and the party has not waived it")
             }
         }
         try HearingWindow.checkDecision(on: decidedOn, penalty: penalty, waiver: try hearingWaiver(of: penalty)) {
@@ -57,9 +56,9 @@ extension WriteContext {
                                 english: "the decision may not be heavier than notified (art. 45): \(penalty.proposedFineYuan ?? 0) yuan was notified")
         }
         let deadline = try decisionDeadline(penalty, engine: engine)
-        guard decidedOn <= deadline.due else {
-            throw RuleViolation(rule: "DECISION-DEADLINE", chinese: "已超过作出决定的期限：\(deadline.explanation)",
-                                english: "the decision deadline \(deadline.due) has passed")
+        try deadline.require(decidedOn, .onOrBefore) {
+            RuleViolation(rule: "DECISION-DEADLINE", chinese: "已超过作出决定的期限：\(deadline.explanation)",
+                          english: "the decision deadline \(deadline.due) has passed")
         }
         penalty.decidedOn = decidedOn
         penalty.fineYuan = fineYuan
@@ -99,9 +98,9 @@ extension WriteContext {
         let due = try paymentDue(penalty, engine: try LegalContext.engine(db))
         let on = try ActDate.decide(date, today: today)
         try requireOnOrAfter(on, penalty.servedOn, "送达日期", "service date")
-        guard until > due.due else {
-            throw RuleViolation(rule: "DELAY-LATER", chinese: "批准的缴款日\(until)须晚于原缴款期限\(due.due)",
-                                english: "the approved date \(until) must be after the current due date \(due.due)")
+        try due.require(until, .after) {
+            RuleViolation(rule: "DELAY-LATER", chinese: "批准的缴款日\(until)须晚于原缴款期限\(due.due)",
+                          english: "the approved date \(until) must be after the current due date \(due.due)")
         }
         penalty.paymentDueOverride = until
         _ = try issueDocument(.paymentApproval, caseId: record.id!, on: on)
@@ -162,9 +161,9 @@ extension WriteContext {
         try requireStage(penalty, [.served], act: "催告", actEnglish: "issue a demand notice")
         let on = try ActDate.decide(date, today: today)
         let due = try paymentDue(penalty, engine: try LegalContext.engine(db))
-        guard on > due.due else {
-            throw RuleViolation(rule: "DEMAND-AFTER-DUE", chinese: "缴款期限\(due.due)尚未届满，不能催告",
-                                english: "payment is due only on \(due.due): no demand notice before then")
+        try due.require(on, .after) {
+            RuleViolation(rule: "DEMAND-AFTER-DUE", chinese: "缴款期限\(due.due)尚未届满，不能催告",
+                          english: "payment is due only on \(due.due): no demand notice before then")
         }
         penalty.demandOn = on
         _ = try issueDocument(.demandNotice, caseId: record.id!, on: on)

@@ -80,15 +80,17 @@ extension WriteContext {
         }
         let engine = try LegalContext.engine(db)
         let window = try engine.deadline("听证申请期限", rule: .hearingRequestWindow, from: noticeOn, startLabel: "告知日")
-        guard requestedOn >= noticeOn, requestedOn <= window.due else {
-            throw RuleViolation(rule: "HEARING-REQUEST-WINDOW", chinese: "听证申请日\(requestedOn)不在期限内：\(window.explanation)",
-                                english: "the hearing request of \(requestedOn) is outside the window ending \(window.due)")
+        func outsideWindow() -> RuleViolation {
+            RuleViolation(rule: "HEARING-REQUEST-WINDOW", chinese: "听证申请日\(requestedOn)不在期限内：\(window.explanation)",
+                          english: "the hearing request of \(requestedOn) is outside the window ending \(window.due)")
         }
+        guard requestedOn >= noticeOn else { throw outsideWindow() }
+        try window.require(requestedOn, .onOrBefore, refusal: outsideWindow)
         try requireOnOrAfter(notifiedOn, requestedOn, "听证申请日", "hearing request")
         let earliest = try engine.deadline("最早听证日", rule: .hearingNotice, from: notifiedOn, startLabel: "听证通知日")
-        guard heldOn >= earliest.due else {
-            throw RuleViolation(rule: "HEARING-NOTICE", chinese: "听证日\(heldOn)距通知不足7个工作日：\(earliest.explanation)",
-                                english: "the hearing on \(heldOn) is less than 7 working days after its notice (earliest \(earliest.due))")
+        try earliest.require(heldOn, .onOrAfter) {
+            RuleViolation(rule: "HEARING-NOTICE", chinese: "听证日\(heldOn)距通知不足7个工作日：\(earliest.explanation)",
+                          english: "the hearing on \(heldOn) is less than 7 working days after its notice (earliest \(earliest.due))")
         }
         penalty.hearingRequestedOn = requestedOn
         penalty.hearingNotifiedOn = notifiedOn
