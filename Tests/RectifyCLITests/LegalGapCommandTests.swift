@@ -116,4 +116,36 @@ struct LegalGapCommandTests {
         let decided = try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-12-07", "--fine", "20000"], actor: officerA)
         #expect(decided.status == 0, "\(decided.stderr)")
     }
+
+    @Test("officers of another department cannot file a special-equipment penalty; an individual's violation is not cited against an organisation")
+    func whoMayActFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        for step in [
+            ["department", "add", "消防大队"],
+            ["officer", "add", "--credential", "32067100031", "--name", "赵六", "--department", "消防大队"],
+            ["officer", "add", "--credential", "32067100032", "--name", "钱七", "--department", "消防大队"],
+            ["campaign", "create", "--code", "se-2026", "--kind", "特种设备", "--title", "特种设备安全专项整治",
+             "--plan-number", "通开安委办〔2026〕12号", "--lead", "市场监管局", "--partner", "安监局",
+             "--starts", "2026-04-01", "--ends", "2026-10-31", "--category", "规上企业"],
+        ] {
+            let result = try cli.run(step)
+            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
+        }
+        #expect(try cli.run(["case", "open", "--campaign", "se-2026", "--unit", "914403001922038216", "--officer", officerA,
+                             "--officer", officerB, "--on", "2026-05-06"], actor: officerA).status == 0)
+        #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
+                             "--officer", officerB, "--on", "2026-04-20"], actor: officerA).status == 0)
+        let before = cli.databaseDigest()
+        let lent = try cli.run(["penalty", "file", "se-2026-0001", "--on", "2026-05-18", "--officer", "32067100031",
+                                "--officer", "32067100032", "--violation", "TS83", "--facts", "未定期检验",
+                                "--violation-on", "2026-05-06"], actor: "32067100031")
+        #expect(lent.status == 1 && lent.stderr.contains("OFFICER-OF-AUTHORITY") && lent.stderr.contains("partner department"),
+                "\(lent.stderr)")
+        let party = try cli.run(["penalty", "file", "gas-2026-0001", "--on", "2026-06-01", "--officer", officerA,
+                                 "--officer", officerB, "--violation", "RQ49-P", "--facts", "违规使用燃气设施",
+                                 "--violation-on", "2026-05-21"], actor: officerA)
+        #expect(party.status == 1 && party.stderr.contains("VIOLATION-PARTY") && party.stderr.contains("个人"), "\(party.stderr)")
+        #expect(cli.databaseDigest() == before)
+    }
 }

@@ -197,4 +197,55 @@ struct LegalGapTests {
                                             stopOrder: false, actor: officerA)
         #expect(decided.stage == .decided)
     }
+
+    @Test("special-equipment re-checks and penalties are done by officers of the leading or a partner department; a violation is cited against its kind of party only")
+    func whoMayAct() throws {
+        let app = try makeCampaignDistrict(clock: autumnClock)
+        _ = try app.addDepartment(name: "消防大队", actor: admin)
+        let (fireC, fireD) = ("32067100031", "32067100032")
+        _ = try app.addOfficer(credential: fireC, name: "赵六", department: "消防大队", actor: admin)
+        _ = try app.addOfficer(credential: fireD, name: "钱七", department: "消防大队", actor: admin)
+        _ = try app.createCampaign(CampaignSpec(
+            code: "se-2026", kind: .specialEquipment, title: "特种设备安全专项整治", planNumber: "通开安委办〔2026〕12号",
+            leadDepartment: "市场监管局", partnerDepartments: ["安监局"], startsOn: date("2026-04-01"), endsOn: date("2026-10-31"),
+            phases: [], scopeCategories: [.aboveScale], targets: []), actor: admin)
+        let factory = "914403001922038216"
+        let opened = try app.openCase(campaign: "se-2026", uscc: factory, officers: [officerA, officerB], on: date("2026-05-06"),
+                                      actor: officerA)
+        _ = try app.addHazard(caseNumber: opened.number, checklistCode: "TS02", description: "叉车未定期检验", level: .general,
+                              criterion: nil, foundOn: date("2026-05-06"), deadline: date("2026-05-20"), listedSupervision: false,
+                              supervisingBody: nil, actor: officerA)
+        _ = try app.addSelfCheck(caseNumber: opened.number, on: date("2026-05-08"), checkedBy: "设备科", findings: "一项问题",
+                                 selfFixed: nil, pledge: "按期整改", items: [("TS02", .fail)], actor: officerA)
+        _ = try app.claimRectification(reference: "\(opened.number)/1", on: date("2026-05-15"), measures: "已检验", actor: officerA)
+        let before = try snapshot(app)
+        func isAuthority(_ error: any Error) -> Bool {
+            guard let violation = error as? RuleViolation, violation.rule == "OFFICER-OF-AUTHORITY" else { return false }
+            return violation.chinese.contains(fireC) && violation.chinese.contains("第57条")
+        }
+        #expect(performing: {
+            try app.addRecheck(caseNumber: opened.number, on: date("2026-05-18"), officers: [fireC, fireD], opinion: "整改到位",
+                               verdicts: [(1, .fixed)], actor: fireC)
+        }, throws: isAuthority)
+        #expect(performing: {
+            try app.filePenalty(caseNumber: opened.number, on: date("2026-05-18"), Rectify.PenaltyFiling(
+                officers: [fireC, fireD], violationCode: "TS83", facts: "未定期检验", violationOn: date("2026-05-06"),
+                party: .organisation, harm: false, hazardSeqs: []), actor: fireC)
+        }, throws: isAuthority)
+        #expect(try snapshot(app) == before)
+        // An individual's violation against an organisation.
+        let restaurant = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
+                                          on: date("2026-04-20"), actor: officerA)
+        let beforeParty = try snapshot(app)
+        #expect {
+            try app.filePenalty(caseNumber: restaurant.number, on: date("2026-06-01"), Rectify.PenaltyFiling(
+                officers: [officerA, officerB], violationCode: "RQ49-P", facts: "违规使用燃气设施", violationOn: date("2026-05-21"),
+                party: .organisation, harm: false, hazardSeqs: []), actor: officerA)
+        } throws: { ($0 as? RuleViolation)?.rule == "VIOLATION-PARTY" }
+        #expect(try snapshot(app) == beforeParty)
+        // Officers of the partner department (安监局) may.
+        let recheck = try app.addRecheck(caseNumber: opened.number, on: date("2026-05-18"), officers: [officerA, officerB],
+                                         opinion: "整改到位", verdicts: [(1, .fixed)], actor: officerA)
+        #expect(recheck.outcome == .passed)
+    }
 }

@@ -79,6 +79,7 @@ extension WriteContext {
         // The lifecycle is the first rule: a case not yet self-checked, already accepted or closed takes no re-check.
         _ = try CaseLifecycle.next(from: record.state, on: .recheckRecorded(.partial))
         let (first, second) = try Lookup.officerPair(db, officers)
+        try requireAuthority([first, second], in: record, act: "复查", actEnglish: "re-check")
         let checkedOn = try ActDate.decide(date, today: today)
         var hazards = try Hazard.filter(Hazard.Columns.caseId == record.id!).order(Hazard.Columns.seq).fetchAll(db)
         var given: [Int: RecheckVerdict] = [:]

@@ -38,7 +38,10 @@ extension WriteContext {
     /// filed the case, who must still hold active credentials (《行政处罚法》第42条).
     func stepOfficers(_ penalty: Penalty, named: [String]) throws {
         if !named.isEmpty {
-            _ = try Lookup.officerPair(db, named)
+            let (first, second) = try Lookup.officerPair(db, named)
+            if let record = try Case.fetchOne(db, key: penalty.caseId) {
+                try requireAuthority([first, second], in: record, act: "行政处罚", actEnglish: "penalty")
+            }
             return
         }
         for id in [penalty.officer1Id, penalty.officer2Id] {
@@ -60,7 +63,7 @@ extension WriteContext {
 
     /// What opening either procedure needs: an open case without a penalty yet (one fine per act, 《行政处罚法》第29条),
     /// two active officers and a catalogued violation.
-    private func startPenalty(caseNumber: String, officers: [String], violationCode: String)
+    private func startPenalty(caseNumber: String, officers: [String], violationCode: String, party: PartyKind)
         throws -> (Case, Officer, Officer, Violation)
     {
         _ = try actingOfficer()
@@ -71,7 +74,10 @@ extension WriteContext {
                                 english: "case \(record.number) already has a penalty procedure (one fine per act)")
         }
         let (first, second) = try Lookup.officerPair(db, officers)
-        return (record, first, second, try ViolationCatalogue.find(db, code: violationCode))
+        try requireAuthority([first, second], in: record, act: "行政处罚", actEnglish: "penalty")
+        let violation = try ViolationCatalogue.find(db, code: violationCode)
+        try ActingAuthority.checkParty(violation, party: party)
+        return (record, first, second, violation)
     }
 
     /// 立案: two officers, a catalogued violation, within the limitation period; named hazards pass to the procedure.
@@ -79,7 +85,7 @@ extension WriteContext {
                      violationOn: LocalDate, discoveredOn: LocalDate?, party: PartyKind, harm: Bool,
                      hazardSeqs: [Int]) throws -> Penalty {
         var (record, first, second, violation) = try startPenalty(caseNumber: caseNumber, officers: officers,
-                                                                  violationCode: violationCode)
+                                                                  violationCode: violationCode, party: party)
         let filedOn = try ActDate.decide(date, today: today)
         try requireOnOrAfter(filedOn, record.openedOn, "立档日期", "case opening")
         try requireOnOrAfter(filedOn, violationOn, "违法行为发生日", "violation date")
@@ -121,7 +127,7 @@ extension WriteContext {
     func summaryPenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String, facts: String,
                         party: PartyKind, fineYuan: Int, measures: String?) throws -> Penalty {
         let (record, first, second, violation) = try startPenalty(caseNumber: caseNumber, officers: officers,
-                                                                  violationCode: violationCode)
+                                                                  violationCode: violationCode, party: party)
         let decidedOn = try ActDate.decide(date, today: today)
         try requireOnOrAfter(decidedOn, record.openedOn, "立档日期", "case opening")
         let limit = try LegalContext.rules(db).rule(party == .organisation ? .summaryFineOrganisation : .summaryFineIndividual,
