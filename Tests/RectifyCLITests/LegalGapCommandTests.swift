@@ -148,4 +148,46 @@ struct LegalGapCommandTests {
         #expect(party.status == 1 && party.stderr.contains("VIOLATION-PARTY") && party.stderr.contains("个人"), "\(party.stderr)")
         #expect(cli.databaseDigest() == before)
     }
+
+    @Test("penalty extend-decision records the approval and its 应急延 document; a late one is refused and writes nothing")
+    func decisionExtensionFromTheBinary() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        for step in [
+            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-04-20"],
+            ["penalty", "file", "gas-2026-0001", "--on", "2026-06-01", "--officer", officerA, "--officer", officerB,
+             "--violation", "AQ99-8", "--facts", "未安装可燃气体报警装置", "--violation-on", "2026-05-21"],
+            ["penalty", "notify", "gas-2026-0001", "--on", "2026-06-03", "--fine", "20000"],
+            ["penalty", "defence", "gas-2026-0001", "--on", "2026-06-04", "--waive"],
+        ] {
+            let result = try cli.run(step, actor: officerA)
+            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
+        }
+        let extend = ["penalty", "extend-decision", "gas-2026-0001", "--until", "2026-09-30", "--approver", "局长 周正",
+                      "--reason", "案情复杂"]
+        let before = cli.databaseDigest()
+        let late = try cli.run(extend + ["--on", "2026-09-01"], actor: officerA)
+        #expect(late.status == 1 && late.stderr.contains("DECISION-EXTENSION-IN-TIME") && late.stderr.contains("art. 60"))
+        #expect(cli.databaseDigest() == before)
+        #expect(try cli.run(extend + ["--on", "2026-08-20"], actor: officerA).status == 0)
+        let decided = try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-09-10", "--fine", "20000"], actor: officerA)
+        #expect(decided.status == 0, "\(decided.stderr)")
+        let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-09-10")
+        #expect(show.stdout.contains("（通开）应急延〔2026〕1号") && show.stdout.contains("延长办案期限审批表"))
+        #expect(try cli.run("verify").status == 0)
+        // The new document kind travels: the signed case file validates against the published schema and is imported
+        // by a superior.
+        #expect(try cli.run("keys", "generate", "--out", "keys").status == 0)
+        let export = try cli.run("export", "case", "gas-2026-0001", "--key", "keys/signing-key.pem", "--cert", "keys/signing-cert.pem")
+        #expect(export.status == 0, "\(export.stdout) \(export.stderr)")
+        let file = cli.folder.appendingPathComponent("Exports/gas-2026/gas-2026-0001.xml").path
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("延长办案期限审批表"))
+        let cert = cli.folder.appendingPathComponent("keys/signing-cert.pem").path
+        let superior = try CLI()
+        #expect(try superior.run("init").status == 0)
+        #expect(try superior.run(["trust", "add", cert, "--agency", "320671"], actor: "上级").status == 0)
+        let key = cli.folder.appendingPathComponent("keys/signing-key.pem").path
+        let imported = try superior.run(["import", file, "--loose", "--receipt", "r.xml", "--key", key, "--cert", cert], actor: "上级")
+        #expect(imported.status == 0 && imported.stdout.contains("new"), "\(imported.stdout)\(imported.stderr)")
+    }
 }

@@ -248,4 +248,42 @@ struct LegalGapTests {
                                          opinion: "整改到位", verdicts: [(1, .fixed)], actor: officerA)
         #expect(recheck.outcome == .passed)
     }
+
+    @Test("an extension of the decision period (art. 60) is approved in time, with its document, and the decision is judged against it")
+    func decisionPeriodExtension() throws {
+        let app = try makeCampaignDistrict(clock: autumnClock)
+        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
+                                      on: date("2026-04-20"), actor: officerA)
+        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), Rectify.PenaltyFiling(
+            officers: [officerA, officerB], violationCode: "AQ99-8", facts: "未安装可燃气体报警装置",
+            violationOn: date("2026-05-21"), party: .organisation, harm: false, hazardSeqs: []), actor: officerA)
+        _ = try app.notifyPenalty(caseNumber: opened.number, on: date("2026-06-03"), fineYuan: 20_000, measures: nil,
+                                  stopOrder: false, actor: officerA)
+        _ = try app.recordDefence(caseNumber: opened.number, on: date("2026-06-04"), statement: nil, waived: true, actor: officerA)
+        func extend(on day: String, until: String) throws -> DecisionExtension {
+            try app.extendDecisionPeriod(caseNumber: opened.number, on: date(day), until: date(until), approver: "局长 周正",
+                                         reason: "案情复杂，依《安全生产违法行为行政处罚办法》延长", actor: officerA)
+        }
+        func decide(on day: String) throws -> Penalty {
+            try app.decidePenalty(caseNumber: opened.number, on: date(day), fineYuan: 20_000, measures: nil, stopOrder: false,
+                                  actor: officerA)
+        }
+        let before = try snapshot(app)
+        // 90 days from 06-01 end on 08-30, a Sunday: 08-31.
+        #expect { try decide(on: "2026-09-10") } throws: { ($0 as? RuleViolation)?.rule == "DECISION-DEADLINE" }
+        #expect { try extend(on: "2026-09-01", until: "2026-09-30") } throws: { ($0 as? RuleViolation)?.rule == "DECISION-EXTENSION-IN-TIME" }
+        #expect { try extend(on: "2026-08-20", until: "2026-08-25") } throws: { ($0 as? RuleViolation)?.rule == "DECISION-EXTENSION-LATER" }
+        #expect(try snapshot(app) == before)
+        let approved = try extend(on: "2026-08-20", until: "2026-09-30")
+        #expect(approved.newDeadline == date("2026-09-30"))
+        #expect { try extend(on: "2026-08-21", until: "2026-10-30") } throws: { ($0 as? RuleViolation)?.rule == "DECISION-EXTENSION-ONCE" }
+        let detail = try app.caseDetail(number: opened.number, asOf: date("2026-09-10"))
+        #expect(detail.documents.contains { $0.kind == .decisionExtension && $0.number == "（通开）应急延〔2026〕1号" })
+        let shown = try #require(detail.penalty?.deadlines.first { $0.name == "作出决定期限" })
+        #expect(shown.due == date("2026-09-30") && shown.explanation.contains("经局长 周正于2026-08-20批准延长"))
+        #expect(shown.explanation.contains("法定期限为2026-08-31"))
+        #expect { try decide(on: "2026-10-08") } throws: { ($0 as? RuleViolation)?.rule == "DECISION-DEADLINE" }
+        #expect(try decide(on: "2026-09-10").stage == .decided)
+        #expect(try app.verify().isIntact)
+    }
 }

@@ -75,6 +75,7 @@ public enum DocumentKind: String, CaseIterable, Codable, Sendable, BilingualEnum
     case demandNotice = "demand-notice"
     case transferLetter = "transfer-letter"
     case closingApproval = "closing-approval"
+    case decisionExtension = "decision-extension"
 
     public var chinese: String {
         switch self {
@@ -90,6 +91,7 @@ public enum DocumentKind: String, CaseIterable, Codable, Sendable, BilingualEnum
         case .demandNotice: "履行催告书"
         case .transferLetter: "案件移送书"
         case .closingApproval: "结案审批表"
+        case .decisionExtension: "延长办案期限审批表"
         }
     }
 
@@ -108,6 +110,8 @@ public enum DocumentKind: String, CaseIterable, Codable, Sendable, BilingualEnum
         // Not in the reference table of 代字: Rectify's own code for the transfer letter (《安全生产法》第69条).
         case .transferLetter: "应急移"
         case .closingApproval: "应急结"
+        // Rectify's own code for the approval of a longer decision period (《行政处罚法》第60条).
+        case .decisionExtension: "应急延"
         }
     }
 

@@ -109,7 +109,7 @@ extension Rectify {
             do {
                 switch penalty.stage {
                 case .filed, .notified:
-                    if penalty.procedure == .general { add("逾期未作出处罚决定", try PenaltyDeadlines.decision(penalty, engine: engine)) }
+                    if penalty.procedure == .general { add("逾期未作出处罚决定", try PenaltyDeadlines.decision(penalty, engine: engine, db: db)) }
                 case .decided:
                     add("决定书逾期未送达", try engine.deadline("送达期限", rule: .serviceWindow, from: penalty.decidedOn!, startLabel: "决定日"))
                 case .served where (penalty.fineYuan ?? 0) > 0:

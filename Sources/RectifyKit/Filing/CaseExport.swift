@@ -370,11 +370,27 @@ public enum CaseFileFormat {
 
     /// Documents in the filing order of `reference/domain.md` §3 (the Tianjin rule), then by date and number.
     static func filingOrder(_ documents: [Document]) -> [Document] {
-        let order: [DocumentKind] = [.penaltyDecision, .penaltyFiling, .inspectionRecord, .rectificationOrder, .recheckOpinion,
-                                     .penaltyNotice, .hearingNotice, .discussionRecord, .paymentApproval, .demandNotice,
-                                     .transferLetter, .closingApproval]
-        return documents.sorted {
-            (order.firstIndex(of: $0.kind)!, $0.issuedOn, $0.serial) < (order.firstIndex(of: $1.kind)!, $1.issuedOn, $1.serial)
+        documents.sorted {
+            (filingRank($0.kind), $0.issuedOn, $0.serial) < (filingRank($1.kind), $1.issuedOn, $1.serial)
+        }
+    }
+
+    /// A switch, so that a new kind of document cannot be added without its place in the file.
+    static func filingRank(_ kind: DocumentKind) -> Int {
+        switch kind {
+        case .penaltyDecision: 0
+        case .penaltyFiling: 1
+        case .inspectionRecord: 2
+        case .rectificationOrder: 3
+        case .recheckOpinion: 4
+        case .penaltyNotice: 5
+        case .hearingNotice: 6
+        case .discussionRecord: 7
+        case .decisionExtension: 8
+        case .paymentApproval: 9
+        case .demandNotice: 10
+        case .transferLetter: 11
+        case .closingApproval: 12
         }
     }
 }

@@ -59,6 +59,13 @@ extension Rectify {
         try database.write(actor: actor) { try $0.recordDefence(caseNumber: caseNumber, on: date, statement: statement, waived: waived) }
     }
 
+    public func extendDecisionPeriod(caseNumber: String, on date: LocalDate?, until newDeadline: LocalDate, approver: String,
+                                     reason: String, actor: String) throws -> DecisionExtension {
+        try database.write(actor: actor) {
+            try $0.extendDecisionPeriod(caseNumber: caseNumber, on: date, until: newDeadline, approver: approver, reason: reason)
+        }
+    }
+
     public func waiveHearing(caseNumber: String, on date: LocalDate?, statement: String, actor: String) throws -> HearingWaiver {
         try database.write(actor: actor) { try $0.waiveHearing(caseNumber: caseNumber, on: date, statement: statement) }
     }
@@ -158,9 +165,17 @@ enum PenaltyDeadlines {
     }
 
     /// 90 days from 立案, hearing time excluded.
-    static func decision(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
+    static func statutoryDecision(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
         try engine.deadline("作出决定期限", rule: .decisionDeadline, from: penalty.filedOn!, startLabel: "立案日",
                             excludedDays: penalty.hearingDays, excludedLabel: "听证时间")
+    }
+
+    /// The limit the decision is judged against: the statutory one, or its approved extension (art. 60).
+    static func decision(_ penalty: Penalty, engine: DeadlineEngine, db: Database) throws -> Deadline {
+        let approved = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
+        let number = try approved.flatMap { try Document.fetchOne(db, key: $0.documentId)?.number }
+        return DecisionPeriod.deadline(statutory: try statutoryDecision(penalty, engine: engine), extension: approved,
+                                       documentNumber: number)
     }
 
     static func pauses(_ penalty: Penalty, db: Database) throws -> [SurchargePause] {
@@ -179,7 +194,7 @@ enum PenaltyDeadlines {
             }
         }
         if penalty.filedOn != nil, penalty.procedure == .general {
-            attempt { deadlines.append(try decision(penalty, engine: engine)) }
+            attempt { deadlines.append(try decision(penalty, engine: engine, db: db)) }
         }
         if let noticeOn = penalty.noticeOn, penalty.decidedOn == nil {
             attempt { deadlines.append(try engine.deadline("陈述申辩期限", rule: .defenceWindow, from: noticeOn, startLabel: "告知日")) }

@@ -71,7 +71,28 @@ extension WriteContext {
     }
 
     func decisionDeadline(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
-        try PenaltyDeadlines.decision(penalty, engine: engine)
+        try PenaltyDeadlines.decision(penalty, engine: engine, db: db)
+    }
+
+    /// A longer decision period, approved while the statutory one runs (art. 60), with its 延长办案期限审批表.
+    func extendDecisionPeriod(caseNumber: String, on date: LocalDate?, until newDeadline: LocalDate, approver: String,
+                              reason: String) throws -> DecisionExtension {
+        _ = try actingOfficer()
+        let record = try Lookup.case(db, number: caseNumber)
+        let penalty = try penalty(of: record)
+        try requireStage(penalty, [.filed, .notified], act: "批准延长办案期限", actEnglish: "extend the decision period")
+        let approvedOn = try ActDate.decide(date, today: today)
+        try requireOnOrAfter(approvedOn, penalty.filedOn, "立案日期", "filing date")
+        let existing = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
+        try DecisionPeriod.checkExtension(approvedOn: approvedOn, newDeadline: newDeadline,
+                                          statutory: try PenaltyDeadlines.statutoryDecision(penalty, engine: try LegalContext.engine(db)),
+                                          existing: existing)
+        let document = try issueDocument(.decisionExtension, caseId: record.id!, on: approvedOn)
+        var approved = DecisionExtension(penaltyId: penalty.id!, approvedOn: approvedOn, newDeadline: newDeadline,
+                                         approver: try require(approver, field: "批准人", english: "approver"),
+                                         reason: try require(reason, field: "延长理由", english: "reason"), documentId: document.id!)
+        try insert(&approved, action: "penalty.decision-extended")
+        return approved
     }
 
     /// 送达.

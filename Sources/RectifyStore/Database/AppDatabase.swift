@@ -39,6 +39,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v12-filing-chain-heads", migrate: SchemaV12.migrate)
         migrator.registerMigration("v13-hearing-waiver", migrate: SchemaV13.migrate)
         migrator.registerMigration("v14-violation-discovered", migrate: SchemaV14.migrate)
+        migrator.registerMigration("v15-decision-extension", migrate: SchemaV15.migrate)
         return migrator
     }
 

@@ -247,6 +247,11 @@ extension PenaltyPause: IdentifiedRecord {
     public enum Columns { public static let penaltyId = Column("penaltyId") }
 }
 
+extension DecisionExtension: IdentifiedRecord {
+    public static let databaseTableName = "decisionExtension"
+    public enum Columns { public static let penaltyId = Column("penaltyId") }
+}
+
 extension HearingWaiver: IdentifiedRecord {
     public static let databaseTableName = "hearingWaiver"
     public enum Columns { public static let penaltyId = Column("penaltyId") }
@@ -334,7 +339,7 @@ public enum AuditedTables {
         "agency", "department", "street", "grid", "officer", "unit", "campaign", "campaignPartner", "campaignPhase",
         "campaignScope", "campaignTarget", "campaignChecklistItem", "document", "case", "hazard", "hazardExtension",
         "planRecord", "selfCheckRecord", "selfCheckItem", "recheckRecord", "recheckFinding", "storedFile", "attachment",
-        "calendarYear", "calendarDay", "ruleVersion", "violation", "penalty", "penaltyPause", "hearingWaiver",
+        "calendarYear", "calendarDay", "ruleVersion", "violation", "penalty", "penaltyPause", "hearingWaiver", "decisionExtension",
         "filing", "filedCase", "filedHazard", "filedDocument", "filedRecord",
     ]
 }

@@ -21,7 +21,7 @@ struct PenaltyOfficers: ParsableArguments {
 struct PenaltyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "penalty", abstract: "行政处罚程序 / the penalty procedure.",
-        subcommands: [File.self, Notify.self, Defence.self, WaiveHearing.self, Hearing.self, Review.self, Discuss.self, Decide.self, Serve.self,
+        subcommands: [File.self, Notify.self, Defence.self, WaiveHearing.self, Hearing.self, Review.self, Discuss.self, ExtendDecision.self, Decide.self, Serve.self,
                       Delay.self, Pause.self, Pay.self, Demand.self, Transfer.self, Close.self, Summary.self])
 
     static func report(_ penalty: Penalty, _ what: String) {
@@ -77,6 +77,24 @@ struct PenaltyCommand: ParsableCommand {
             PenaltyCommand.report(try step.global.open().recordDefence(
                 caseNumber: step.caseNumber, on: try step.date(), statement: statement, waived: waive, actor: step.actor.name),
                 waive ? "已登记放弃陈述申辩" : "已登记陈述申辩")
+        }
+    }
+
+    struct ExtendDecision: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "extend-decision",
+            abstract: "批准延长作出处罚决定的期限（应急延，《行政处罚法》第60条）/ approve a longer decision period.")
+        @OptionGroup var step: PenaltyStepOptions
+        @Option(help: "延长后的期限 / the new limit") var until: String
+        @Option(help: "批准人 / approved by") var approver: String
+        @Option(help: "延长理由及依据 / reason and the rule that allows it") var reason: String
+
+        func run() throws {
+            let approved = try step.global.open().extendDecisionPeriod(
+                caseNumber: step.caseNumber, on: try step.date(),
+                until: try LocalDate.parse(until, field: "延长后的期限", fieldEnglish: "new limit"), approver: approver,
+                reason: reason, actor: step.actor.name)
+            print("已批准延长办案期限至\(approved.newDeadline) / decision period extended to \(approved.newDeadline)")
         }
     }
 

@@ -1,0 +1,56 @@
+/// 行政处罚法 art. 60: a decision within 90 days of 立案, unless a rule provides a longer period and it was approved.
+/// The approval is recorded with its document, and the decision is then judged against the extended limit.
+public struct DecisionExtension: Codable, Equatable, Sendable {
+    public typealias ID = Identifier<DecisionExtension>
+    public var id: ID?
+    public var penaltyId: Penalty.ID
+    public var approvedOn: LocalDate
+    public var newDeadline: LocalDate
+    public var approver: String
+    public var reason: String
+    public var documentId: Document.ID
+
+    public init(id: ID? = nil, penaltyId: Penalty.ID, approvedOn: LocalDate, newDeadline: LocalDate, approver: String,
+                reason: String, documentId: Document.ID) {
+        self.id = id
+        self.penaltyId = penaltyId
+        self.approvedOn = approvedOn
+        self.newDeadline = newDeadline
+        self.approver = approver
+        self.reason = reason
+        self.documentId = documentId
+    }
+}
+
+public enum DecisionPeriod {
+    /// The limit a decision is judged against: the statutory one, or the approved extension of it.
+    public static func deadline(statutory: Deadline, extension approved: DecisionExtension?, documentNumber: String?) -> Deadline {
+        guard let approved else { return statutory }
+        var extended = statutory
+        extended.due = approved.newDeadline
+        extended.latestDue = nil
+        extended.missingYears = []
+        extended.explanation = "\(statutory.name) \(approved.newDeadline)：经\(approved.approver)于\(approved.approvedOn)批准延长"
+            + "（\(approved.reason)\(documentNumber.map { "，\($0)" } ?? "")）；法定期限为\(statutory.due)（\(statutory.source)）"
+        return extended
+    }
+
+    /// An extension is approved while the statutory period runs, once, to a later day.
+    public static func checkExtension(approvedOn: LocalDate, newDeadline: LocalDate, statutory: Deadline,
+                                      existing: DecisionExtension?) throws {
+        guard existing == nil else {
+            throw RuleViolation(rule: "DECISION-EXTENSION-ONCE", chinese: "办案期限已经批准延长",
+                                english: "the decision period has already been extended")
+        }
+        try statutory.require(approvedOn, .onOrBefore) {
+            RuleViolation(rule: "DECISION-EXTENSION-IN-TIME",
+                          chinese: "办案期限已于\(statutory.due)届满，不能再批准延长（《行政处罚法》第60条）：\(statutory.explanation)",
+                          english: "the decision period ended on \(statutory.due): it can no longer be extended (art. 60)")
+        }
+        guard newDeadline > (statutory.latestDue ?? statutory.due) else {
+            throw RuleViolation(rule: "DECISION-EXTENSION-LATER",
+                                chinese: "延长后的期限\(newDeadline)须晚于法定期限\(statutory.due)",
+                                english: "the extended limit \(newDeadline) must be after the statutory one, \(statutory.due)")
+        }
+    }
+}
