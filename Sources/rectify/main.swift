@@ -25,7 +25,7 @@ do {
     case .success:
         print(RectifyCommand.fullMessage(for: error))
     case .validationFailure:
-        fail(RectifyCommand.fullMessage(for: error), code: 2)
+        fail(UsageError.bilingual(RectifyCommand.fullMessage(for: error)), code: 2)
     default:
         fail("错误 / error: \(RectifyCommand.fullMessage(for: error))", code: 1)
     }

@@ -75,11 +75,13 @@ struct ProgressCommandTests {
     func refusals() throws {
         let cli = try districtWithACase()
         let by = try cli.run("campaign", "progress", "gas-2026", "--by", "district")
-        #expect(by.status == 1 && by.stderr.contains("分组维度") && by.stderr.contains("breakdown"))
+        // An enumerated option: a usage error in both languages that lists the values.
+        #expect(by.status == 2 && by.stderr.contains("选项 --by 的取值“district”不正确") && by.stderr.contains("street")
+                && by.stderr.contains("usage error"))
         let day = try cli.run("campaign", "progress", "gas-2026", "--as-of", "2026-02-30")
         #expect(day.status == 1 && day.stderr.contains("统计截止日期") && day.stderr.contains("as-of date"))
         let series = try cli.run("campaign", "progress", "gas-2026", "--series", "daily")
-        #expect(series.status == 1 && series.stderr.contains("weekly"))
+        #expect(series.status == 2 && series.stderr.contains("weekly") && series.stderr.contains("选项 --series"))
         let both = try cli.run("campaign", "progress", "gas-2026", "--series", "weekly", "--by", "street")
         #expect(both.status == 1 && both.stderr.contains("--by") && both.stdout.isEmpty)
         let missing = try cli.run("campaign", "progress", "nope")

@@ -16,10 +16,7 @@ public struct Surcharge: Codable, Equatable, Sendable {
 
     public var amountText: String { Surcharge.yuan(amountFen) }
 
-    public static func yuan(_ fen: Int) -> String {
-        let cents = fen % 100
-        return "\(fen / 100).\(cents < 10 ? "0" : "")\(cents)元"
-    }
+    public static func yuan(_ fen: Int) -> String { Money(fen: fen).yuanText }
 }
 
 /// A period in which the surcharge does not run (review or suit pending), both ends included.

@@ -79,17 +79,17 @@ struct RulesCommand: ParsableCommand {
             abstract: "新增规则版本 / add a rule version, e.g. --key decision-deadline --value 30 --unit days --from 2026-02-01.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
-        @Option(help: "参数 / rule key (see `rules list`)") var key: String
-        @Option(help: "适用的整治类型（默认全部）/ campaign kind (default all)") var kind: String?
+        @Option(help: "参数 / rule key (see `rules list`)") var key: RuleKey
+        @Option(help: "适用的整治类型（默认全部）/ campaign kind (default all)") var kind: CampaignKind?
         @Option(help: "数值 / value") var value: Int
-        @Option(help: "单位 days, working-days, percent, yuan, years") var unit: String
+        @Option(help: "单位 / unit") var unit: RuleUnit
         @Option(help: "生效日期 / effective from") var from: String
         @Option(help: "依据 / legal source") var source: String
 
         func run() throws {
             let version = try global.open().addRuleVersion(
-                key: try RuleKey.parse(key), kind: try kind.map { try CampaignKind.parse($0) }, value: value,
-                unit: try RuleUnit.parse(unit), effectiveFrom: try LocalDate.parse(from, field: "生效日期", fieldEnglish: "effective date"),
+                key: key, kind: kind, value: value,
+                unit: unit, effectiveFrom: try LocalDate.parse(from, field: "生效日期", fieldEnglish: "effective date"),
                 source: source, actor: actor.name)
             print("已新增规则版本 / added: \(version.key.chinese) \(version.valueText)，自\(version.effectiveFrom)起（\(version.source)）")
         }

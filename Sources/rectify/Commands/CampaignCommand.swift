@@ -11,8 +11,7 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Option(help: "代码（小写字母数字连字符）/ code, e.g. gas-2026") var code: String
-        @Option(help: "类型 / kind: 燃气 gas, 电动自行车 e-bike, 建筑工地泵车 pump-truck, 特种设备 special-equipment, 消防 fire, 其他 other")
-        var kind: String
+        @Option(help: "类型 / kind") var kind: CampaignKind
         @Option(help: "标题 / title") var title: String
         @Option(help: "方案文号 / plan document number") var planNumber: String
         @Option(help: "牵头部门 / lead department") var lead: String
@@ -21,18 +20,18 @@ struct CampaignCommand: ParsableCommand {
         @Option(help: "结束日期 / end YYYY-MM-DD") var ends: String
         @Option(help: "阶段 名称:开始:结束（可重复）/ phase NAME:START:END (repeatable)") var phase: [String] = []
         @Option(help: "范围街道（可重复）/ street in scope (repeatable)") var street: [String] = []
-        @Option(help: "范围类别（可重复）/ unit category in scope (repeatable)") var category: [String] = []
+        @Option(help: "范围类别（可重复）/ unit category in scope (repeatable)") var category: [UnitCategory] = []
         @Option(help: "目标 范围:指标:数量:截止日期，如 规上企业:accepted:100%:2026-06-30（范围可为 * ）/ target SCOPE:METRIC:AMOUNT:DUE")
         var target: [String] = []
 
         func run() throws {
             let spec = CampaignSpec(
-                code: code, kind: try CampaignKind.parse(kind), title: title, planNumber: planNumber, leadDepartment: lead,
+                code: code, kind: kind, title: title, planNumber: planNumber, leadDepartment: lead,
                 partnerDepartments: partner,
                 startsOn: try LocalDate.parse(starts, field: "开始日期", fieldEnglish: "start"),
                 endsOn: try LocalDate.parse(ends, field: "结束日期", fieldEnglish: "end"),
                 phases: try phase.map(Self.phase), scopeStreets: street,
-                scopeCategories: try category.map { try UnitCategory.parse($0) }, targets: try target.map(Self.target))
+                scopeCategories: category, targets: try target.map(Self.target))
             let campaign = try global.open().createCampaign(spec, actor: actor.name)
             print("已创建专项整治 / created: \(campaign.code) \(campaign.title)（检查要点 \(BuiltInChecklist.items(for: campaign.kind).count) 项）")
         }

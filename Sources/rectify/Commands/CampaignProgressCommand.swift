@@ -9,10 +9,12 @@ extension CampaignCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "专项整治代码 / campaign code") var code: String
-        @Option(help: "分组 / breakdown: street 街道, grid 网格, department 部门, officer 执法人员, category 单位类别") var by: String?
+        @Option(help: "分组 / breakdown") var by: ProgressDimension?
         @Option(name: .customLong("as-of"), help: "统计截止日期（默认今天）/ figures as of YYYY-MM-DD (default today)")
         var asOf: String?
-        @Option(help: "趋势 / trend: weekly") var series: String?
+        @Option(help: "趋势 / trend") var series: Series?
+        enum Series: String, CaseIterable, ExpressibleByArgument { case weekly }
+
         @Flag(help: "输出 CSV（UTF-8 带 BOM，Excel 可直接打开）/ print CSV for spreadsheets") var csv = false
 
         func run() throws {
@@ -20,18 +22,14 @@ extension CampaignCommand {
             let asOf = try Output.date(asOf, "统计截止日期", "as-of date")
             if let series {
                 guard by == nil else {
-                    throw RectifyCore.ValidationError(field: "趋势", fieldEnglish: "series", value: series,
+                    throw RectifyCore.ValidationError(field: "趋势", fieldEnglish: "series", value: series.rawValue,
                                                       chinese: "按周趋势只给合计，不能与 --by 同用",
                                                       english: "the weekly series gives totals only; it cannot be combined with --by")
-                }
-                guard series == "weekly" else {
-                    throw RectifyCore.ValidationError(field: "趋势", fieldEnglish: "series", value: series,
-                                                      chinese: "目前只支持 weekly（按周）", english: "only weekly is supported")
                 }
                 let points = try rectify.campaignSeries(code: code, asOf: asOf)
                 return try emit(points, firstHeader: "截至")
             }
-            let dimension = try by.map { try ProgressDimension.parse($0) } ?? .all
+            let dimension = by ?? .all
             let progress = try rectify.campaignProgress(code: code, by: dimension, asOf: asOf)
             if output.json { return try Output.json(progress) }
             if csv { return print(csvText([progress.total] + progress.rows, firstHeader: "名称"), terminator: "") }

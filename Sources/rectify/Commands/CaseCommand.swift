@@ -28,11 +28,11 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "专项整治代码 / campaign code") var campaign: String?
-        @Option(help: "状态 / state") var state: String?
+        @Option(help: "状态 / state") var state: CaseState?
         @Option(help: "逾期计算日期 / count overdue as of this date") var asOf: String?
 
         func run() throws {
-            let cases = try global.openForReading().cases(campaign: campaign, state: try state.map { try CaseState.parse($0) },
+            let cases = try global.openForReading().cases(campaign: campaign, state: state,
                                                           asOf: try Output.date(asOf, "计算日期", "as-of date"))
             if output.json { return try Output.json(cases) }
             Output.table(["案件", "单位", "街道", "状态", "立档", "隐患", "未销号", "逾期"],

@@ -12,14 +12,10 @@ struct KeysCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "generate",
             abstract: "生成签名私钥与自签名证书 / write DIR/signing-key.pem and DIR/signing-cert.pem naming the agency.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "ecdsa (P-256) 或 rsa (3072)") var algorithm: String = "ecdsa"
+        @Option(help: "ecdsa (P-256) 或 rsa (3072)") var algorithm: SignatureAlgorithm = .ecdsa
         @Option(help: "输出目录 / output folder") var out: String
 
         func run() throws {
-            guard let algorithm = SignatureAlgorithm(rawValue: algorithm) else {
-                throw RectifyCore.ValidationError(field: "算法", fieldEnglish: "algorithm", value: algorithm,
-                                                  chinese: "应为 ecdsa 或 rsa", english: "must be ecdsa or rsa")
-            }
             guard let agency = try global.openForReading().agency() else {
                 throw RuleViolation(rule: "AGENCY-FIRST", chinese: "尚未设置本机关（先运行 rectify agency set）",
                                     english: "no agency is set up yet (run `rectify agency set` first)")

@@ -13,7 +13,7 @@ struct HazardCommand: ParsableCommand {
         @Argument(help: "案件编号 / case number") var caseNumber: String
         @Option(help: "隐患描述 / description") var description: String
         @Option(help: "检查要点代码 / checklist item code (sets level and criterion by default)") var item: String?
-        @Option(help: "等级 一般/重大 / level general|major") var level: String?
+        @Option(help: "等级 / level") var level: HazardLevel?
         @Option(help: "判定依据 / criterion") var criterion: String?
         @Option(help: "发现日期 / found on (default today)") var foundOn: String?
         @Option(help: "整改期限 / deadline") var deadline: String
@@ -23,7 +23,7 @@ struct HazardCommand: ParsableCommand {
         func run() throws {
             let hazard = try global.open().addHazard(
                 caseNumber: caseNumber, checklistCode: item, description: description,
-                level: try level.map { try HazardLevel.parse($0) }, criterion: criterion,
+                level: level, criterion: criterion,
                 foundOn: try Output.date(foundOn, "发现日期", "found date"),
                 deadline: try LocalDate.parse(deadline, field: "整改期限", fieldEnglish: "deadline"),
                 listedSupervision: listed, supervisingBody: supervisingBody, actor: actor.name)

@@ -37,7 +37,7 @@ struct PenaltyCommand: ParsableCommand {
         @Option(help: "违法行为发生日 / date of the act") var violationOn: String
         @Option(help: "发现违法行为之日（默认立档日期；追责时效算至此日）/ discovered on (default the case's opening; the limitation runs to it)")
         var discoveredOn: String?
-        @Option(help: "当事人 单位 organisation / 个人 individual") var party: String = "organisation"
+        @Option(help: "当事人 / party") var party: PartyKind = .organisation
         @Flag(help: "危及生命健康安全（追责时效5年）/ harmed life or health (5-year limitation)") var harm = false
         @Option(help: "转入处罚程序的隐患序号（可重复）/ hazard handed to the procedure (repeatable)") var hazard: [Int] = []
 
@@ -46,7 +46,7 @@ struct PenaltyCommand: ParsableCommand {
                 officers: officers.officer, violationCode: violation, facts: facts,
                 violationOn: try LocalDate.parse(violationOn, field: "违法行为发生日", fieldEnglish: "violation date"),
                 discoveredOn: try Output.date(discoveredOn, "发现日期", "discovery date"),
-                party: try PartyKind.parse(party), harm: harm, hazardSeqs: hazard)
+                party: party, harm: harm, hazardSeqs: hazard)
             PenaltyCommand.report(try step.global.open().filePenalty(caseNumber: step.caseNumber, on: try step.date(), filing,
                                                                      actor: step.actor.name), "已立案")
         }
@@ -56,7 +56,7 @@ struct PenaltyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "notify", abstract: "告知拟处罚（应急罚告）/ notify the proposed penalty.")
         @OptionGroup var step: PenaltyStepOptions
         @OptionGroup var officers: PenaltyOfficers
-        @Option(help: "拟罚款（元）/ proposed fine in yuan") var fine: Int
+        @Option(help: "拟罚款（整数元）/ proposed fine in whole yuan") var fine: Int
         @Option(help: "其他处罚措施 / other measures") var measures: String?
         @Flag(help: "责令停产停业 / stop order") var stopOrder = false
 
@@ -156,7 +156,7 @@ struct PenaltyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "decide", abstract: "作出处罚决定（应急罚）/ decide.")
         @OptionGroup var step: PenaltyStepOptions
         @OptionGroup var officers: PenaltyOfficers
-        @Option(help: "罚款（元）/ fine in yuan (0 for a warning)") var fine: Int
+        @Option(help: "罚款（整数元）/ fine in whole yuan (0 for a warning)") var fine: Int
         @Option(help: "其他处罚措施 / other measures") var measures: String?
         @Flag(help: "责令停产停业整顿 / stop order") var stopOrder = false
 
@@ -216,15 +216,7 @@ struct PenaltyCommand: ParsableCommand {
         @Option(help: "缴款金额（元，可带两位小数）/ amount in yuan") var amount: String
 
         func run() throws {
-            let parts = amount.split(separator: ".", omittingEmptySubsequences: false)
-            guard (1...2).contains(parts.count), let yuan = Int(parts[0]), yuan >= 0,
-                  parts.count == 1 || (parts[1].count == 2 && Int(parts[1]) != nil)
-            else {
-                throw RectifyCore.ValidationError(field: "缴款金额", fieldEnglish: "amount", value: amount,
-                                                  chinese: "应为元，至多两位小数，如 10300 或 1037.02",
-                                                  english: "yuan with at most two decimals, e.g. 10300 or 1037.02")
-            }
-            let fen = yuan * 100 + (parts.count == 2 ? Int(parts[1])! : 0)
+            let fen = try Money.parse(amount, field: "缴款金额", fieldEnglish: "amount").fen
             let (penalty, surcharge) = try step.global.open().payPenalty(caseNumber: step.caseNumber, on: try step.date(),
                                                                          amountFen: fen, actor: step.actor.name)
             PenaltyCommand.report(penalty, "已登记缴款")
@@ -269,14 +261,14 @@ struct PenaltyCommand: ParsableCommand {
         @OptionGroup var officers: PenaltyOfficers
         @Option(help: "违法行为代码 / violation code") var violation: String
         @Option(help: "违法事实 / facts") var facts: String
-        @Option(help: "当事人 单位 organisation / 个人 individual") var party: String = "organisation"
+        @Option(help: "当事人 / party") var party: PartyKind = .organisation
         @Option(help: "罚款（元，0为警告）/ fine in yuan (0: warning)") var fine: Int
         @Option(help: "其他处罚措施 / measures") var measures: String?
 
         func run() throws {
             PenaltyCommand.report(try step.global.open().summaryPenalty(
                 caseNumber: step.caseNumber, on: try step.date(), officers: officers.officer, violationCode: violation, facts: facts,
-                party: try PartyKind.parse(party), fineYuan: fine, measures: measures, actor: step.actor.name), "已当场处罚")
+                party: party, fineYuan: fine, measures: measures, actor: step.actor.name), "已当场处罚")
         }
     }
 }
@@ -304,17 +296,17 @@ struct ViolationCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Option(help: "代码 / code") var code: String
-        @Option(help: "整治类型（默认通用）/ campaign kind (default: any)") var kind: String?
+        @Option(help: "整治类型（默认通用）/ campaign kind (default: any)") var kind: CampaignKind?
         @Option(help: "违法行为 / title") var title: String
         @Option(help: "处罚依据 / legal basis") var basis: String
-        @Option(help: "当事人 / party") var party: String = "organisation"
+        @Option(help: "当事人 / party") var party: PartyKind = .organisation
         @Option(help: "罚款下限（元）/ minimum fine") var min: Int
         @Option(help: "罚款上限（元）/ maximum fine") var max: Int
 
         func run() throws {
             let violation = try global.open().addViolation(
-                Violation(code: code, kind: try kind.map { try CampaignKind.parse($0) }, title: title, basis: basis,
-                          party: try PartyKind.parse(party), minFineYuan: min, maxFineYuan: max), actor: actor.name)
+                Violation(code: code, kind: kind, title: title, basis: basis,
+                          party: party, minFineYuan: min, maxFineYuan: max), actor: actor.name)
             print("已新增违法行为 / added: \(violation.code) \(violation.title)")
         }
     }

@@ -12,7 +12,7 @@ struct PlanCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "案件编号 / case number") var caseNumber: String
-        @Option(help: "类型 检查计划 inspection / 整改方案 rectification") var kind: String
+        @Option(help: "类型 / kind") var kind: PlanKind
         @Option(help: "措施 / measures") var measures: String
         @Option(help: "针对的隐患序号 / hazard seq") var hazard: Int?
         @Option(help: "责任人 / responsible person") var responsible: String?
@@ -23,7 +23,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             let plan = try global.open().addPlan(
-                caseNumber: caseNumber, kind: try PlanKind.parse(kind), hazardSeq: hazard, measures: measures,
+                caseNumber: caseNumber, kind: kind, hazardSeq: hazard, measures: measures,
                 responsible: responsible, fundsYuan: funds, deadline: try Output.date(deadline, "时限", "deadline"),
                 contingency: contingency, on: try Output.date(on, "登记日期", "date"), actor: actor.name)
             print("已登记\(plan.kind.chinese) / plan recorded: \(caseNumber) #\(plan.id!)")

@@ -31,11 +31,11 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "街道 / street") var street: String?
-        @Option(help: "类别 / category") var category: String?
+        @Option(help: "类别 / category") var category: UnitCategory?
         @Option(help: "最多显示 / at most this many") var limit: Int?
 
         func run() throws {
-            let units = try global.openForReading().units(street: street, category: try category.map { try UnitCategory.parse($0) },
+            let units = try global.openForReading().units(street: street, category: category,
                                                           limit: limit)
             if output.json { return try Output.json(units) }
             Output.table(["统一社会信用代码", "单位名称", "类别", "街道", "网格", "行业主管部门"],

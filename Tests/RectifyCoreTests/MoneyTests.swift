@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import RectifyCore
+
+@Suite("Money in fen, written as yuan")
+struct MoneyTests {
+    @Test("yuan as typed becomes fen; anything else is refused naming the field")
+    func parsing() throws {
+        #expect(try Money.parse("10300", field: "缴款金额", fieldEnglish: "amount").fen == 1_030_000)
+        #expect(try Money.parse("1037.02", field: "缴款金额", fieldEnglish: "amount").fen == 103_702)
+        #expect(try Money.parse("1037.2", field: "缴款金额", fieldEnglish: "amount").fen == 103_720)
+        for bad in ["", "-5", "1.234", "1,000", "１００", "12.", ".5", "1e3", "abc"] {
+            #expect(throws: ValidationError.self, "\(bad)") { try Money.parse(bad, field: "缴款金额", fieldEnglish: "amount") }
+        }
+        do {
+            _ = try Money.parse("1.234", field: "缴款金额", fieldEnglish: "amount")
+        } catch {
+            #expect(error.chinese.contains("缴款金额") && error.english.contains("amount"))
+        }
+    }
+
+    @Test("written with two places, in JSON as a decimal string")
+    func writing() throws {
+        #expect(Money(fen: 1_500_000).decimal == "15000.00")
+        #expect(Money(fen: 5).decimal == "0.05" && Money(fen: 5).yuanText == "0.05元")
+        let json = String(decoding: try JSONEncoder().encode([Money(yuan: 15_000)]), as: UTF8.self)
+        #expect(json == #"["15000.00"]"#)
+        #expect(try JSONDecoder().decode([Money].self, from: Data(json.utf8)) == [Money(yuan: 15_000)])
+    }
+}
