@@ -31,4 +31,21 @@ struct UsageErrorTests {
         #expect(try cli.run("case", "list", "--state", "已立档待自查").status == 0)
         #expect(try cli.run("case", "list", "--state", "opened").status == 0)
     }
+
+    @Test("rules codes lists every code a refusal can name, with its source; a refusal's code is among them")
+    func ruleCodes() throws {
+        let cli = try CLI()
+        let listed = try cli.run("rules", "codes", "--json")
+        #expect(listed.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        let codes = try #require(object["codes"] as? [[String: String]])
+        #expect(codes.count > 90)
+        #expect(codes.allSatisfy { !($0["label"] ?? "").isEmpty && !($0["source"] ?? "").isEmpty })
+        #expect(codes.contains { $0["code"] == "HEARING-WINDOW" && $0["source"] == "《行政处罚法》第64条" })
+        try cli.setUpDistrictWithCase()
+        let refused = try cli.run(["penalty", "decide", "gas-2026-0001", "--fine", "100"], actor: officerA)
+        let code = try #require(refused.stderr.firstMatch(of: /规则 ([A-Z0-9-]+)/).map { String($0.1) })
+        #expect(codes.contains { $0["code"] == code })
+        #expect(try cli.run("rules", "codes").stdout.contains("LIMITATION-PERIOD"))
+    }
 }

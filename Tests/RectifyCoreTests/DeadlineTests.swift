@@ -84,12 +84,12 @@ struct DeadlineTests {
         #expect(decision.latestDue == day("2027-02-25"))
         #expect(decision.explanation.contains("暂定2027-02-14至2027-02-25之间（2027年节假日安排未录入，录入后确定）"))
         // An act is refused only where the missing days decide it.
-        try decision.require(day("2026-12-07"), .onOrBefore) { RuleViolation(rule: "LATE", chinese: "", english: "") }
+        try decision.require(day("2026-12-07"), .onOrBefore) { RuleViolation(rule: .decisionDeadline, chinese: "", english: "") }
         #expect(throws: RuleViolation.self) {
-            try decision.require(day("2027-03-01"), .onOrBefore) { RuleViolation(rule: "LATE", chinese: "", english: "") }
+            try decision.require(day("2027-03-01"), .onOrBefore) { RuleViolation(rule: .decisionDeadline, chinese: "", english: "") }
         }
         #expect {
-            try decision.require(day("2027-02-20"), .onOrBefore) { RuleViolation(rule: "LATE", chinese: "", english: "") }
+            try decision.require(day("2027-02-20"), .onOrBefore) { RuleViolation(rule: .decisionDeadline, chinese: "", english: "") }
         } throws: { error in
             let violation = error as? RuleViolation
             return violation?.rule == "DEADLINE-PROVISIONAL" && violation!.chinese.contains("2027年节假日安排未录入")

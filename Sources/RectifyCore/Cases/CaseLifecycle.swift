@@ -82,19 +82,19 @@ public enum CaseLifecycle {
     public static func next(from state: CaseState, on event: CaseEvent) throws(RuleViolation) -> CaseState {
         switch (state, event) {
         case (.closed, _):
-            throw refusal(state, event, rule: "CASE-CLOSED-FROZEN",
+            throw refusal(state, event, rule: .caseClosedFrozen,
                           "案件已结档，不能再变更（更正须另行记录）", "a closed case never changes; corrections are new records")
 
         case (.opened, .selfCheckSubmitted), (.selfChecked, .selfCheckSubmitted): return .selfChecked
         case (.rechecked, .selfCheckSubmitted): return .rechecked
         case (.rectified, .selfCheckSubmitted):
-            throw refusal(state, event, rule: "CASE-ACCEPTED", "整改已验收，无需再次自查", "rectification was already accepted")
+            throw refusal(state, event, rule: .caseAccepted, "整改已验收，无需再次自查", "rectification was already accepted")
 
         case (.opened, .hazardAdded), (.selfChecked, .hazardAdded), (.rechecked, .hazardAdded): return state
         case (.rectified, .hazardAdded): return .rechecked
 
         case (.opened, .recheckRecorded):
-            throw refusal(state, event, rule: "RECHECK-AFTER-SELFCHECK",
+            throw refusal(state, event, rule: .recheckAfterSelfcheck,
                           "单位尚未登记自查自改，不能复查复核", "the unit has not recorded its self-check yet")
         case (.selfChecked, .recheckRecorded(let outcome)), (.rechecked, .recheckRecorded(let outcome)):
             switch outcome {
@@ -103,7 +103,7 @@ public enum CaseLifecycle {
             case .passed: return .rectified
             }
         case (.rectified, .recheckRecorded):
-            throw refusal(state, event, rule: "CASE-ACCEPTED", "整改已验收，没有待复查的隐患", "rectification was already accepted")
+            throw refusal(state, event, rule: .caseAccepted, "整改已验收，没有待复查的隐患", "rectification was already accepted")
 
         case (.rectified, .hazardReferredToPenalty): return .rectified
         case (.opened, .hazardReferredToPenalty), (.selfChecked, .hazardReferredToPenalty): return state
@@ -111,13 +111,13 @@ public enum CaseLifecycle {
 
         case (.rectified, .closeRequested(let unresolved)):
             guard unresolved == 0 else {
-                throw refusal(state, event, rule: "CLOSE-ALL-HAZARDS-RESOLVED",
+                throw refusal(state, event, rule: .closeAllHazardsResolved,
                               "还有\(unresolved)项隐患未复查销号或转入处罚程序",
                               "\(unresolved) hazard(s) are neither verified fixed nor handed to the penalty procedure")
             }
             return .closed
         case (_, .closeRequested):
-            throw refusal(state, event, rule: "CLOSE-AFTER-ACCEPTANCE",
+            throw refusal(state, event, rule: .closeAfterAcceptance,
                           "案件处于“\(state.chinese)”，须复查复核通过后才能结档",
                           "the case is '\(state.rawValue)'; it closes only after a passed re-check")
         }
@@ -126,12 +126,12 @@ public enum CaseLifecycle {
     /// Records may be added to a case until it is closed.
     public static func requireOpen(_ state: CaseState) throws(RuleViolation) {
         if state == .closed {
-            throw RuleViolation(rule: "CASE-CLOSED-FROZEN", chinese: "案件已结档，不能再变更（更正须另行记录）",
+            throw RuleViolation(rule: .caseClosedFrozen, chinese: "案件已结档，不能再变更（更正须另行记录）",
                                 english: "a closed case never changes; corrections are new records")
         }
     }
 
-    private static func refusal(_ state: CaseState, _ event: CaseEvent, rule: String,
+    private static func refusal(_ state: CaseState, _ event: CaseEvent, rule: RuleCode,
                                 _ chinese: String, _ english: String) -> RuleViolation {
         RuleViolation(rule: rule, chinese: "不能\(event.chinese)：\(chinese)",
                       english: "cannot \(event.english) while \(state.rawValue): \(english)")

@@ -19,11 +19,11 @@ public struct HazardCorrection: Sendable, Equatable {
     /// The corrected hazard, or why it cannot be corrected. `orderNumber`: the 文号 of the order it was issued with.
     public func applied(to hazard: Hazard, orderNumber: String) throws(RuleViolation) -> Hazard {
         guard self != HazardCorrection() else {
-            throw RuleViolation(rule: "HAZARD-EDIT-NOTHING", chinese: "没有给出要更正的字段", english: "no field to correct was given")
+            throw RuleViolation(rule: .hazardEditNothing, chinese: "没有给出要更正的字段", english: "no field to correct was given")
         }
         if description.map({ $0 != hazard.description }) == true || criterion.map({ $0 != hazard.criterion }) == true {
             throw RuleViolation(
-                rule: "HAZARD-IN-ISSUED-ORDER",
+                rule: .hazardInIssuedOrder,
                 chinese: "隐患描述和判定依据已写入已下达的责令限期整改指令书\(orderNumber)，不能直接更改（已下达的文书须另行更正）",
                 english: "the description and the criterion are part of the issued order \(orderNumber) and cannot be changed in place (an issued document needs a formal correction)")
         }
@@ -31,7 +31,7 @@ public struct HazardCorrection: Sendable, Equatable {
         if let supervisingBody {
             let text = supervisingBody.trimmingCharacters(in: .whitespaces)
             guard hazard.listedSupervision || text.isEmpty else {
-                throw RuleViolation(rule: "HAZARD-SUPERVISION-LISTED", chinese: "只有挂牌督办的隐患才有督办单位",
+                throw RuleViolation(rule: .hazardSupervisionListed, chinese: "只有挂牌督办的隐患才有督办单位",
                                     english: "only a hazard listed for supervision has a supervising body")
             }
             corrected.supervisingBody = text.isEmpty ? nil : text
@@ -39,13 +39,13 @@ public struct HazardCorrection: Sendable, Equatable {
         if let claimMeasures {
             guard hazard.claimedOn != nil, hazard.verifiedOn == nil, hazard.status == .claimed else {
                 throw RuleViolation(
-                    rule: "HAZARD-MEASURES-NOT-OPEN",
+                    rule: .hazardMeasuresNotOpen,
                     chinese: "只有单位已报告整改、尚未复查的隐患才能更正整改措施",
                     english: "the reported measures can be corrected only after the unit reported the fix and before the re-check")
             }
             let text = claimMeasures.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else {
-                throw RuleViolation(rule: "HAZARD-MEASURES-EMPTY", chinese: "整改措施不能为空", english: "the measures must not be empty")
+                throw RuleViolation(rule: .hazardMeasuresEmpty, chinese: "整改措施不能为空", english: "the measures must not be empty")
             }
             corrected.claimMeasures = text
         }

@@ -38,7 +38,7 @@ public struct Deadline: Codable, Equatable, Sendable {
         if surely { return }
         if surelyNot { throw refusal() }
         let years = missingYears.map { "\($0)年" }.joined(separator: "、")
-        throw RuleViolation(rule: "DEADLINE-PROVISIONAL",
+        throw RuleViolation(rule: .deadlineProvisional,
                             chinese: "\(name)暂定在\(due)至\(latest)之间（\(years)节假日安排未录入）：\(date)是否合法取决于未录入的节假日；请管理员先用 rectify calendar add 录入",
                             english: "the \(name) falls between \(due) and \(latest) (no holiday schedule for \(missingYears.map(String.init).joined(separator: ", "))): whether \(date) is lawful depends on it; an administrator adds it with `rectify calendar add`")
     }

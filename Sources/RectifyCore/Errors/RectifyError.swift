@@ -57,8 +57,8 @@ public struct RuleViolation: UserFacingError, Equatable {
     public var chinese: String
     public var english: String
 
-    public init(rule: String, chinese: String, english: String) {
-        self.rule = rule
+    public init(rule code: RuleCode, chinese: String, english: String) {
+        self.rule = code.rawValue
         self.chinese = "拒绝（规则 \(rule)）：\(chinese)"
         self.english = "refused (rule \(rule)): \(english)"
     }

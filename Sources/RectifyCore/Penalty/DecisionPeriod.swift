@@ -39,16 +39,16 @@ public enum DecisionPeriod {
     public static func checkExtension(approvedOn: LocalDate, newDeadline: LocalDate, statutory: Deadline,
                                       existing: DecisionExtension?) throws {
         guard existing == nil else {
-            throw RuleViolation(rule: "DECISION-EXTENSION-ONCE", chinese: "办案期限已经批准延长",
+            throw RuleViolation(rule: .decisionExtensionOnce, chinese: "办案期限已经批准延长",
                                 english: "the decision period has already been extended")
         }
         try statutory.require(approvedOn, .onOrBefore) {
-            RuleViolation(rule: "DECISION-EXTENSION-IN-TIME",
+            RuleViolation(rule: .decisionExtensionInTime,
                           chinese: "办案期限已于\(statutory.due)届满，不能再批准延长（《行政处罚法》第60条）：\(statutory.explanation)",
                           english: "the decision period ended on \(statutory.due): it can no longer be extended (art. 60)")
         }
         guard newDeadline > (statutory.latestDue ?? statutory.due) else {
-            throw RuleViolation(rule: "DECISION-EXTENSION-LATER",
+            throw RuleViolation(rule: .decisionExtensionLater,
                                 chinese: "延长后的期限\(newDeadline)须晚于法定期限\(statutory.due)",
                                 english: "the extended limit \(newDeadline) must be after the statutory one, \(statutory.due)")
         }

@@ -26,7 +26,7 @@ public enum HearingWindow {
         if let waiver, waiver.waivedOn <= decidedOn { return }
         let window = try window()
         try window.require(decidedOn, .after) {
-            RuleViolation(rule: "HEARING-WINDOW",
+            RuleViolation(rule: .hearingWindow,
                           chinese: "当事人仍可申请听证（《行政处罚法》第64条），且未书面放弃听证：\(window.explanation)；放弃陈述申辩不等于放弃听证",
                           english: "the party may still ask for a hearing until \(window.due) (art. 64) and has not waived it; waiving the defence is not waiving the hearing")
         }
@@ -35,15 +35,15 @@ public enum HearingWindow {
     /// A waiver is recorded only where there is a hearing to waive, once, and not before the notice.
     public static func checkWaiver(on waivedOn: LocalDate, penalty: Penalty, existing: HearingWaiver?) throws {
         guard penalty.hearingRight, let noticeOn = penalty.noticeOn else {
-            throw RuleViolation(rule: "HEARING-RIGHT", chinese: "告知的处罚不属于听证范围，没有可放弃的听证",
+            throw RuleViolation(rule: .hearingRight, chinese: "告知的处罚不属于听证范围，没有可放弃的听证",
                                 english: "the notified penalty gives no hearing right: there is no hearing to waive")
         }
         guard existing == nil, penalty.hearingRequestedOn == nil else {
-            throw RuleViolation(rule: "HEARING-WAIVER-ONCE", chinese: "当事人已放弃听证或已申请听证",
+            throw RuleViolation(rule: .hearingWaiverOnce, chinese: "当事人已放弃听证或已申请听证",
                                 english: "the party has already waived or asked for a hearing")
         }
         guard waivedOn >= noticeOn else {
-            throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "放弃听证日期\(waivedOn)早于告知日期\(noticeOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "放弃听证日期\(waivedOn)早于告知日期\(noticeOn)",
                                 english: "the waiver of \(waivedOn) is before the notice of \(noticeOn)")
         }
     }

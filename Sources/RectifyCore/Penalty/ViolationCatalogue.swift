@@ -35,7 +35,7 @@ public struct Violation: Codable, Equatable, Sendable {
     /// A fine outside the cited basis's range is refused (a warning, fine 0, is allowed where the minimum is 0).
     public func checkFine(_ fine: Int) throws(RuleViolation) {
         guard (minFineYuan...maxFineYuan).contains(fine) else {
-            throw RuleViolation(rule: "FINE-IN-RANGE",
+            throw RuleViolation(rule: .fineInRange,
                                 chinese: "罚款\(fine)元超出\(basis)规定的\(minFineYuan)至\(maxFineYuan)元",
                                 english: "a fine of \(fine) yuan is outside \(minFineYuan)–\(maxFineYuan) yuan set by \(basis)")
         }

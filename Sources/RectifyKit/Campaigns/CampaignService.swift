@@ -77,7 +77,7 @@ extension WriteContext {
     func createCampaign(_ spec: CampaignSpec) throws -> Campaign {
         try Campaign.validateCode(spec.code)
         if try Campaign.filter(Campaign.Columns.code == spec.code).fetchCount(db) > 0 {
-            throw RuleViolation(rule: "CAMPAIGN-CODE-UNIQUE", chinese: "整治代码\(spec.code)已被使用",
+            throw RuleViolation(rule: .campaignCodeUnique, chinese: "整治代码\(spec.code)已被使用",
                                 english: "campaign code \(spec.code) is taken")
         }
         guard spec.endsOn >= spec.startsOn else {
@@ -95,7 +95,7 @@ extension WriteContext {
         for name in spec.partnerDepartments {
             let department = try Lookup.department(db, named: name)
             guard department.id != lead.id else {
-                throw RuleViolation(rule: "PARTNER-NOT-LEAD", chinese: "牵头部门不能同时是配合部门",
+                throw RuleViolation(rule: .partnerNotLead, chinese: "牵头部门不能同时是配合部门",
                                     english: "the lead department cannot also be a partner")
             }
             var partner = CampaignPartner(campaignId: campaignId, departmentId: department.id!)

@@ -29,7 +29,7 @@ extension WriteContext {
         let attached = try Lookup.attachmentBytes(db, caseId: record.id!)
         guard attached + size <= AttachmentLimits.perCaseBytes else {
             let limit = AttachmentLimits.perCaseBytes
-            throw RuleViolation(rule: "ATTACHMENT-SIZE",
+            throw RuleViolation(rule: .attachmentSize,
                                 chinese: "附件\(url.lastPathComponent)大小\(size)字节，加上案卷已有附件\(attached)字节，超过每个案卷\(limit)字节的上限（报送文件须小于上级接收上限）",
                                 english: "attachment \(url.lastPathComponent) has \(size) bytes; with the case's \(attached) bytes of attachments that is over the limit of \(limit) per case (a filed case must stay under the superior's import limit)")
         }

@@ -12,7 +12,7 @@ extension WriteContext {
         do {
             return try Lookup.actingOfficer(db, credential: actor)
         } catch is NotFoundError {
-            throw RuleViolation(rule: "ACTOR-IS-OFFICER",
+            throw RuleViolation(rule: .actorIsOfficer,
                                 chinese: "操作人“\(actor)”不是已登记的执法人员（--as 应为执法证号）",
                                 english: "actor '\(actor)' is not a registered officer (--as takes a credential number)")
         }
@@ -41,16 +41,16 @@ extension WriteContext {
         let (first, second) = try Lookup.officerPair(db, officers)
         let openedOn = try ActDate.decide(date, today: today)
         guard openedOn >= campaign.startsOn, openedOn <= campaign.endsOn else {
-            throw RuleViolation(rule: "CASE-IN-CAMPAIGN-PERIOD",
+            throw RuleViolation(rule: .caseInCampaignPeriod,
                                 chinese: "立档日期\(openedOn)不在整治期限\(campaign.startsOn)至\(campaign.endsOn)之内",
                                 english: "opening date \(openedOn) lies outside the campaign \(campaign.startsOn)…\(campaign.endsOn)")
         }
         guard try CampaignScopeQuery.contains(db, campaignId: campaign.id!, unitId: unit.id!) else {
-            throw RuleViolation(rule: "CASE-IN-SCOPE", chinese: "单位“\(unit.name)”不在该专项整治的范围（街道/类别）之内",
+            throw RuleViolation(rule: .caseInScope, chinese: "单位“\(unit.name)”不在该专项整治的范围（街道/类别）之内",
                                 english: "unit \(unit.uscc) is outside the campaign's scope (streets/categories)")
         }
         if let existing = try Case.filter(Case.Columns.campaignId == campaign.id! && Case.Columns.unitId == unit.id!).fetchOne(db) {
-            throw RuleViolation(rule: "ONE-CASE-PER-UNIT", chinese: "该单位在本专项整治中已有案件\(existing.number)",
+            throw RuleViolation(rule: .oneCasePerUnit, chinese: "该单位在本专项整治中已有案件\(existing.number)",
                                 english: "this unit already has case \(existing.number) in this campaign")
         }
         let serial = (try Int.fetchOne(db, sql: "SELECT max(serial) FROM \"case\" WHERE campaignId = ?",
@@ -67,7 +67,7 @@ extension WriteContext {
         var record = try Lookup.case(db, number: number)
         let closedOn = try ActDate.decide(date, today: today)
         guard closedOn >= record.openedOn else {
-            throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "结档日期\(closedOn)早于立档日期\(record.openedOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "结档日期\(closedOn)早于立档日期\(record.openedOn)",
                                 english: "closing date \(closedOn) is before the opening date \(record.openedOn)")
         }
         let unresolved = try Hazard.filter(Hazard.Columns.caseId == record.id!)
@@ -101,11 +101,11 @@ extension WriteContext {
         }
         let foundOn = try ActDate.decide(foundOn, today: today)
         guard foundOn >= record.openedOn else {
-            throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "发现日期\(foundOn)早于立档日期\(record.openedOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "发现日期\(foundOn)早于立档日期\(record.openedOn)",
                                 english: "found date \(foundOn) is before the case was opened (\(record.openedOn))")
         }
         guard deadline >= foundOn else {
-            throw RuleViolation(rule: "DEADLINE-AFTER-FOUND", chinese: "整改期限\(deadline)早于发现日期\(foundOn)",
+            throw RuleViolation(rule: .deadlineAfterFound, chinese: "整改期限\(deadline)早于发现日期\(foundOn)",
                                 english: "deadline \(deadline) is before the found date \(foundOn)")
         }
         if !listedSupervision && supervisingBody?.nonBlank != nil {
@@ -129,17 +129,17 @@ extension WriteContext {
         var hazard = found
         try CaseLifecycle.requireOpen(record.state)
         guard !hazard.status.isResolved else {
-            throw RuleViolation(rule: "EXTEND-OPEN-HAZARD", chinese: "隐患已\(hazard.status.chinese)，不能延期",
+            throw RuleViolation(rule: .extendOpenHazard, chinese: "隐患已\(hazard.status.chinese)，不能延期",
                                 english: "the hazard is already \(hazard.status.rawValue); it cannot be extended")
         }
         let grantedOn = try ActDate.decide(date, today: today)
         guard grantedOn <= hazard.deadline else {
-            throw RuleViolation(rule: "EXTEND-BEFORE-DEADLINE",
+            throw RuleViolation(rule: .extendBeforeDeadline,
                                 chinese: "整改期限\(hazard.deadline)已过，延期须在期限届满前批准",
                                 english: "the deadline \(hazard.deadline) has passed; an extension must be granted before it")
         }
         guard newDeadline > hazard.deadline else {
-            throw RuleViolation(rule: "EXTEND-LATER", chinese: "新期限\(newDeadline)须晚于当前期限\(hazard.deadline)",
+            throw RuleViolation(rule: .extendLater, chinese: "新期限\(newDeadline)须晚于当前期限\(hazard.deadline)",
                                 english: "the new deadline \(newDeadline) must be after the current \(hazard.deadline)")
         }
         var extensionRecord = HazardExtension(hazardId: hazard.id!, fromDeadline: hazard.deadline, toDeadline: newDeadline,
@@ -157,12 +157,12 @@ extension WriteContext {
         try CaseLifecycle.requireOpen(record.state)
         var hazard = found
         guard hazard.status == .open else {
-            throw RuleViolation(rule: "CLAIM-OPEN-HAZARD", chinese: "隐患状态为“\(hazard.status.chinese)”，只有待整改的隐患可报整改",
+            throw RuleViolation(rule: .claimOpenHazard, chinese: "隐患状态为“\(hazard.status.chinese)”，只有待整改的隐患可报整改",
                                 english: "the hazard is \(hazard.status.rawValue); only an open hazard can be reported fixed")
         }
         let claimedOn = try ActDate.decide(date, today: today)
         guard claimedOn >= hazard.foundOn else {
-            throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "整改日期\(claimedOn)早于发现日期\(hazard.foundOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "整改日期\(claimedOn)早于发现日期\(hazard.foundOn)",
                                 english: "fix date \(claimedOn) is before the found date \(hazard.foundOn)")
         }
         hazard.status = .claimed

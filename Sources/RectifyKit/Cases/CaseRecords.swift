@@ -24,13 +24,13 @@ extension WriteContext {
         if kind == .rectification, hazard?.level == .major {
             let missing = plan.missingFiveInPlace
             guard missing.isEmpty else {
-                throw RuleViolation(rule: "MAJOR-HAZARD-FIVE-IN-PLACE",
+                throw RuleViolation(rule: .majorHazardFiveInPlace,
                                     chinese: "重大隐患整改方案须“五到位”，缺少：\(missing.map(\.chinese).joined(separator: "、"))",
                                     english: "a major hazard's plan needs all five in place; missing: \(missing.map(\.english).joined(separator: ", "))")
             }
         }
         if let deadline, let hazard, deadline > hazard.deadline {
-            throw RuleViolation(rule: "PLAN-WITHIN-DEADLINE",
+            throw RuleViolation(rule: .planWithinDeadline,
                                 chinese: "方案时限\(deadline)晚于隐患整改期限\(hazard.deadline)（须先批准延期）",
                                 english: "plan deadline \(deadline) is after the hazard's deadline \(hazard.deadline) (extend it first)")
         }
@@ -45,7 +45,7 @@ extension WriteContext {
         var record = try Lookup.case(db, number: caseNumber)
         let checkedOn = try ActDate.decide(date, today: today)
         guard checkedOn >= record.openedOn else {
-            throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "自查日期\(checkedOn)早于立档日期\(record.openedOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "自查日期\(checkedOn)早于立档日期\(record.openedOn)",
                                 english: "self-check date \(checkedOn) is before the case was opened (\(record.openedOn))")
         }
         let known = Set(try String.fetchAll(db, sql: "SELECT code FROM campaignChecklistItem WHERE campaignId = ?",
@@ -92,25 +92,25 @@ extension WriteContext {
                 throw NotFoundError("隐患", "hazard", key: "\(record.number)/\(seq)")
             }
             guard hazard.status == .claimed else {
-                throw RuleViolation(rule: "RECHECK-CLAIMED-ONLY",
+                throw RuleViolation(rule: .recheckClaimedOnly,
                                     chinese: "隐患\(seq)状态为“\(hazard.status.chinese)”，复查只针对单位已报整改的隐患",
                                     english: "hazard \(seq) is \(hazard.status.rawValue); a re-check judges only hazards reported fixed")
             }
         }
         let unjudged = hazards.filter { $0.status == .claimed && given[$0.seq] == nil }.map(\.seq)
         guard unjudged.isEmpty else {
-            throw RuleViolation(rule: "RECHECK-ALL-CLAIMED",
+            throw RuleViolation(rule: .recheckAllClaimed,
                                 chinese: "单位已报整改的隐患\(unjudged.map(String.init).joined(separator: "、"))缺少复查结论",
                                 english: "hazards \(unjudged.map(String.init).joined(separator: ", ")) were reported fixed but have no verdict")
         }
         let open = hazards.filter { !$0.status.isResolved }
         if given.isEmpty && !open.isEmpty {
-            throw RuleViolation(rule: "RECHECK-NOTHING-CLAIMED",
+            throw RuleViolation(rule: .recheckNothingClaimed,
                                 chinese: "尚有\(open.count)项隐患未整改且没有单位已报整改的隐患，无可复查",
                                 english: "\(open.count) hazard(s) are open and none was reported fixed: nothing to re-check")
         }
         if let early = hazards.first(where: { given[$0.seq] != nil && ($0.claimedOn ?? checkedOn) > checkedOn }) {
-            throw RuleViolation(rule: "DATES-IN-ORDER",
+            throw RuleViolation(rule: .datesInOrder,
                                 chinese: "复查日期\(checkedOn)早于隐患\(early.seq)的整改日期\(early.claimedOn!)",
                                 english: "re-check date \(checkedOn) is before hazard \(early.seq) was reported fixed (\(early.claimedOn!))")
         }

@@ -115,7 +115,7 @@ extension Rectify {
             try existing?.database.checkpoint()
             for file in files(path).dropFirst() { try? FileManager.default.removeItem(atPath: file) }
             guard rename(building, path) == 0 else {
-                throw RuleViolation(rule: "DEMO-RENAME", chinese: "无法将新建的演示数据库移到“\(path)”：\(String(cString: strerror(errno)))",
+                throw RuleViolation(rule: .demoRename, chinese: "无法将新建的演示数据库移到“\(path)”：\(String(cString: strerror(errno)))",
                                     english: "cannot move the new demo database to '\(path)': \(String(cString: strerror(errno)))")
             }
             for file in files(building) { try? FileManager.default.removeItem(atPath: file) }
@@ -141,7 +141,7 @@ extension Rectify {
     }
 
     static let demoNeedsEmptyDatabase = RuleViolation(
-        rule: "DEMO-EMPTY-DATABASE", chinese: "数据库已有数据，演示数据只能装入空数据库（可加 --replace 重建）",
+        rule: .demoEmptyDatabase, chinese: "数据库已有数据，演示数据只能装入空数据库（可加 --replace 重建）",
         english: "the database already holds data; the demo loads only into an empty one (use --replace)")
 
     func demoSummary(seed: UInt64) throws -> DemoSummary {

@@ -12,7 +12,7 @@ public struct SigningMaterial: Sendable {
     public init(key: String?, certificate: String?) throws {
         let environment = ProcessInfo.processInfo.environment
         guard let key = key ?? environment["RECTIFY_SIGNING_KEY"], let certificate = certificate ?? environment["RECTIFY_SIGNING_CERT"] else {
-            throw RuleViolation(rule: "SIGNING-KEY-REQUIRED",
+            throw RuleViolation(rule: .signingKeyRequired,
                                 chinese: "报送文件必须签名：请用 --key 与 --cert（或 RECTIFY_SIGNING_KEY / RECTIFY_SIGNING_CERT）指定签名私钥和证书",
                                 english: "filed XML must be signed: give --key and --cert (or RECTIFY_SIGNING_KEY / RECTIFY_SIGNING_CERT)")
         }
@@ -86,7 +86,7 @@ extension Rectify {
         let size = fileBytes.map { "案卷文件将有\($0)字节，" } ?? ""
         let sizeEnglish = fileBytes.map { "the case file would have \($0) bytes; " } ?? ""
         return RuleViolation(
-            rule: "EXPORT-CASE-TOO-LARGE",
+            rule: .exportCaseTooLarge,
             chinese: "案卷\(number)的附件共\(attachments)字节，\(size)超过上级接收的上限（每个文件\(limit)字节，附件合计\(AttachmentLimits.perCaseBytes)字节）；未导出",
             english: "case \(number) has \(attachments) bytes of attachments; \(sizeEnglish)that is over what the superior's import accepts (\(limit) bytes a file, \(AttachmentLimits.perCaseBytes) bytes of attachments a case); not exported")
     }

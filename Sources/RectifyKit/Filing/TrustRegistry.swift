@@ -15,7 +15,7 @@ extension Rectify {
         }
         let certificate = try SignerCertificate(pemFile: certificatePath)
         if let named = certificate.organizationalUnit, DivisionCode.isValid(named), named != divisionCode {
-            throw RuleViolation(rule: "TRUST-AGENCY",
+            throw RuleViolation(rule: .trustAgency,
                                 chinese: "证书\(certificate.label)写明的行政区划代码是\(named)，不能登记为\(divisionCode)的证书",
                                 english: "the certificate \(certificate.labelEnglish) names division code \(named); it cannot be registered for \(divisionCode)")
         }
@@ -27,7 +27,7 @@ extension Rectify {
             let existing = try TrustedCertificate.filter(TrustedCertificate.Columns.fingerprint == certificate.fingerprint).fetchOne(context.db)
             if var existing {
                 guard existing.removedAt != nil else {
-                    throw RuleViolation(rule: "TRUST-ONCE",
+                    throw RuleViolation(rule: .trustOnce,
                                         chinese: "证书\(certificate.label)已登记为\(existing.agencyName)（\(existing.divisionCode)）的证书",
                                         english: "the certificate \(certificate.labelEnglish) is already trusted for \(existing.agencyName) (\(existing.divisionCode))")
                 }

@@ -23,7 +23,7 @@ extension WriteContext {
     func addDepartment(name: String) throws -> Department {
         var department = Department(name: try require(name, field: "部门名称", english: "department name"))
         if try Department.filter(Department.Columns.name == department.name).fetchCount(db) > 0 {
-            throw RuleViolation(rule: "DEPARTMENT-UNIQUE", chinese: "部门“\(department.name)”已存在",
+            throw RuleViolation(rule: .departmentUnique, chinese: "部门“\(department.name)”已存在",
                                 english: "department '\(department.name)' already exists")
         }
         try insert(&department, action: "department.add")
@@ -37,7 +37,7 @@ extension WriteContext {
                                   chinese: "应为9位数字", english: "must be 9 digits")
         }
         if try Street.filter(Street.Columns.name == name).fetchCount(db) > 0 {
-            throw RuleViolation(rule: "STREET-UNIQUE", chinese: "街道“\(name)”已存在", english: "street '\(name)' already exists")
+            throw RuleViolation(rule: .streetUnique, chinese: "街道“\(name)”已存在", english: "street '\(name)' already exists")
         }
         var street = Street(name: name, divisionCode: divisionCode?.nonBlank)
         try insert(&street, action: "street.add")
@@ -48,7 +48,7 @@ extension WriteContext {
         let street = try Lookup.street(db, named: streetName)
         let name = try require(name, field: "网格名称", english: "grid name")
         if try Grid.filter(Grid.Columns.streetId == street.id! && Grid.Columns.name == name).fetchCount(db) > 0 {
-            throw RuleViolation(rule: "GRID-UNIQUE", chinese: "\(street.name)已有网格“\(name)”",
+            throw RuleViolation(rule: .gridUnique, chinese: "\(street.name)已有网格“\(name)”",
                                 english: "grid '\(name)' already exists in \(street.name)")
         }
         var grid = Grid(streetId: street.id!, name: name, community: community?.nonBlank ?? name,
@@ -66,7 +66,7 @@ extension WriteContext {
                                   chinese: "应为4–32位数字、大写字母或连字符", english: "use 4–32 digits, upper-case letters or hyphens")
         }
         if try Officer.filter(Officer.Columns.credential == credential).fetchCount(db) > 0 {
-            throw RuleViolation(rule: "CREDENTIAL-UNIQUE", chinese: "执法证号\(credential)已登记",
+            throw RuleViolation(rule: .credentialUnique, chinese: "执法证号\(credential)已登记",
                                 english: "credential \(credential) is already registered")
         }
         let department = try Lookup.department(db, named: departmentName)
@@ -82,7 +82,7 @@ extension WriteContext {
     func deactivateOfficer(credential: String) throws -> Officer {
         var officer = try Lookup.officer(db, credential: credential)
         guard officer.active else {
-            throw RuleViolation(rule: "OFFICER-ACTIVE", chinese: "执法人员\(officer.credential)已停用",
+            throw RuleViolation(rule: .officerActive, chinese: "执法人员\(officer.credential)已停用",
                                 english: "officer \(officer.credential) is already inactive")
         }
         officer.active = false

@@ -137,7 +137,7 @@ extension Rectify {
     public func addViolation(_ violation: Violation, actor: String) throws -> Violation {
         try database.write(actor: actor) { context in
             if try ViolationCatalogue.all(context.db).contains(where: { $0.code == violation.code.trimmed }) {
-                throw RuleViolation(rule: "VIOLATION-CODE-UNIQUE", chinese: "违法行为代码\(violation.code)已存在",
+                throw RuleViolation(rule: .violationCodeUnique, chinese: "违法行为代码\(violation.code)已存在",
                                     english: "violation code \(violation.code) exists already")
             }
             guard violation.maxFineYuan >= violation.minFineYuan, violation.minFineYuan >= 0 else {

@@ -13,21 +13,21 @@ extension WriteContext {
         let record = try Lookup.case(db, number: caseNumber)
         var penalty = try penalty(of: record)
         guard let noticeOn = penalty.noticeOn, penalty.stage == .notified else {
-            throw RuleViolation(rule: "DECISION-AFTER-NOTICE",
+            throw RuleViolation(rule: .decisionAfterNotice,
                                 chinese: "未经告知不得作出处罚决定（《行政处罚法》第44条、第62条），当前为“\(penalty.stage.chinese)”",
                                 english: "no decision without a prior notice (arts. 44, 62); the procedure is '\(penalty.stage.rawValue)'")
         }
         try stepOfficers(penalty, named: officers)
         let decidedOn = try ActDate.decide(date, today: today)
         guard decidedOn > noticeOn else {
-            throw RuleViolation(rule: "DECISION-AFTER-NOTICE", chinese: "决定日期须晚于告知日期\(noticeOn)",
+            throw RuleViolation(rule: .decisionAfterNotice, chinese: "决定日期须晚于告知日期\(noticeOn)",
                                 english: "the decision must come after the notice of \(noticeOn)")
         }
         let engine = try LegalContext.engine(db)
         if penalty.defenceOn == nil && !penalty.defenceWaived {
             let window = try engine.deadline("陈述申辩期限", rule: .defenceWindow, from: noticeOn, startLabel: "告知日")
             try window.require(decidedOn, .after) {
-                RuleViolation(rule: "DEFENCE-WINDOW", chinese: "陈述申辩期限未届满且当事人未放弃：\(window.explanation)",
+                RuleViolation(rule: .defenceWindow, chinese: "陈述申辩期限未届满且当事人未放弃：\(window.explanation)",
                               english: "the defence window runs until \(window.due) and the party has not waived it")
             }
         }
@@ -36,7 +36,7 @@ extension WriteContext {
         }
         if penalty.hearingRequestedOn != nil {
             guard let held = penalty.hearingHeldOn, decidedOn >= held else {
-                throw RuleViolation(rule: "HEARING-BEFORE-DECISION", chinese: "当事人申请了听证，须听证后再作决定",
+                throw RuleViolation(rule: .hearingBeforeDecision, chinese: "当事人申请了听证，须听证后再作决定",
                                     english: "the party asked for a hearing: decide after it is held")
             }
         }
@@ -44,20 +44,20 @@ extension WriteContext {
             penalty.party == .organisation ? .hearingThresholdOrganisation : .hearingThresholdIndividual, on: decidedOn)
         if fineYuan >= threshold.value || stopOrder {
             guard penalty.reviewOn != nil, penalty.discussionOn != nil else {
-                throw RuleViolation(rule: "REVIEW-AND-DISCUSSION",
+                throw RuleViolation(rule: .reviewAndDiscussion,
                                     chinese: "较大数额罚款或责令停产停业须先经法制审核和集体讨论（《行政处罚法》第57条、第58条）",
                                     english: "a large fine or a stop order needs legal review and collective discussion first (arts. 57, 58)")
             }
         }
         try ViolationCatalogue.find(db, code: penalty.violationCode).checkFine(fineYuan)
         if fineYuan > (penalty.proposedFineYuan ?? 0) || (stopOrder && !penalty.stopOrder) {
-            throw RuleViolation(rule: "NO-HEAVIER-THAN-NOTIFIED",
+            throw RuleViolation(rule: .noHeavierThanNotified,
                                 chinese: "决定不得重于告知的处罚（《行政处罚法》第45条），告知罚款\(penalty.proposedFineYuan ?? 0)元",
                                 english: "the decision may not be heavier than notified (art. 45): \(penalty.proposedFineYuan ?? 0) yuan was notified")
         }
         let deadline = try decisionDeadline(penalty, engine: engine)
         try deadline.require(decidedOn, .onOrBefore) {
-            RuleViolation(rule: "DECISION-DEADLINE", chinese: "已超过作出决定的期限：\(deadline.explanation)",
+            RuleViolation(rule: .decisionDeadline, chinese: "已超过作出决定的期限：\(deadline.explanation)",
                           english: "the decision deadline \(deadline.due) has passed")
         }
         penalty.decidedOn = decidedOn
@@ -120,7 +120,7 @@ extension WriteContext {
         let on = try ActDate.decide(date, today: today)
         try requireOnOrAfter(on, penalty.servedOn, "送达日期", "service date")
         try due.require(until, .after) {
-            RuleViolation(rule: "DELAY-LATER", chinese: "批准的缴款日\(until)须晚于原缴款期限\(due.due)",
+            RuleViolation(rule: .delayLater, chinese: "批准的缴款日\(until)须晚于原缴款期限\(due.due)",
                           english: "the approved date \(until) must be after the current due date \(due.due)")
         }
         penalty.paymentDueOverride = until
@@ -162,7 +162,7 @@ extension WriteContext {
         let surcharge = try surchargeDue(penalty, on: paidOn, engine: try LegalContext.engine(db))
         let due = (penalty.fineYuan ?? 0) * 100 + surcharge.amountFen
         guard amountFen == due else {
-            throw RuleViolation(rule: "PAYMENT-AMOUNT",
+            throw RuleViolation(rule: .paymentAmount,
                                 chinese: "\(paidOn)应缴\(Surcharge.yuan(due))（罚款\(penalty.fineYuan ?? 0)元，\(surcharge.explanation)），登记的是\(Surcharge.yuan(amountFen))",
                                 english: "on \(paidOn) \(Surcharge.yuan(due)) is due (fine plus surcharge), not \(Surcharge.yuan(amountFen))")
         }
@@ -183,7 +183,7 @@ extension WriteContext {
         let on = try ActDate.decide(date, today: today)
         let due = try paymentDue(penalty, engine: try LegalContext.engine(db))
         try due.require(on, .after) {
-            RuleViolation(rule: "DEMAND-AFTER-DUE", chinese: "缴款期限\(due.due)尚未届满，不能催告",
+            RuleViolation(rule: .demandAfterDue, chinese: "缴款期限\(due.due)尚未届满，不能催告",
                           english: "payment is due only on \(due.due): no demand notice before then")
         }
         penalty.demandOn = on
@@ -215,7 +215,7 @@ extension WriteContext {
         var penalty = try penalty(of: record)
         let warningOnly = penalty.stage == .served && (penalty.fineYuan ?? 0) == 0
         guard penalty.stage == .paid || penalty.stage == .transferred || warningOnly else {
-            throw RuleViolation(rule: "PENALTY-CLOSE",
+            throw RuleViolation(rule: .penaltyClose,
                                 chinese: "处罚程序处于“\(penalty.stage.chinese)”，须缴款、移送或警告送达后方可结案",
                                 english: "the procedure is '\(penalty.stage.rawValue)': it closes after payment, transfer or a served warning")
         }

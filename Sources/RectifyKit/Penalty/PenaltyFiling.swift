@@ -20,7 +20,7 @@ enum ViolationCatalogue {
 extension WriteContext {
     func penalty(of record: Case) throws -> Penalty {
         guard let penalty = try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchOne(db) else {
-            throw RuleViolation(rule: "PENALTY-FILED-FIRST", chinese: "案件\(record.number)尚未立案处罚",
+            throw RuleViolation(rule: .penaltyFiledFirst, chinese: "案件\(record.number)尚未立案处罚",
                                 english: "case \(record.number) has no penalty procedure yet")
         }
         return penalty
@@ -28,7 +28,7 @@ extension WriteContext {
 
     func requireStage(_ penalty: Penalty, _ allowed: [PenaltyStage], act: String, actEnglish: String) throws {
         guard allowed.contains(penalty.stage) else {
-            throw RuleViolation(rule: "PENALTY-STEP-ORDER",
+            throw RuleViolation(rule: .penaltyStepOrder,
                                 chinese: "处罚程序处于“\(penalty.stage.chinese)”，不能\(act)（应在\(allowed.map(\.chinese).joined(separator: "或"))之后）",
                                 english: "the penalty procedure is '\(penalty.stage.rawValue)': cannot \(actEnglish) now")
         }
@@ -47,7 +47,7 @@ extension WriteContext {
         for id in [penalty.officer1Id, penalty.officer2Id] {
             let officer = try Officer.fetchOne(db, key: id)!
             guard officer.active else {
-                throw RuleViolation(rule: "TWO-OFFICERS",
+                throw RuleViolation(rule: .twoOfficers,
                                     chinese: "立案时的执法人员\(officer.name)（\(officer.credential)）已停用，请用 --officer 指定两名在岗执法人员",
                                     english: "officer \(officer.credential) of the filing is inactive: name two active officers with --officer")
             }
@@ -56,7 +56,7 @@ extension WriteContext {
 
     func requireOnOrAfter(_ date: LocalDate, _ earlier: LocalDate?, _ what: String, _ whatEnglish: String) throws {
         if let earlier, date < earlier {
-            throw RuleViolation(rule: "DATES-IN-ORDER", chinese: "日期\(date)早于\(what)\(earlier)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "日期\(date)早于\(what)\(earlier)",
                                 english: "date \(date) is before the \(whatEnglish) \(earlier)")
         }
     }
@@ -70,7 +70,7 @@ extension WriteContext {
         let record = try Lookup.case(db, number: caseNumber)
         try CaseLifecycle.requireOpen(record.state)
         if try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchCount(db) > 0 {
-            throw RuleViolation(rule: "ONE-PENALTY-PER-CASE", chinese: "案件\(record.number)已有处罚程序（一事不二罚）",
+            throw RuleViolation(rule: .onePenaltyPerCase, chinese: "案件\(record.number)已有处罚程序（一事不二罚）",
                                 english: "case \(record.number) already has a penalty procedure (one fine per act)")
         }
         let (first, second) = try Lookup.officerPair(db, officers)
@@ -111,7 +111,7 @@ extension WriteContext {
         for seq in seqs.uniqued() {
             var hazard = try Lookup.hazard(db, reference: "\(record.number)/\(seq)").1
             guard !hazard.status.isResolved else {
-                throw RuleViolation(rule: "REFER-OPEN-HAZARD", chinese: "隐患\(seq)已\(hazard.status.chinese)，不能转入处罚程序",
+                throw RuleViolation(rule: .referOpenHazard, chinese: "隐患\(seq)已\(hazard.status.chinese)，不能转入处罚程序",
                                     english: "hazard \(seq) is already \(hazard.status.rawValue)")
             }
             hazard.status = .penalty
@@ -133,7 +133,7 @@ extension WriteContext {
         let limit = try LegalContext.rules(db).rule(party == .organisation ? .summaryFineOrganisation : .summaryFineIndividual,
                                                     on: decidedOn)
         guard fineYuan <= limit.value else {
-            throw RuleViolation(rule: "SUMMARY-FINE-LIMIT",
+            throw RuleViolation(rule: .summaryFineLimit,
                                 chinese: "简易程序只能对\(party.chinese)处以警告或\(limit.value)元以下罚款（\(limit.source)），\(fineYuan)元须适用普通程序",
                                 english: "the summary procedure allows a warning or a fine up to \(limit.value) yuan for an \(party.rawValue) (\(limit.source)); \(fineYuan) yuan needs the general procedure")
         }

@@ -71,17 +71,17 @@ extension WriteContext {
         var penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
         try requireStage(penalty, [.notified], act: "登记听证", actEnglish: "record a hearing")
         guard penalty.hearingRight, let noticeOn = penalty.noticeOn else {
-            throw RuleViolation(rule: "HEARING-RIGHT", chinese: "告知的处罚不属于听证范围（较大数额罚款、责令停产停业等）",
+            throw RuleViolation(rule: .hearingRight, chinese: "告知的处罚不属于听证范围（较大数额罚款、责令停产停业等）",
                                 english: "the proposed penalty gives no hearing right (large fine, stop order …)")
         }
         _ = try ActDate.decide(heldOn, today: today)
         guard try hearingWaiver(of: penalty) == nil else {
-            throw RuleViolation(rule: "HEARING-WAIVER-ONCE", chinese: "当事人已书面放弃听证", english: "the party has waived the hearing")
+            throw RuleViolation(rule: .hearingWaiverOnce, chinese: "当事人已书面放弃听证", english: "the party has waived the hearing")
         }
         let engine = try LegalContext.engine(db)
         let window = try engine.deadline("听证申请期限", rule: .hearingRequestWindow, from: noticeOn, startLabel: "告知日")
         func outsideWindow() -> RuleViolation {
-            RuleViolation(rule: "HEARING-REQUEST-WINDOW", chinese: "听证申请日\(requestedOn)不在期限内：\(window.explanation)",
+            RuleViolation(rule: .hearingRequestWindow, chinese: "听证申请日\(requestedOn)不在期限内：\(window.explanation)",
                           english: "the hearing request of \(requestedOn) is outside the window ending \(window.due)")
         }
         guard requestedOn >= noticeOn else { throw outsideWindow() }
@@ -89,7 +89,7 @@ extension WriteContext {
         try requireOnOrAfter(notifiedOn, requestedOn, "听证申请日", "hearing request")
         let earliest = try engine.deadline("最早听证日", rule: .hearingNotice, from: notifiedOn, startLabel: "听证通知日")
         try earliest.require(heldOn, .onOrAfter) {
-            RuleViolation(rule: "HEARING-NOTICE", chinese: "听证日\(heldOn)距通知不足7个工作日：\(earliest.explanation)",
+            RuleViolation(rule: .hearingNotice, chinese: "听证日\(heldOn)距通知不足7个工作日：\(earliest.explanation)",
                           english: "the hearing on \(heldOn) is less than 7 working days after its notice (earliest \(earliest.due))")
         }
         penalty.hearingRequestedOn = requestedOn

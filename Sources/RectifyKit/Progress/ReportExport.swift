@@ -101,7 +101,7 @@ extension Rectify {
         let shown = differences.prefix(5).map { "\($0.table) \($0.key): \($0.stored ?? "—") → \($0.recomputed ?? "—")" }
             .joined(separator: "; ")
         return RuleViolation(
-            rule: "REPORT-LEDGER-MISMATCH",
+            rule: .reportLedgerMismatch,
             chinese: "统计台账与业务记录重新计算的结果不符（\(differences.count)处，如 \(shown)）：数据库可能被绕过 Rectify 修改，报表未签发；请运行 rectify verify",
             english: "the progress ledger differs from a recomputation from the records (\(differences.count) differences, e.g. \(shown)): the database may have been changed outside Rectify; no report was signed: run rectify verify")
     }

@@ -44,7 +44,7 @@ extension WriteContext {
         }
         let added = try CalendarYear.filter(Column("year") == year).fetchCount(db) > 0
         if added || ShippedHolidaySchedules.all.contains(where: { $0.year == year }) {
-            throw RuleViolation(rule: "CALENDAR-YEAR-ONCE", chinese: "\(year)年的节假日安排已存在", english: "the \(year) schedule exists already")
+            throw RuleViolation(rule: .calendarYearOnce, chinese: "\(year)年的节假日安排已存在", english: "the \(year) schedule exists already")
         }
         func parse(_ text: String, field: String, english: String) throws -> [LocalDate] {
             let ends = text.split(separator: "…", omittingEmptySubsequences: false).flatMap { $0.split(separator: "~") }
@@ -93,7 +93,7 @@ extension WriteContext {
         }
         let existing = try LegalContext.rules(db).versions
         if existing.contains(where: { $0.key == key && $0.kind == kind && $0.effectiveFrom == effectiveFrom }) {
-            throw RuleViolation(rule: "RULE-VERSION-ONCE", chinese: "“\(key.chinese)”在\(effectiveFrom)已有一个版本",
+            throw RuleViolation(rule: .ruleVersionOnce, chinese: "“\(key.chinese)”在\(effectiveFrom)已有一个版本",
                                 english: "\(key.rawValue) already has a version from \(effectiveFrom)")
         }
         var version = RuleVersion(key: key, kind: kind, value: value, unit: unit, effectiveFrom: effectiveFrom,

@@ -12,7 +12,7 @@ enum Lookup {
 
     static func agency(_ db: Database) throws -> Agency {
         guard let agency = try fetch(Agency.self, db, "SELECT * FROM agency WHERE id = ?", 1) else {
-            throw RuleViolation(rule: "AGENCY-FIRST", chinese: "尚未设置本机关（先运行 rectify agency set）",
+            throw RuleViolation(rule: .agencyFirst, chinese: "尚未设置本机关（先运行 rectify agency set）",
                                 english: "no agency is set up yet (run `rectify agency set` first)")
         }
         return agency
@@ -50,7 +50,7 @@ enum Lookup {
     static func actingOfficer(_ db: Database, credential: String) throws -> Officer {
         let officer = try officer(db, credential: credential)
         guard officer.active else {
-            throw RuleViolation(rule: "OFFICER-ACTIVE", chinese: "执法人员\(officer.name)（\(officer.credential)）已停用",
+            throw RuleViolation(rule: .officerActive, chinese: "执法人员\(officer.name)（\(officer.credential)）已停用",
                                 english: "officer \(officer.credential) is no longer active")
         }
         return officer
@@ -60,7 +60,7 @@ enum Lookup {
     static func officerPair(_ db: Database, _ credentials: [String]) throws -> (Officer, Officer) {
         let unique = Array(Set(credentials.map(\.trimmed).filter { !$0.isEmpty }))
         guard credentials.count == 2, unique.count == 2 else {
-            throw RuleViolation(rule: "TWO-OFFICERS",
+            throw RuleViolation(rule: .twoOfficers,
                                 chinese: "须由两名持执法证的不同执法人员实施（《行政处罚法》第42条），收到\(unique.count)名",
                                 english: "two different officers with credentials are required (art. 42), got \(unique.count)")
         }

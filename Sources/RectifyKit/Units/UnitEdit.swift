@@ -68,7 +68,7 @@ extension Rectify {
     /// shows the unit as corrected.
     public func editUnit(uscc: String, changes: UnitTextChanges, actor: String) throws -> UnitDetail {
         guard !changes.isEmpty else {
-            throw RuleViolation(rule: "UNIT-EDIT-NOTHING", chinese: "没有给出要更正的字段", english: "no field to correct was given")
+            throw RuleViolation(rule: .unitEditNothing, chinese: "没有给出要更正的字段", english: "no field to correct was given")
         }
         try database.write(actor: actor) { context in
             let unit = try Lookup.unit(context.db, uscc: uscc)

@@ -73,7 +73,7 @@ extension AppDatabase {
         guard FileManager.default.fileExists(atPath: source) else { throw BackupError.sourceMissing(source) }
         let exists = FileManager.default.fileExists(atPath: path)
         guard !exists || force else {
-            throw RuleViolation(rule: "RESTORE-NEEDS-FORCE", chinese: "数据库“\(path)”已存在：确需用备份替换请加 --force（原库会保留在旁边）",
+            throw RuleViolation(rule: .restoreNeedsForce, chinese: "数据库“\(path)”已存在：确需用备份替换请加 --force（原库会保留在旁边）",
                                 english: "the database '\(path)' exists: add --force to replace it with the backup (the old one is kept beside it)")
         }
         let side = path + ".restoring"

@@ -57,7 +57,25 @@ struct CalendarCommand: ParsableCommand {
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules", abstract: "规则参数及其生效日期与依据 / rule parameters with effective dates and sources.",
-        subcommands: [List.self, Add.self])
+        subcommands: [List.self, Add.self, Codes.self])
+
+    struct Codes: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "codes",
+            abstract: "拒绝与检查所依据的规则代码及其来源 / every rule code Rectify refuses or reports by, with its source.")
+        @OptionGroup var output: OutputOptions
+
+        struct Listed: Encodable {
+            var code: String
+            var label: String
+            var source: String
+        }
+
+        func run() throws {
+            let codes = RuleCode.allCases.map { Listed(code: $0.rawValue, label: $0.chinese, source: $0.source) }
+            if output.json { return try Output.json(["codes": codes]) }
+            Output.table(["规则代码", "规则", "依据"], codes.map { [$0.code, $0.label, $0.source] })
+        }
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list")

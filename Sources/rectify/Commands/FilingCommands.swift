@@ -17,7 +17,7 @@ struct KeysCommand: ParsableCommand {
 
         func run() throws {
             guard let agency = try global.openForReading().agency() else {
-                throw RuleViolation(rule: "AGENCY-FIRST", chinese: "尚未设置本机关（先运行 rectify agency set）",
+                throw RuleViolation(rule: .agencyFirst, chinese: "尚未设置本机关（先运行 rectify agency set）",
                                     english: "no agency is set up yet (run `rectify agency set` first)")
             }
             let files = try SigningKeys.generate(algorithm: algorithm, agency: agency.name, divisionCode: agency.divisionCode, into: out)
@@ -123,7 +123,7 @@ struct ValidateCommand: ParsableCommand {
         }
         let failed = outcomes.filter { $0.result == .refused }.count
         guard failed == 0 else {
-            throw RuleViolation(rule: "FILING-INVALID", chinese: "\(failed)个文件未通过校验", english: "\(failed) file(s) failed validation")
+            throw RuleViolation(rule: .filingInvalid, chinese: "\(failed)个文件未通过校验", english: "\(failed) file(s) failed validation")
         }
     }
 }
@@ -162,7 +162,7 @@ struct ImportCommand: ParsableCommand {
         print("回执 / receipt: \(written.path)  sha256 \(written.sha256)")
         let refused = count(.refused)
         guard refused == 0 else {
-            throw RuleViolation(rule: "FILING-INVALID", chinese: "\(refused)个文件被拒绝；被拒绝的报送未导入任何内容（见回执）",
+            throw RuleViolation(rule: .filingInvalid, chinese: "\(refused)个文件被拒绝；被拒绝的报送未导入任何内容（见回执）",
                                 english: "\(refused) file(s) refused; nothing of a refused filing was imported (see the receipt)")
         }
     }
