@@ -10,7 +10,7 @@ struct EndToEndTests {
         try cli.setUpDistrict()
         let units = try cli.run("unit", "list", "--json")
         #expect(units.status == 0)
-        let list = try JSONSerialization.jsonObject(with: Data(units.stdout.utf8)) as? [[String: Any]]
+        let list = (try JSONSerialization.jsonObject(with: Data(units.stdout.utf8)) as? [String: Any])?["units"] as? [[String: Any]]
         #expect(list?.count == 4)
         #expect(list?.contains { $0["name"] as? String == "𠮷祥便利店" } == true)
 
@@ -33,7 +33,7 @@ struct EndToEndTests {
         }
         let show = try cli.run("case", "show", "gas-2026-0001", "--json")
         let detail = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
-        #expect(detail["stateCode"] as? String == "closed")
+        #expect(detail["state"] as? String == "closed" && detail["stateLabel"] as? String == "已结档")
         let documents = detail["documents"] as? [[String: Any]]
         #expect(documents?.compactMap { $0["number"] as? String } == ["（通开）应急责改〔2026〕1号", "（通开）应急复查〔2026〕1号"])
         let text = try cli.run("case", "show", "gas-2026-0001")

@@ -45,7 +45,7 @@ struct ProgressCommandTests {
         #expect(total["rectifiedGeneral"] as? Int == 1 && total["rectificationRateGeneral"] as? Double == 100)
         #expect(total["overdueGeneral"] as? Int == 0 && total["rectificationRateMajor"] as? Double == 0)
         let targets = try #require(object["targets"] as? [[String: Any]])
-        #expect(targets.map { $0["statusChinese"] as? String } == ["有风险", "有风险"])
+        #expect(targets.map { $0["statusLabel"] as? String } == ["有风险", "有风险"])
 
         let table = try cli.run("campaign", "progress", "gas-2026", "--as-of", "2026-05-10")
         let rows = table.stdout.split(separator: "\n").map(String.init)

@@ -39,7 +39,7 @@ struct CaseListingTests {
         let campaign = try #require(listing.first?.campaign)
         #expect(try app.cases(campaign: campaign, state: nil, asOf: asOf).map(\.number)
                 == listing.filter { $0.campaign == campaign }.map(\.number))
-        let opened = listing.filter { $0.state == CaseState.opened.chinese }
+        let opened = listing.filter { $0.state == .opened }
         #expect(!opened.isEmpty)
         #expect(try app.cases(campaign: nil, state: .opened, asOf: asOf).map(\.number) == opened.map(\.number))
         let unit = listing[listing.count / 2].uscc

@@ -34,7 +34,7 @@ struct CaseWorkflowTests {
                                         opinion: "软管仍未更换", verdicts: [(1, .fixed), (2, .notFixed)], actor: officerB)
         #expect(failed.outcome == .failed)
         var detail = try app.caseDetail(number: opened.number)
-        #expect(detail.stateCode == .selfChecked)
+        #expect(detail.state == .selfChecked)
         #expect(detail.hazards.map(\.hazard.status) == [.verified, .open])
         #expect(detail.hazards[1].hazard.failedRechecks == 1)
 
@@ -47,12 +47,12 @@ struct CaseWorkflowTests {
         #expect(passed.outcome == .passed)
         _ = try app.closeCase(number: opened.number, on: date("2026-05-25"), actor: officerA)
         detail = try app.caseDetail(number: opened.number)
-        #expect(detail.stateCode == .closed)
+        #expect(detail.state == .closed)
         #expect(detail.documents.map(\.number) == [
             "（通开）应急责改〔2026〕1号", "（通开）应急责改〔2026〕2号", "（通开）应急复查〔2026〕1号", "（通开）应急复查〔2026〕2号",
         ])
         #expect(detail.hazards[1].extensions.count == 1)
-        #expect(detail.selfChecks.first?.items["RQ01"] == "不符合")
+        #expect(detail.selfChecks.first?.items.first { $0.code == "RQ01" }?.result == .fail)
         #expect(try app.verify().isIntact)
     }
 

@@ -65,7 +65,7 @@ struct ImportTests {
         for view in filed {
             let original = try district.app.caseDetail(number: view.filedCase.caseNumber)
             #expect(view.filedCase.uscc == original.unit.uscc.rawValue)
-            #expect(view.filedCase.state == original.state && view.filedCase.openedOn == original.openedOn
+            #expect(view.filedCase.state == original.state.chinese && view.filedCase.openedOn == original.openedOn
                     && view.filedCase.closedOn == original.closedOn)
             #expect(view.hazards.map(\.reference) == original.hazards.map(\.reference).sorted())
             for hazard in view.hazards {

@@ -142,7 +142,7 @@ struct LegalGapTests {
         #expect(view.daysOverdue == nil)
         #expect(view.recheckDaysOverdue == 5)
         let overdue = try app.overdue(asOf: asOf)
-        #expect(overdue.items.map(\.what) == ["逾期未复查"])
+        #expect(overdue.items.map(\.what) == [.recheck])
         #expect(try app.cases(campaign: "gas-2026", state: nil, asOf: asOf).first?.overdueHazards == 0)
         let lint = Set(try app.lint(number: opened.number, asOf: asOf).findings.map(\.rule))
         #expect(lint.contains("RECHECK-OVERDUE") && !lint.contains("HAZARD-OVERDUE"))

@@ -162,7 +162,7 @@ struct PenaltyTests {
         let (app, number) = try caseWithHazard()
         _ = try file(app, number, on: "2026-06-01", hazards: [])
         let overdue = try app.overdue(asOf: date("2026-09-20"))
-        let decision = try #require(overdue.items.first { $0.what == "逾期未作出处罚决定" })
+        let decision = try #require(overdue.items.first { $0.what == .decision })
         #expect(decision.deadline.due == date("2026-08-31") && decision.daysOverdue == 20)
         let lint = try app.lint(number: number, asOf: date("2026-09-20"))
         let rules = Set(lint.findings.map(\.rule))

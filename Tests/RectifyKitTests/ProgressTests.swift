@@ -251,7 +251,7 @@ struct ProgressTests {
         // 规上: still 1 of 2, and 66 of 91 days gone (1 × 91 < 2 × 66): now at risk. 移送: reached on 05-25.
         // 自查: judged on its due date 05-15, when 2 of 6 had self-checked.
         #expect(june.map(\.status) == [.atRisk, .atRisk, .achieved, .missed])
-        #expect(june.map(\.statusChinese) == ["有风险", "有风险", "已完成", "未完成"])
+        #expect(june.map(\.status.chinese) == ["有风险", "有风险", "已完成", "未完成"])
     }
 
     @Test("breakdowns by street, category, officer and grid split the totals")

@@ -44,7 +44,7 @@ struct RulesAndOverdueTests {
         let app = try makeDistrict()
         _ = try app.addRuleVersion(key: .recheckWindow, kind: nil, value: 5, unit: .workingDays, effectiveFrom: date("2026-02-01"),
                                    source: "《安全生产违法行为行政处罚办法》（应急管理部令第18号）", actor: admin)
-        let listing = try app.rules(asOf: date("2026-06-01")).filter { $0.key == "recheck-window" && $0.kind == nil }
+        let listing = try app.rules(asOf: date("2026-06-01")).filter { $0.key == .recheckWindow && $0.kind == nil }
         #expect(listing.map(\.inForce) == [false, true])
         #expect(throws: ValidationError.self) {
             try app.addRuleVersion(key: .surchargeRate, kind: nil, value: 5, unit: .calendarDays,
@@ -78,7 +78,7 @@ struct RulesAndOverdueTests {
         #expect(second[1].rolledForwardFrom == date("2026-05-10"))
 
         let report = try app.overdue(asOf: date("2026-06-01"))
-        #expect(report.items.map(\.what) == ["隐患逾期未整改", "逾期未复查", "逾期未复查"])
+        #expect(report.items.map(\.what) == [.rectification, .recheck, .recheck])
         #expect(report.items.map(\.daysOverdue) == [32, 21, 12])
         #expect(report.items.map(\.reference) == ["gas-2026-0001/2", "gas-2026-0001/2", "gas-2026-0001/1"])
         #expect(try app.overdue(asOf: date("2026-04-25")).items.isEmpty)
@@ -89,7 +89,7 @@ struct RulesAndOverdueTests {
         let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))
         _ = try app.buildDemo(units: 300, seed: 11)
         let items = try app.overdue(asOf: date("2026-09-30")).items
-        let major = HazardLevel.major.chinese
+        let major: HazardLevel? = .major
         let pairs = Array(zip(items, items.dropFirst()))
         // Each rule decides some neighbours here, so each is exercised.
         #expect(pairs.contains { $0.daysOverdue > $1.daysOverdue })

@@ -17,7 +17,7 @@ struct UnitImportTests {
         #expect(restaurant.unit.name == "乙记面馆,分店")
         #expect(restaurant.address == "小海路2号\n二楼")
         #expect(restaurant.unit.contactPerson == "李\"老板\"")
-        #expect(restaurant.unit.category == "餐饮场所")
+        #expect(restaurant.unit.category == .restaurant)
         #expect(restaurant.unit.phone == "0513-81234567")
         #expect(try app.unit(uscc: "914403001922038216").supervisors == "张网格、李监管")
         #expect(try app.unit(uscc: shopUSCC).unit.name == "𠮷祥便利店")
@@ -113,7 +113,7 @@ struct UnitImportTests {
         try "USCC,Name,Street,Grid,Category,Department\r\n914403001922038216,甲,竹行街道,竹行社区网格,above-scale,安监局\r\n"
             .write(to: file, atomically: true, encoding: .utf8)
         #expect(try app.importUnits(from: file, actor: admin).created == 1)
-        #expect(try app.unit(uscc: "914403001922038216").unit.category == "规上企业")
+        #expect(try app.unit(uscc: "914403001922038216").unit.category == .aboveScale)
     }
 
     @Test("the reader's memory is bounded by its chunk, not by the file")

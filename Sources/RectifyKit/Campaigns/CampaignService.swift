@@ -157,7 +157,7 @@ extension Rectify {
 
     public struct CampaignListing: Codable, Sendable {
         public var code: String
-        public var kind: String
+        public var kind: CampaignKind
         public var title: String
         public var planNumber: String
         public var leadDepartment: String
@@ -179,7 +179,7 @@ extension Rectify {
             FROM campaign JOIN department ON department.id = campaign.leadDepartmentId
             WHERE :code IS NULL OR campaign.code = :code ORDER BY campaign.id
             """, arguments: ["code": code]).map { row in
-            CampaignListing(code: row["code"], kind: CampaignKind(rawValue: row["kind"])!.chinese, title: row["title"],
+            CampaignListing(code: row["code"], kind: CampaignKind(rawValue: row["kind"])!, title: row["title"],
                             planNumber: row["planNumber"], leadDepartment: row["lead"], startsOn: row["startsOn"],
                             endsOn: row["endsOn"], cases: row["cases"], closedCases: row["closedCases"])
         }
@@ -188,7 +188,7 @@ extension Rectify {
     public struct CampaignDetail: Codable, Sendable {
         public struct TargetView: Codable, Sendable {
             public var scope: String
-            public var metric: String
+            public var metric: TargetMetric
             public var amount: String
             public var dueOn: LocalDate
         }
@@ -199,9 +199,14 @@ extension Rectify {
         public var scopeStreets: [String]
         public var scopeCategories: [String]
         public var unitsInScope: Int
-        public var casesByState: [String: Int]
+        public var casesByState: [StateCount]
         public var targets: [TargetView]
         public var checklist: [CampaignChecklistItem]
+
+        public struct StateCount: Codable, Sendable {
+            public var state: CaseState
+            public var cases: Int
+        }
     }
 
     public func campaign(code: String) throws -> CampaignDetail {
@@ -221,22 +226,23 @@ extension Rectify {
                 SELECT category FROM campaignScope WHERE campaignId = ? AND category IS NOT NULL ORDER BY id
                 """, arguments: [id]).compactMap { UnitCategory(rawValue: $0)?.chinese }
             let unitsInScope = try CampaignScopeQuery.unitCount(db, campaignId: id)
-            var byState: [String: Int] = [:]
+            var byState: [CaseState: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM \"case\" WHERE campaignId = ? GROUP BY state",
                                         arguments: [id]) {
-                byState[CaseState(rawValue: row["state"])!.chinese] = row["n"]
+                byState[CaseState(rawValue: row["state"])!] = row["n"]
             }
             let targets = try CampaignTarget.filter(CampaignTarget.Columns.campaignId == id).order(Column("id")).fetchAll(db)
                 .map { target in
                     let scope = try target.category?.chinese
                         ?? target.streetId.flatMap { try Street.fetchOne(db, key: $0)?.name } ?? "全部范围"
-                    return CampaignDetail.TargetView(scope: scope, metric: target.metric.chinese,
+                    return CampaignDetail.TargetView(scope: scope, metric: target.metric,
                                                      amount: target.amount.description, dueOn: target.dueOn)
                 }
             return CampaignDetail(
                 campaign: listing, partners: partners,
                 phases: try CampaignPhase.filter(CampaignPhase.Columns.campaignId == id).order(CampaignPhase.Columns.seq).fetchAll(db),
-                scopeStreets: streets, scopeCategories: categories, unitsInScope: unitsInScope, casesByState: byState,
+                scopeStreets: streets, scopeCategories: categories, unitsInScope: unitsInScope,
+                casesByState: CaseState.allCases.map { .init(state: $0, cases: byState[$0] ?? 0) },
                 targets: targets,
                 checklist: try CampaignChecklistItem.filter(CampaignChecklistItem.Columns.campaignId == id)
                     .order(CampaignChecklistItem.Columns.seq).fetchAll(db))

@@ -70,7 +70,7 @@ extension Rectify {
             add(.datesInOrder, document.number, "文书日期\(document.issuedOn)早于立档日期\(detail.openedOn)",
                 "document dated before the case was opened")
         }
-        if detail.stateCode == .rectified {
+        if detail.state == .rectified {
             add(.closePending, detail.number, "整改已验收，案件尚未结档", "rectification accepted; the case is not closed yet")
         }
         if let view = detail.penalty { lintPenalty(view, asOf: asOf, number: detail.number, add: add) }

@@ -10,7 +10,7 @@ extension Rectify {
         public var uscc: String
         public var unit: String
         public var street: String
-        public var state: String
+        public var state: CaseState
         public var openedOn: LocalDate
         public var hazards: Int
         public var openHazards: Int
@@ -36,7 +36,7 @@ extension Rectify {
             }
             return try Row.fetchAll(db, sql: Self.caseListingSQL(conditions: conditions), arguments: arguments).map { row in
                 CaseListing(number: row["number"], campaign: row["code"], uscc: row["uscc"], unit: row["name"],
-                            street: row["street"], state: CaseState(rawValue: row["state"])!.chinese,
+                            street: row["street"], state: CaseState(rawValue: row["state"])!,
                             openedOn: row["openedOn"], hazards: row["hazards"], openHazards: row["openHazards"],
                             overdueHazards: row["overdue"])
             }
@@ -97,17 +97,28 @@ extension Rectify {
             public var record: RecheckRecord
             public var officers: [String]
             public var documentNumber: String
-            public var findings: [String: String]
+            /// The verdict on each hazard judged, by the hazard's sequence number in the case.
+            public var findings: [Finding]
+
+            public struct Finding: Codable, Sendable {
+                public var hazard: Int
+                public var verdict: RecheckVerdict
+            }
         }
 
         public struct SelfCheckView: Codable, Sendable {
             public var record: SelfCheckRecord
-            public var items: [String: String]
+            /// Each checklist item the unit checked, by its code.
+            public var items: [Item]
+
+            public struct Item: Codable, Sendable {
+                public var code: String
+                public var result: CheckResult
+            }
         }
 
         public var number: String
-        public var state: String
-        public var stateCode: CaseState
+        public var state: CaseState
         public var campaign: String
         public var campaignTitle: String
         public var unit: BusinessUnit
@@ -205,8 +216,8 @@ struct CaseDetailReader {
         let selfChecks = try (all("SELECT * FROM selfCheckRecord WHERE caseId = ? ORDER BY id", id) as [SelfCheckRecord])
             .map { selfCheck in
                 let items: [SelfCheckItem] = try all("SELECT * FROM selfCheckItem WHERE selfCheckId = ?", selfCheck.id!.rawValue)
-                return CaseDetail.SelfCheckView(record: selfCheck, items: Dictionary(
-                    uniqueKeysWithValues: items.map { ($0.itemCode, $0.result.chinese) }))
+                return CaseDetail.SelfCheckView(record: selfCheck, items: items.map { .init(code: $0.itemCode, result: $0.result) }
+                    .sorted { $0.code < $1.code })
             }
         let rechecks = try (all("SELECT * FROM recheckRecord WHERE caseId = ? ORDER BY id", id) as [RecheckRecord])
             .map { recheck in
@@ -214,9 +225,8 @@ struct CaseDetailReader {
                 return CaseDetail.RecheckView(
                     record: recheck, officers: [try officerLabel(recheck.officer1Id), try officerLabel(recheck.officer2Id)],
                     documentNumber: numbers[recheck.documentId] ?? "",
-                    findings: Dictionary(uniqueKeysWithValues: findings.map {
-                        (String(seqByHazard[$0.hazardId] ?? 0), $0.verdict.chinese)
-                    }))
+                    findings: findings.map { .init(hazard: seqByHazard[$0.hazardId] ?? 0, verdict: $0.verdict) }
+                        .sorted { $0.hazard < $1.hazard })
             }
         let events = try countEvents
             ? Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event WHERE \(Rectify.caseEventFilter)"),
@@ -227,7 +237,7 @@ struct CaseDetailReader {
                                            arguments: [id])!
         let penalty: Penalty? = hasPenalty ? try one("SELECT * FROM penalty WHERE caseId = ?", id) : nil
         return CaseDetail(
-            number: record.number, state: record.state.chinese, stateCode: record.state, campaign: campaign.code,
+            number: record.number, state: record.state, campaign: campaign.code,
             campaignTitle: campaign.title, unit: try all("SELECT * FROM unit WHERE id = ?", record.unitId.rawValue)[0],
             officers: [try officerLabel(record.officer1Id), try officerLabel(record.officer2Id)],
             openedOn: record.openedOn, closedOn: record.closedOn, asOf: asOf, hazards: hazardViews,

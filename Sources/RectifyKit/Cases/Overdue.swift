@@ -6,12 +6,13 @@ import RectifyStore
 extension Rectify {
     /// One thing past its deadline.
     public struct OverdueItem: Codable, Sendable {
-        public var what: String
+        public var what: OverdueKind
         public var reference: String
         public var campaign: String
         public var unit: String
         public var street: String
-        public var level: String
+        /// The hazard's level; nil for a step of the penalty procedure.
+        public var level: HazardLevel?
         public var deadline: Deadline
         public var daysOverdue: Int
     }
@@ -50,21 +51,21 @@ extension Rectify {
                 let hazard = try Hazard(row: row)
                 let kind = CampaignKind(rawValue: row["campaignKind"])!
                 let reference = "\(row["caseNumber"] as String)/\(hazard.seq)"
-                func item(_ what: String, _ deadline: Deadline) -> OverdueItem {
+                func item(_ what: OverdueKind, _ deadline: Deadline) -> OverdueItem {
                     OverdueItem(what: what, reference: reference, campaign: row["campaignCode"], unit: row["unitName"],
-                                street: row["streetName"], level: hazard.level.chinese, deadline: deadline,
+                                street: row["streetName"], level: hazard.level, deadline: deadline,
                                 daysOverdue: deadline.due.days(until: asOf))
                 }
                 if hazard.isOverdue(asOf: asOf) {
                     let extensions = try HazardExtension.fetchAll(
                         db.cachedStatement(sql: "SELECT * FROM hazardExtension WHERE hazardId = ? ORDER BY id"),
                         arguments: [hazard.id!])
-                    items.append(item("隐患逾期未整改", engine.rectification(hazard, order: row["orderNumber"], extensions: extensions)))
+                    items.append(item(.rectification, engine.rectification(hazard, order: row["orderNumber"], extensions: extensions)))
                 }
                 do {
                     if let recheck = try engine.recheck(hazard, kind: kind),
                        HazardOverdue.recheckDays(hazard, recheck: recheck, asOf: asOf) != nil {
-                        items.append(item("逾期未复查", recheck))
+                        items.append(item(.recheck, recheck))
                     }
                 } catch let error as any UserFacingError {
                     problems.append("\(reference)：\(error.chinese)")
@@ -72,8 +73,7 @@ extension Rectify {
             }
             items += try penaltyItems(db, engine: engine, asOf: asOf, filter: filter, arguments: arguments, problems: &problems)
             // Sorted through a key per item: comparing the items themselves copied every field of both, each time.
-            let major = HazardLevel.major.chinese
-            let keys = items.map { (daysOverdue: $0.daysOverdue, major: $0.level == major, reference: $0.reference) }
+            let keys = items.map { (daysOverdue: $0.daysOverdue, major: $0.level == .major, reference: $0.reference) }
             let order = keys.indices.sorted { a, b in
                 let (x, y) = (keys[a], keys[b])
                 if x.daysOverdue != y.daysOverdue { return x.daysOverdue > y.daysOverdue }
@@ -100,24 +100,24 @@ extension Rectify {
         var items: [OverdueItem] = []
         for row in rows {
             let penalty = try Penalty(row: row)
-            func add(_ what: String, _ deadline: Deadline) {
+            func add(_ what: OverdueKind, _ deadline: Deadline) {
                 guard deadline.due < asOf else { return }
                 items.append(OverdueItem(what: what, reference: row["caseNumber"], campaign: row["campaignCode"],
-                                         unit: row["unitName"], street: row["streetName"], level: "处罚",
+                                         unit: row["unitName"], street: row["streetName"], level: nil,
                                          deadline: deadline, daysOverdue: deadline.due.days(until: asOf)))
             }
             do {
                 switch penalty.stage {
                 case .filed, .notified:
-                    if penalty.procedure == .general { add("逾期未作出处罚决定", try PenaltyDeadlines.decision(penalty, engine: engine, db: db)) }
+                    if penalty.procedure == .general { add(.decision, try PenaltyDeadlines.decision(penalty, engine: engine, db: db)) }
                 case .decided:
-                    add("决定书逾期未送达", try engine.deadline("送达期限", rule: .serviceWindow, from: penalty.decidedOn!, startLabel: "决定日"))
+                    add(.service, try engine.deadline("送达期限", rule: .serviceWindow, from: penalty.decidedOn!, startLabel: "决定日"))
                 case .served where (penalty.fineYuan ?? 0) > 0:
                     var due = try PenaltyDeadlines.paymentDue(penalty, engine: engine)
                     let surcharge = try engine.surcharge(fineYuan: penalty.fineYuan!, paymentDue: due.due, asOf: asOf,
                                                          pauses: try PenaltyDeadlines.pauses(penalty, db: db))
                     due.explanation += "；\(surcharge.explanation)"
-                    add("罚款逾期未缴", due)
+                    add(.payment, due)
                 default: break
                 }
             } catch let error as any UserFacingError {

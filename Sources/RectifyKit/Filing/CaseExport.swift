@@ -76,7 +76,7 @@ extension Rectify {
                 throw Self.caseTooLarge(number, attachments: attached, fileBytes: signed.bytes.count)
             }
             return RenderedCase(file: ExportedFile(path: target, sha256: signed.sha256, size: signed.bytes.count,
-                                                   final: detail.stateCode == .closed),
+                                                   final: detail.state == .closed),
                                 signed: signed)
         }
     }
@@ -105,7 +105,7 @@ extension Rectify {
         try w.start("案卷", namespace: CaseFileFormat.namespace)
         try w.attribute("版本", "2")
         try w.element("电子文件号", detail.number)
-        try w.element("归档性质", detail.stateCode == .closed ? "最终" : "阶段性")
+        try w.element("归档性质", detail.state == .closed ? "最终" : "阶段性")
         try w.element("形成时间", Timestamp.string(database.clock()))
         try w.element("内部版本", internalUse ? "true" : "false")
         try w.start("责任者")
@@ -119,7 +119,7 @@ extension Rectify {
         try w.element("地址", free(detail.unit.address))
         try w.element("街道", unitListing.street)
         try w.element("网格", unitListing.grid)
-        try w.element("类别", unitListing.category)
+        try w.element("类别", unitListing.category.chinese)
         try w.element("行业主管部门", unitListing.department)
         try w.element("负责人", free(unitListing.contactPerson))
         try w.element("联系电话", unitListing.phone.map { internalUse ? $0 : PersonalData.maskPhone($0) })
@@ -132,7 +132,7 @@ extension Rectify {
         try w.element("方案文号", campaign.planNumber)
         try w.element("牵头部门", campaign.lead)
         try w.end()
-        try w.element("业务状态", detail.state)
+        try w.element("业务状态", detail.state.chinese)
         try w.element("立档日期", detail.openedOn.description)
         try w.element("结档日期", detail.closedOn?.description)
         try writeOfficers(detail.officers, w)
@@ -145,10 +145,10 @@ extension Rectify {
             try w.element("复查结果", recheck.record.outcome.chinese)
             try w.element("复查意见", free(recheck.record.opinion))
             try writeOfficers(recheck.officers, w)
-            for (seq, verdict) in recheck.findings.sorted(by: { Int($0.key)! < Int($1.key)! }) {
+            for finding in recheck.findings {
                 try w.start("隐患结论")
-                try w.attribute("隐患编号", "\(detail.number)/\(seq)")
-                try w.text(verdict)
+                try w.attribute("隐患编号", "\(detail.number)/\(finding.hazard)")
+                try w.text(finding.verdict.chinese)
                 try w.end()
             }
             try w.end()
@@ -209,10 +209,10 @@ extension Rectify {
             try w.element("自查发现", free(check.record.findings))
             try w.element("已自行整改", free(check.record.selfFixed))
             try w.element("承诺", free(check.record.pledge))
-            for (code, result) in check.items.sorted(by: { $0.key < $1.key }) {
+            for item in check.items {
                 try w.start("检查项结果")
-                try w.attribute("要点", code)
-                try w.text(result)
+                try w.attribute("要点", item.code)
+                try w.text(item.result.chinese)
                 try w.end()
             }
             try w.end()

@@ -8,7 +8,7 @@ import RectifyStore
 public struct CampaignProgress: Codable, Sendable {
     public struct TargetProgress: Codable, Sendable {
         public var scope: String
-        public var metric: String
+        public var metric: TargetMetric
         public var amount: String
         public var dueOn: LocalDate
         /// The count the target asks for (a percentage turned into units or hazards).
@@ -16,7 +16,6 @@ public struct CampaignProgress: Codable, Sendable {
         public var reached: Int
         public var attainment: Double
         public var status: TargetStatus
-        public var statusChinese: String
     }
 
     public struct Reliability: Codable, Sendable {

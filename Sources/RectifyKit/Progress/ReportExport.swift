@@ -43,7 +43,7 @@ extension Rectify {
             for t in progress.targets {
                 try w.start("目标")
                 try w.element("范围", t.scope)
-                try w.element("指标", t.metric)
+                try w.element("指标", t.metric.chinese)
                 try w.element("目标数量", t.amount)
                 try w.element("截止日期", t.dueOn.description)
                 try w.element("完成数", t.reached)

@@ -33,10 +33,10 @@ extension ProgressQuery {
             let reachedNow = reached(now)
             let status = TargetJudgement.status(required: required, reached: reachedNow, reachedByDue: reached(atDue),
                                                 asOf: asOf, startsOn: campaign.startsOn, dueOn: target.dueOn)
-            return .init(scope: scopeName, metric: target.metric.chinese, amount: target.amount.description,
+            return .init(scope: scopeName, metric: target.metric, amount: target.amount.description,
                          dueOn: target.dueOn, required: required, reached: reachedNow,
                          attainment: TargetJudgement.attainment(reached: reachedNow, required: required),
-                         status: status, statusChinese: status.chinese)
+                         status: status)
         }
     }
 }

@@ -123,9 +123,8 @@ extension Rectify {
     }
 
     public struct RuleListing: Codable, Sendable {
-        public var key: String
-        public var name: String
-        public var kind: String?
+        public var key: RuleKey
+        public var kind: CampaignKind?
         public var value: String
         public var effectiveFrom: LocalDate
         public var source: String
@@ -140,9 +139,11 @@ extension Rectify {
         let set = RuleSet.shipped.adding(added)
         return set.versions.enumerated().map { index, version in
             let current = try? set.rule(version.key, kind: version.kind, on: asOf)
-            return RuleListing(key: version.key.rawValue, name: version.key.chinese, kind: version.kind?.chinese,
+            return RuleListing(key: version.key, kind: version.kind,
                                value: version.valueText, effectiveFrom: version.effectiveFrom, source: version.source,
                                shipped: index < RuleSet.shipped.versions.count, inForce: current == version)
-        }.sorted { ($0.key, $0.kind ?? "", $0.effectiveFrom) < ($1.key, $1.kind ?? "", $1.effectiveFrom) }
+        }.sorted { a, b in
+            (a.key.rawValue, a.kind?.rawValue ?? "", a.effectiveFrom) < (b.key.rawValue, b.kind?.rawValue ?? "", b.effectiveFrom)
+        }
     }
 }

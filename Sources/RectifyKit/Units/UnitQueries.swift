@@ -6,7 +6,7 @@ extension Rectify {
     public struct UnitListing: Codable, Sendable {
         public var uscc: String
         public var name: String
-        public var category: String
+        public var category: UnitCategory
         public var street: String
         public var grid: String
         public var department: String
@@ -21,7 +21,7 @@ extension Rectify {
         """
 
     static func unitListing(_ row: Row) -> UnitListing {
-        UnitListing(uscc: row["uscc"], name: row["name"], category: UnitCategory(rawValue: row["category"])!.chinese,
+        UnitListing(uscc: row["uscc"], name: row["name"], category: UnitCategory(rawValue: row["category"])!,
                     street: row["streetName"], grid: row["gridName"], department: row["departmentName"],
                     contactPerson: row["contactPerson"], phone: row["phone"])
     }

@@ -15,7 +15,7 @@ struct CalendarCommand: ParsableCommand {
         func run() throws {
             let calendar = try global.openForReading().workingCalendar()
             let schedules = calendar.years.compactMap(calendar.schedule(for:))
-            if output.json { return try Output.json(schedules) }
+            if output.json { return try Output.json(schedules, as: "years") }
             Output.table(["年份", "放假天数", "调休上班", "依据"],
                          schedules.map { [String($0.year), String($0.holidays.count), String($0.workdays.count), $0.source] })
         }
@@ -85,9 +85,9 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let rules = try global.openForReading().rules(asOf: try Output.date(asOf, "计算日期", "as-of date"))
-            if output.json { return try Output.json(rules) }
+            if output.json { return try Output.json(rules, as: "rules") }
             Output.table(["参数", "名称", "适用", "数值", "生效日期", "现行", "依据"],
-                         rules.map { [$0.key, $0.name, $0.kind ?? "全部", $0.value, "\($0.effectiveFrom)",
+                         rules.map { [$0.key.rawValue, $0.key.chinese, $0.kind?.chinese ?? "全部", $0.value, "\($0.effectiveFrom)",
                                       $0.inForce ? "✓" : "", $0.source + ($0.shipped ? "" : "（新增）")] })
         }
     }
@@ -129,7 +129,7 @@ struct OverdueCommand: ParsableCommand {
         print("截至 \(report.asOf) 逾期 \(report.items.count) 项 / overdue items")
         Output.table(["逾期天数", "事项", "编号", "等级", "单位", "街道", "期限", "说明"],
                      report.items.prefix(limit ?? .max).map {
-                         [String($0.daysOverdue), $0.what, $0.reference, $0.level, $0.unit, $0.street, "\($0.deadline.due)",
+                         [String($0.daysOverdue), $0.what.chinese, $0.reference, $0.level?.chinese ?? "处罚", $0.unit, $0.street, "\($0.deadline.due)",
                           $0.deadline.explanation]
                      })
         for problem in report.problems { print("无法计算 / cannot compute: \(problem)") }

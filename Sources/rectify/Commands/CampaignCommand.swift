@@ -65,9 +65,9 @@ struct CampaignCommand: ParsableCommand {
 
         func run() throws {
             let campaigns = try global.openForReading().campaigns()
-            if output.json { return try Output.json(campaigns) }
+            if output.json { return try Output.json(campaigns, as: "campaigns") }
             Output.table(["代码", "类型", "标题", "方案文号", "牵头部门", "期限", "案件", "已结档"],
-                         campaigns.map { [$0.code, $0.kind, $0.title, $0.planNumber, $0.leadDepartment,
+                         campaigns.map { [$0.code, $0.kind.chinese, $0.title, $0.planNumber, $0.leadDepartment,
                                           "\($0.startsOn)—\($0.endsOn)", String($0.cases), String($0.closedCases)] })
         }
     }
@@ -86,11 +86,11 @@ struct CampaignCommand: ParsableCommand {
             print("牵头 \(c.leadDepartment)；配合 \(detail.partners.joined(separator: "、"))；期限 \(c.startsOn)—\(c.endsOn)")
             print("范围：街道 \(detail.scopeStreets.isEmpty ? "全部" : detail.scopeStreets.joined(separator: "、"))；"
                   + "类别 \(detail.scopeCategories.isEmpty ? "全部" : detail.scopeCategories.joined(separator: "、"))；共 \(detail.unitsInScope) 家")
-            print("案件：" + CaseState.allCases.map { "\($0.chinese) \(detail.casesByState[$0.chinese] ?? 0)" }.joined(separator: "，"))
+            print("案件：" + detail.casesByState.map { "\($0.state.chinese) \($0.cases)" }.joined(separator: "，"))
             print("\n阶段")
             Output.table(["序", "阶段", "开始", "结束"], detail.phases.map { [String($0.seq), $0.name, "\($0.startsOn)", "\($0.endsOn)"] })
             print("\n目标")
-            Output.table(["范围", "指标", "数量", "截止"], detail.targets.map { [$0.scope, $0.metric, $0.amount, "\($0.dueOn)"] })
+            Output.table(["范围", "指标", "数量", "截止"], detail.targets.map { [$0.scope, $0.metric.chinese, $0.amount, "\($0.dueOn)"] })
             print("\n检查要点")
             Output.table(["代码", "要点", "依据", "默认等级"],
                          detail.checklist.map { [$0.code, $0.text, $0.basis, $0.defaultLevel.chinese] })

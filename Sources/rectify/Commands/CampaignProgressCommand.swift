@@ -38,8 +38,8 @@ extension CampaignCommand {
             if !progress.targets.isEmpty {
                 print("\n目标")
                 Output.table(["范围", "指标", "目标", "应完成", "已完成", "完成率", "截止", "状态"], progress.targets.map {
-                    [$0.scope, $0.metric, $0.amount, String($0.required), String($0.reached), percent($0.attainment),
-                     "\($0.dueOn)", $0.statusChinese]
+                    [$0.scope, $0.metric.chinese, $0.amount, String($0.required), String($0.reached), percent($0.attainment),
+                     "\($0.dueOn)", $0.status.chinese]
                 })
             }
             for (title, rows) in [("自报整改可靠性（按街道）", progress.reliabilityByStreet),
@@ -52,7 +52,7 @@ extension CampaignCommand {
         }
 
         private func emit(_ rows: [ProgressFigures], firstHeader: String) throws {
-            if output.json { return try Output.json(rows) }
+            if output.json { return try Output.json(rows, as: "points") }
             if csv { return print(csvText(rows, firstHeader: firstHeader), terminator: "") }
             table(rows, firstHeader: firstHeader)
         }

@@ -34,9 +34,9 @@ struct CaseCommand: ParsableCommand {
         func run() throws {
             let cases = try global.openForReading().cases(campaign: campaign, state: state,
                                                           asOf: try Output.date(asOf, "计算日期", "as-of date"))
-            if output.json { return try Output.json(cases) }
+            if output.json { return try Output.json(cases, as: "cases") }
             Output.table(["案件", "单位", "街道", "状态", "立档", "隐患", "未销号", "逾期"],
-                         cases.map { [$0.number, $0.unit, $0.street, $0.state, "\($0.openedOn)", String($0.hazards),
+                         cases.map { [$0.number, $0.unit, $0.street, $0.state.chinese, "\($0.openedOn)", String($0.hazards),
                                       String($0.openHazards), String($0.overdueHazards)] })
         }
     }
@@ -90,7 +90,7 @@ struct CaseCommand: ParsableCommand {
 enum CaseReport {
     static func print(_ detail: Rectify.CaseDetail) {
         let unit = detail.unit
-        Swift.print("案件 \(detail.number)  \(detail.state)  （\(detail.campaignTitle)）")
+        Swift.print("案件 \(detail.number)  \(detail.state.chinese)  （\(detail.campaignTitle)）")
         Swift.print("单位 \(unit.name)（\(unit.uscc)）\(unit.address)")
         Swift.print("执法人员 \(detail.officers.joined(separator: "、"))；立档 \(detail.openedOn)"
                     + (detail.closedOn.map { "；结档 \($0)" } ?? "") + "；审计事件 \(detail.events ?? 0)")
@@ -117,12 +117,12 @@ enum CaseReport {
                                              $0.deadline.map { "\($0)" } ?? "", $0.contingency ?? ""] })
         }
         for check in detail.selfChecks {
-            let failing = check.items.filter { $0.value == CheckResult.fail.chinese }.keys.sorted()
+            let failing = check.items.filter { $0.result == .fail }.map(\.code)
             Swift.print("\n自查自改 \(check.record.checkedOn) \(check.record.checkedBy)：\(check.record.findings)"
                         + (failing.isEmpty ? "" : "（不符合：\(failing.joined(separator: "、"))）") + "；承诺：\(check.record.pledge)")
         }
         for recheck in detail.rechecks {
-            let verdicts = recheck.findings.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
+            let verdicts = recheck.findings.map { "\($0.hazard):\($0.verdict.chinese)" }.joined(separator: " ")
             Swift.print("\n复查复核 \(recheck.record.checkedOn) \(recheck.documentNumber) \(recheck.record.outcome.chinese) "
                         + "\(recheck.officers.joined(separator: "、"))：\(recheck.record.opinion) \(verdicts)")
         }

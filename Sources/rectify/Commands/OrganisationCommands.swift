@@ -24,7 +24,7 @@ struct DepartmentCommand: ParsableCommand {
 
         func run() throws {
             let departments = try global.openForReading().departments()
-            if output.json { return try Output.json(departments) }
+            if output.json { return try Output.json(departments, as: "departments") }
             Output.table(["编号", "部门"], departments.map { [$0.id!.description, $0.name] })
         }
     }
@@ -54,7 +54,7 @@ struct StreetCommand: ParsableCommand {
 
         func run() throws {
             let streets = try global.openForReading().streets()
-            if output.json { return try Output.json(streets) }
+            if output.json { return try Output.json(streets, as: "streets") }
             Output.table(["街道", "区划代码"], streets.map { [$0.name, $0.divisionCode ?? ""] })
         }
     }
@@ -87,7 +87,7 @@ struct GridCommand: ParsableCommand {
 
         func run() throws {
             let grids = try global.openForReading().grids()
-            if output.json { return try Output.json(grids) }
+            if output.json { return try Output.json(grids, as: "grids") }
             Output.table(["街道", "网格", "社区", "网格安全员", "单位数"],
                          grids.map { [$0.street, $0.grid, $0.community, $0.safetyOfficer ?? "", String($0.units)] })
         }
@@ -132,7 +132,7 @@ struct OfficerCommand: ParsableCommand {
 
         func run() throws {
             let officers = try global.openForReading().officers()
-            if output.json { return try Output.json(officers) }
+            if output.json { return try Output.json(officers, as: "officers") }
             Output.table(["执法证号", "姓名", "部门", "状态"],
                          officers.map { [$0.credential, $0.name, $0.department, $0.active ? "在岗" : "停用"] })
         }

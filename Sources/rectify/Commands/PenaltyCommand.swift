@@ -284,7 +284,7 @@ struct ViolationCommand: ParsableCommand {
 
         func run() throws {
             let violations = try global.openForReading().violations()
-            if output.json { return try Output.json(violations) }
+            if output.json { return try Output.json(violations, as: "violations") }
             Output.table(["代码", "整治类型", "违法行为", "处罚依据", "当事人", "罚款幅度（元）"],
                          violations.map { [$0.code, $0.kind?.chinese ?? "通用", $0.title, $0.basis, $0.party.chinese,
                                            "\($0.minFineYuan)–\($0.maxFineYuan)"] })

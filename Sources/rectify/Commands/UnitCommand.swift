@@ -37,9 +37,9 @@ struct UnitCommand: ParsableCommand {
         func run() throws {
             let units = try global.openForReading().units(street: street, category: category,
                                                           limit: limit)
-            if output.json { return try Output.json(units) }
+            if output.json { return try Output.json(units, as: "units") }
             Output.table(["统一社会信用代码", "单位名称", "类别", "街道", "网格", "行业主管部门"],
-                         units.map { [$0.uscc, $0.name, $0.category, $0.street, $0.grid, $0.department] })
+                         units.map { [$0.uscc, $0.name, $0.category.chinese, $0.street, $0.grid, $0.department] })
         }
     }
 
@@ -54,13 +54,13 @@ struct UnitCommand: ParsableCommand {
             if output.json { return try Output.json(detail) }
             let unit = detail.unit
             print("\(unit.name)（\(unit.uscc)）")
-            print("类别 \(unit.category)；\(unit.street) \(unit.grid)；行业主管部门 \(unit.department)")
+            print("类别 \(unit.category.chinese)；\(unit.street) \(unit.grid)；行业主管部门 \(unit.department)")
             print("地址 \(detail.address)；负责人 \(unit.contactPerson ?? "—")；电话 \(unit.phone ?? "—")；法定代表人 \(detail.legalRepresentative ?? "—")")
             print("监管人员 \(detail.supervisors ?? "—")")
             if !detail.cases.isEmpty {
                 print("")
                 Output.table(["案件", "专项整治", "状态", "隐患", "逾期"],
-                             detail.cases.map { [$0.number, $0.campaign, $0.state, String($0.hazards), String($0.overdueHazards)] })
+                             detail.cases.map { [$0.number, $0.campaign, $0.state.chinese, String($0.hazards), String($0.overdueHazards)] })
             }
         }
     }

@@ -1,11 +1,15 @@
 import Foundation
+import RectifyKit
 import RectifyCore
 
 enum Output {
+    /// In the one JSON vocabulary (`JSONConventions`); a list is given under the name of what it lists.
     static func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(String(decoding: try JSONConventions.encode(value), as: UTF8.self))
+    }
+
+    static func json<T: Encodable>(_ list: [T], as name: String) throws {
+        try json([name: list])
     }
 
     /// Columns aligned by display width: a Chinese character takes two terminal cells.
