@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import RectifyCore
 import RectifyTestSupport
-import RectifyStore
+@testable import RectifyStore
 import RectifyXML
 import Testing
 @testable import RectifyKit

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import RectifyCore
-import RectifyStore
+@testable import RectifyStore
 import Testing
 @testable import RectifyKit
 

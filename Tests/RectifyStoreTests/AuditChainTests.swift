@@ -110,7 +110,7 @@ struct AuditChainTests {
     func rowTamperDetected() throws {
         let database = try makeDatabase()
         try addDepartments(database, ["安监局", "市场监管局", "消防大队"])
-        try database.writer.writeWithoutTransaction { db in
+        try database.writer.behindTheChain { db in
             try db.execute(sql: "UPDATE department SET name = '改过的' WHERE id = 2")
         }
         let report = try ChainVerifier.verify(database)
@@ -125,11 +125,11 @@ struct AuditChainTests {
         let database = try makeDatabase()
         try addDepartments(database, ["安监局", "市场监管局", "消防大队"])
         #expect(throws: (any Error).self) {
-            try database.writer.writeWithoutTransaction { db in
+            try database.writer.behindTheChain { db in
                 try db.execute(sql: "UPDATE event SET actor = 'someone' WHERE seq = 2")
             }
         }
-        try database.writer.writeWithoutTransaction { db in
+        try database.writer.behindTheChain { db in
             try db.execute(sql: "DROP TRIGGER event_append_only_update")
             try db.execute(sql: "UPDATE event SET actor = 'someone' WHERE seq = 2")
         }
@@ -142,7 +142,7 @@ struct AuditChainTests {
     func deleteAndInsertDetected() throws {
         let database = try makeDatabase()
         try addDepartments(database, ["安监局", "市场监管局"])
-        try database.writer.writeWithoutTransaction { db in
+        try database.writer.behindTheChain { db in
             try db.execute(sql: "DELETE FROM department WHERE id = 1")
             try db.execute(sql: "INSERT INTO department (id, name) VALUES (9, '幽灵部门')")
         }
@@ -163,7 +163,7 @@ struct AuditChainTests {
         let after = try database.read { try String.fetchOne($0, sql: "SELECT after FROM event") }
         #expect(after?.contains(SHA256.hex(content)) == true)
         #expect(after?.contains("照片") == false)
-        try database.writer.writeWithoutTransaction { db in
+        try database.writer.behindTheChain { db in
             try db.execute(sql: "UPDATE storedFile SET content = ? WHERE id = 1", arguments: [Data("照骗".utf8)])
         }
         #expect(try ChainVerifier.verify(database).problems.first?.seq == 1)
@@ -176,7 +176,7 @@ struct StoredRowTests {
     /// values next to the row read back from SQLite.
     private func bothWays(_ values: [DatabaseValue]) throws -> (inserted: String, read: String) {
         let queue = try DatabaseQueue()
-        return try queue.write { db in
+        return try queue.writeBehindTheChain { db in
             try db.execute(sql: "CREATE TABLE probe (id INTEGER PRIMARY KEY, n INTEGER, t TEXT, r REAL, b BLOB, a ANY) STRICT")
             let columns = ["a", "b", "id", "n", "r", "t"]
             try db.execute(sql: "INSERT INTO probe (a, b, id, n, r, t) VALUES (?, ?, ?, ?, ?, ?)",

@@ -10,7 +10,7 @@ struct MigrationTests {
     private func databaseAtV7() throws -> DatabaseQueue {
         let queue = try DatabaseQueue(configuration: AppDatabase.configuration())
         try AppDatabase.migrator.migrate(queue, upTo: "v7-event-listing-index")
-        try queue.write { db in
+        try queue.writeBehindTheChain { db in
             var rows = StoredRowReader()
             var previous = AuditEvent.genesisHash
             for (seq, name) in ["安监局", "市场监管局", "消防大队"].enumerated().map({ (Int64($0 + 1), $1) }) {
@@ -50,7 +50,7 @@ struct MigrationTests {
         }
         // The hash still has to be 64 characters long.
         #expect(performing: {
-            try queue.write { db in
+            try queue.writeBehindTheChain { db in
                 try db.execute(sql: """
                     INSERT INTO event (seq, at, actor, action, entity, entityId, prevHash, hash)
                     VALUES (4, 'x', 'a', 'b', 'c', 1, 'p', 'too short')
@@ -78,7 +78,7 @@ struct MigrationTests {
     func checksBecomeComparisons() throws {
         let queue = try DatabaseQueue(configuration: AppDatabase.configuration())
         try AppDatabase.migrator.migrate(queue, upTo: "v9-progress-totals")
-        try queue.write { db in
+        try queue.writeBehindTheChain { db in
             try db.execute(sql: """
                 INSERT INTO department (id, name) VALUES (1, '安监局');
                 INSERT INTO street (id, name) VALUES (1, '竹行街道');
@@ -130,14 +130,14 @@ struct MigrationTests {
         #expect(try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") } == ["ok"])
 
         #expect(performing: {
-            try queue.write { db in
+            try queue.writeBehindTheChain { db in
                 try db.execute(sql: """
                     INSERT INTO unit (uscc, name, address, streetId, gridId, category, departmentId)
                     VALUES ('91320691000000003X', '丙', '', 1, 1, 'bogus', 1)
                     """)
             }
         }, throws: { "\($0)".contains("CHECK constraint failed") })
-        try queue.write { db in
+        try queue.writeBehindTheChain { db in
             try db.execute(sql: """
                 INSERT INTO unit (uscc, name, address, streetId, gridId, category, departmentId)
                 VALUES ('91320691000000003X', '丙', '', 1, 1, 'construction-site', 1)
@@ -149,7 +149,7 @@ struct MigrationTests {
     func reshapedRowsAreRecorded() throws {
         let queue = try DatabaseQueue(configuration: AppDatabase.configuration())
         try AppDatabase.migrator.migrate(queue, upTo: "v10-check-comparisons")
-        try queue.write { db in
+        try queue.writeBehindTheChain { db in
             var rows = StoredRowReader()
             var previous = AuditEvent.genesisHash
             for id in Int64(1)...3 {

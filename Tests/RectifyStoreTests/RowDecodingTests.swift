@@ -17,7 +17,7 @@ struct RowDecodingTests {
         let table = Record.databaseTableName
         let columns = try database.read { db in try db.columns(in: table).map(\.name) }
         #expect(columns == Record.listedColumns, "\(table)")
-        try database.writer.writeWithoutTransaction { db in
+        try database.writer.behindTheChain { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             for var record in records { try record.insert(db) }
         }
@@ -114,7 +114,7 @@ struct RowDecodingTests {
     @Test("a value the column's type refuses is an error naming the column, not a crash")
     func refusedValue() throws {
         let database = try makeDatabase()
-        try database.writer.writeWithoutTransaction { db in
+        try database.writer.behindTheChain { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             try db.execute(sql: """
@@ -131,7 +131,7 @@ struct RowDecodingTests {
             _ = try database.read { db in try db.inTableOrder(Hazard.self, sql: "SELECT * FROM hazard", arguments: []) }
         }
         // And what it reads is what GRDB's rows give.
-        try database.writer.writeWithoutTransaction { db in try db.execute(sql: "UPDATE hazard SET level = 'major'") }
+        try database.writer.behindTheChain { db in try db.execute(sql: "UPDATE hazard SET level = 'major'") }
         let both = try database.read { db in
             (try Hazard.fetchAll(db, sql: "SELECT * FROM hazard"),
              try db.inTableOrder(Hazard.self, sql: "SELECT * FROM hazard WHERE caseId = ?", arguments: [1]))

@@ -9,7 +9,7 @@ struct SchemaInvariantTests {
     @Test("the schema refuses an invalid USCC, a bad date and a grid of another street")
     func checks() throws {
         let database = try makeDatabase()
-        try database.writer.write { db in
+        try database.writer.writeBehindTheChain { db in
             try db.execute(sql: """
                 INSERT INTO department (id, name) VALUES (1, '安监局');
                 INSERT INTO street (id, name) VALUES (1, '竹行街道'), (2, '小海街道');
@@ -17,7 +17,7 @@ struct SchemaInvariantTests {
                 """)
         }
         func refused(_ sql: String) -> Bool {
-            (try? database.writer.write { try $0.execute(sql: sql) }) == nil
+            (try? database.writer.writeBehindTheChain { try $0.execute(sql: sql) }) == nil
         }
         let unit = "INSERT INTO unit (uscc, name, address, streetId, gridId, category, departmentId) VALUES "
         #expect(!refused(unit + "('91440300708461136T', '甲', '', 1, 1, 'restaurant', 1)"))
@@ -46,7 +46,7 @@ struct SchemaInvariantTests {
         #expect(numbers == ["（通开）应急责改〔2026〕1号", "（通开）应急责改〔2026〕2号", "（通开）应急复查〔2026〕1号",
                             "（通开）应急责改〔2027〕1号"])
         #expect(throws: (any Error).self) {
-            try database.writer.write { try $0.execute(sql: "UPDATE document SET serial = 9 WHERE id = 1") }
+            try database.writer.writeBehindTheChain { try $0.execute(sql: "UPDATE document SET serial = 9 WHERE id = 1") }
         }
     }
 

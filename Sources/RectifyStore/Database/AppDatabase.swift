@@ -5,7 +5,8 @@ import RectifyCore
 
 /// Owns the database connection, its one migrator, and every write transaction.
 public final class AppDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    /// Private to the store: every write goes through `write(actor:_:)`, whose context records it in the audit chain.
+    let writer: any DatabaseWriter
     /// The time stamped on audit events; pinned in tests and in the demo generator.
     public let clock: @Sendable () -> Date
 
@@ -13,6 +14,7 @@ public final class AppDatabase: Sendable {
         self.writer = writer
         self.clock = clock
         try Self.migrator.migrate(writer)
+        try writer.writeWithoutTransaction { try AuditGate.install($0) }
     }
 
     /// A connection known to be migrated already (the read-only one of `openForReading`).
