@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import RectifyCore
 import RectifyTestSupport
 
@@ -68,6 +69,14 @@ struct CLI {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Runs each command in turn, expecting every one to succeed.
+    func runSteps(_ steps: [[String]], actor: String? = "admin", sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for step in steps {
+            let result = try run(step, actor: actor)
+            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+        }
     }
 
     /// The bytes of the database files, to prove a refused command wrote nothing.

@@ -8,7 +8,7 @@ struct LegalGapCommandTests {
     func hearingWindowFromTheBinary() throws {
         let cli = try CLI()
         try cli.setUpDistrict()
-        for step in [
+        try cli.runSteps([
             ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-04-20"],
             ["penalty", "file", "gas-2026-0001", "--on", "2026-06-01", "--officer", officerA, "--officer", officerB,
              "--violation", "AQ99-8R", "--facts", "未安装可燃气体报警装置", "--violation-on", "2026-05-21"],
@@ -16,10 +16,7 @@ struct LegalGapCommandTests {
             ["penalty", "defence", "gas-2026-0001", "--on", "2026-06-04", "--waive"],
             ["penalty", "review", "gas-2026-0001", "--on", "2026-06-04", "--reviewer", "法制科 王审核"],
             ["penalty", "discuss", "gas-2026-0001", "--on", "2026-06-05"],
-        ] {
-            let result = try cli.run(step, actor: officerA)
-            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
-        }
+        ], actor: officerA)
         let before = cli.databaseDigest()
         let early = try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-06-08", "--fine", "60000"], actor: officerA)
         #expect(early.status == 1)
@@ -59,15 +56,12 @@ struct LegalGapCommandTests {
     func oneOverdueRuleFromTheBinary() throws {
         let cli = try CLI()
         try cli.setUpDistrict()
-        for step in [
+        try cli.runSteps([
             ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-04-20"],
             ["hazard", "add", "gas-2026-0001", "--item", "RQ01", "--description", "未装报警器", "--found-on", "2026-04-20",
              "--deadline", "2026-05-20"],
             ["hazard", "rectify", "gas-2026-0001/1", "--on", "2026-05-10", "--measures", "已安装报警器"],
-        ] {
-            let result = try cli.run(step, actor: officerA)
-            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
-        }
+        ], actor: officerA)
         let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-05-25")
         let lines = show.stdout.split(separator: "\n")
         #expect(lines.contains { $0.contains("整改期限 2026-05-20") && !$0.contains("已逾期") })
@@ -101,16 +95,13 @@ struct LegalGapCommandTests {
     func provisionalDeadlineFromTheBinary() throws {
         let cli = try CLI()
         try cli.setUpDistrict()
-        for step in [
+        try cli.runSteps([
             ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-10-20"],
             ["penalty", "file", "gas-2026-0001", "--on", "2026-11-16", "--officer", officerA, "--officer", officerB,
              "--violation", "AQ99-8", "--facts", "未安装可燃气体报警装置", "--violation-on", "2026-10-20"],
             ["penalty", "notify", "gas-2026-0001", "--on", "2026-11-20", "--fine", "20000"],
             ["penalty", "defence", "gas-2026-0001", "--on", "2026-11-23", "--waive"],
-        ] {
-            let result = try cli.run(step, actor: officerA)
-            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
-        }
+        ], actor: officerA)
         let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-12-07")
         #expect(show.stdout.contains("作出决定期限 暂定2027-02-14至2027-02-25之间（2027年节假日安排未录入，录入后确定）"), "\(show.stdout)")
         let decided = try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-12-07", "--fine", "20000"], actor: officerA)
@@ -121,17 +112,14 @@ struct LegalGapCommandTests {
     func whoMayActFromTheBinary() throws {
         let cli = try CLI()
         try cli.setUpDistrict()
-        for step in [
+        try cli.runSteps([
             ["department", "add", "消防大队"],
             ["officer", "add", "--credential", "32067100031", "--name", "赵六", "--department", "消防大队"],
             ["officer", "add", "--credential", "32067100032", "--name", "钱七", "--department", "消防大队"],
             ["campaign", "create", "--code", "se-2026", "--kind", "特种设备", "--title", "特种设备安全专项整治",
              "--plan-number", "通开安委办〔2026〕12号", "--lead", "市场监管局", "--partner", "安监局",
              "--starts", "2026-04-01", "--ends", "2026-10-31", "--category", "规上企业"],
-        ] {
-            let result = try cli.run(step)
-            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
-        }
+        ])
         #expect(try cli.run(["case", "open", "--campaign", "se-2026", "--unit", "914403001922038216", "--officer", officerA,
                              "--officer", officerB, "--on", "2026-05-06"], actor: officerA).status == 0)
         #expect(try cli.run(["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA,
@@ -153,16 +141,13 @@ struct LegalGapCommandTests {
     func decisionExtensionFromTheBinary() throws {
         let cli = try CLI()
         try cli.setUpDistrict()
-        for step in [
+        try cli.runSteps([
             ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-04-20"],
             ["penalty", "file", "gas-2026-0001", "--on", "2026-06-01", "--officer", officerA, "--officer", officerB,
              "--violation", "AQ99-8", "--facts", "未安装可燃气体报警装置", "--violation-on", "2026-05-21"],
             ["penalty", "notify", "gas-2026-0001", "--on", "2026-06-03", "--fine", "20000"],
             ["penalty", "defence", "gas-2026-0001", "--on", "2026-06-04", "--waive"],
-        ] {
-            let result = try cli.run(step, actor: officerA)
-            #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
-        }
+        ], actor: officerA)
         let extend = ["penalty", "extend-decision", "gas-2026-0001", "--until", "2026-09-30", "--approver", "局长 周正",
                       "--reason", "案情复杂"]
         let before = cli.databaseDigest()

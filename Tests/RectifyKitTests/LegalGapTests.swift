@@ -7,18 +7,28 @@ import Testing
 /// The legal gaps an independent check of the rules engine found (issue 17 §3), each refused by the library.
 @Suite("Legal gaps: hearing window and acts in the future")
 struct LegalGapTests {
+    /// The fixture restaurant's case in the gas campaign, opened by officers A and B.
+    func openRestaurantCase(_ app: Rectify, on day: String) throws -> Case {
+        try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB], on: date(day), actor: officerA)
+    }
+
+    /// A penalty filing by officers A and B against the unit as an organisation.
+    func filing(_ violation: String, violationOn: String, facts: String = "未安装可燃气体报警装置", hazards: [Int] = [])
+        -> Rectify.PenaltyFiling
+    {
+        Rectify.PenaltyFiling(officers: [officerA, officerB], violationCode: violation, facts: facts,
+                              violationOn: date(violationOn), party: .organisation, harm: false, hazardSeqs: hazards)
+    }
+
     /// A case filed 2026-06-01 and notified 2026-06-03 with a 60,000 yuan fine (a hearing right), its legal review
     /// and collective discussion done, and the defence waived: only the hearing window stands before a decision.
     func notifiedWithHearingRight() throws -> (Rectify, String) {
         let app = try makeCampaignDistrict(clock: autumnClock)
-        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
-                                      on: date("2026-04-20"), actor: officerA)
+        let opened = try openRestaurantCase(app, on: "2026-04-20")
         _ = try app.addHazard(caseNumber: opened.number, checklistCode: "RQ01", description: "未安装可燃气体报警器", level: nil,
                               criterion: nil, foundOn: date("2026-04-20"), deadline: date("2026-05-20"), listedSupervision: true,
                               supervisingBody: "开发区安委办", actor: officerA)
-        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), Rectify.PenaltyFiling(
-            officers: [officerA, officerB], violationCode: "AQ99-8R", facts: "逾期未安装可燃气体报警装置",
-            violationOn: date("2026-05-21"), party: .organisation, harm: false, hazardSeqs: [1]), actor: officerA)
+        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), filing("AQ99-8R", violationOn: "2026-05-21", facts: "逾期未安装可燃气体报警装置", hazards: [1]), actor: officerA)
         let notified = try app.notifyPenalty(caseNumber: opened.number, on: date("2026-06-03"), fineYuan: 60_000,
                                              measures: nil, stopOrder: false, actor: officerA)
         #expect(notified.hearingRight)
@@ -74,11 +84,8 @@ struct LegalGapTests {
     @Test("a penalty without a hearing right has no window and no waiver")
     func noHearingRight() throws {
         let app = try makeCampaignDistrict(clock: autumnClock)
-        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
-                                      on: date("2026-04-20"), actor: officerA)
-        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), Rectify.PenaltyFiling(
-            officers: [officerA, officerB], violationCode: "AQ99-8", facts: "未安装可燃气体报警装置",
-            violationOn: date("2026-05-21"), party: .organisation, harm: false, hazardSeqs: []), actor: officerA)
+        let opened = try openRestaurantCase(app, on: "2026-04-20")
+        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), filing("AQ99-8", violationOn: "2026-05-21"), actor: officerA)
         _ = try app.notifyPenalty(caseNumber: opened.number, on: date("2026-06-03"), fineYuan: 20_000, measures: nil,
                                   stopOrder: false, actor: officerA)
         #expect {
@@ -93,8 +100,7 @@ struct LegalGapTests {
     func actsInTheFuture() throws {
         // pinnedClock: 2026-06-01 09:00 in China.
         let app = try makeCampaignDistrict()
-        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
-                                      on: date("2026-05-20"), actor: officerA)
+        let opened = try openRestaurantCase(app, on: "2026-05-20")
         let before = try snapshot(app)
         func isFuture(_ error: any Error) -> Bool {
             guard let violation = error as? RuleViolation, violation.rule == "ACT-NOT-IN-FUTURE" else { return false }
@@ -128,8 +134,7 @@ struct LegalGapTests {
     @Test("one overdue rule: a hazard reported fixed before its deadline is not overdue anywhere; its late re-check is, everywhere")
     func oneOverdueRule() throws {
         let app = try makeCampaignDistrict()
-        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
-                                      on: date("2026-04-20"), actor: officerA)
+        let opened = try openRestaurantCase(app, on: "2026-04-20")
         _ = try app.addHazard(caseNumber: opened.number, checklistCode: "RQ01", description: "未安装可燃气体报警器", level: nil,
                               criterion: nil, foundOn: date("2026-04-20"), deadline: date("2026-05-20"), listedSupervision: false,
                               supervisingBody: nil, actor: officerA)
@@ -155,8 +160,7 @@ struct LegalGapTests {
     @Test("the limitation of art. 36 runs to the day the violation was discovered (by default the case's opening), not to 立案")
     func limitationFromDiscovery() throws {
         let app = try makeCampaignDistrict(clock: autumnClock)
-        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
-                                      on: date("2026-04-20"), actor: officerA)
+        let opened = try openRestaurantCase(app, on: "2026-04-20")
         func filing(discoveredOn: String?) -> Rectify.PenaltyFiling {
             Rectify.PenaltyFiling(officers: [officerA, officerB], violationCode: "AQ99-8", facts: "未安装可燃气体报警装置",
                                   violationOn: date("2024-05-20"), discoveredOn: discoveredOn.map(date), party: .organisation,
@@ -183,11 +187,8 @@ struct LegalGapTests {
     @Test("a decision on 2026-12-07 in a case filed on 2026-11-16 is lawful although its 90 days end in 2027, which has no schedule")
     func provisionalDecisionDeadline() throws {
         let app = try makeCampaignDistrict(clock: { LocalDate(year: 2026, month: 12, day: 7)!.timestamp(hour: 9) })
-        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
-                                      on: date("2026-10-20"), actor: officerA)
-        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-11-16"), Rectify.PenaltyFiling(
-            officers: [officerA, officerB], violationCode: "AQ99-8", facts: "未安装可燃气体报警装置",
-            violationOn: date("2026-10-20"), party: .organisation, harm: false, hazardSeqs: []), actor: officerA)
+        let opened = try openRestaurantCase(app, on: "2026-10-20")
+        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-11-16"), filing("AQ99-8", violationOn: "2026-10-20"), actor: officerA)
         _ = try app.notifyPenalty(caseNumber: opened.number, on: date("2026-11-20"), fineYuan: 20_000, measures: nil,
                                   stopOrder: false, actor: officerA)
         _ = try app.recordDefence(caseNumber: opened.number, on: date("2026-11-23"), statement: nil, waived: true, actor: officerA)
@@ -234,8 +235,7 @@ struct LegalGapTests {
         }, throws: isAuthority)
         #expect(try snapshot(app) == before)
         // An individual's violation against an organisation.
-        let restaurant = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
-                                          on: date("2026-04-20"), actor: officerA)
+        let restaurant = try openRestaurantCase(app, on: "2026-04-20")
         let beforeParty = try snapshot(app)
         #expect {
             try app.filePenalty(caseNumber: restaurant.number, on: date("2026-06-01"), Rectify.PenaltyFiling(
@@ -252,11 +252,8 @@ struct LegalGapTests {
     @Test("an extension of the decision period (art. 60) is approved in time, with its document, and the decision is judged against it")
     func decisionPeriodExtension() throws {
         let app = try makeCampaignDistrict(clock: autumnClock)
-        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: [officerA, officerB],
-                                      on: date("2026-04-20"), actor: officerA)
-        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), Rectify.PenaltyFiling(
-            officers: [officerA, officerB], violationCode: "AQ99-8", facts: "未安装可燃气体报警装置",
-            violationOn: date("2026-05-21"), party: .organisation, harm: false, hazardSeqs: []), actor: officerA)
+        let opened = try openRestaurantCase(app, on: "2026-04-20")
+        _ = try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), filing("AQ99-8", violationOn: "2026-05-21"), actor: officerA)
         _ = try app.notifyPenalty(caseNumber: opened.number, on: date("2026-06-03"), fineYuan: 20_000, measures: nil,
                                   stopOrder: false, actor: officerA)
         _ = try app.recordDefence(caseNumber: opened.number, on: date("2026-06-04"), statement: nil, waived: true, actor: officerA)
