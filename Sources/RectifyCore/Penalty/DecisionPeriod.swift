@@ -23,6 +23,12 @@ public struct DecisionExtension: Codable, Equatable, Sendable {
 }
 
 public enum DecisionPeriod {
+    /// 90 days from 立案, hearing time excluded.
+    public static func statutory(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
+        try engine.deadline("作出决定期限", rule: .decisionDeadline, from: penalty.filedOn!, startLabel: "立案日",
+                            excludedDays: penalty.hearingDays, excludedLabel: "听证时间")
+    }
+
     /// The limit a decision is judged against: the statutory one, or the approved extension of it.
     public static func deadline(statutory: Deadline, extension approved: DecisionExtension?, documentNumber: String?) -> Deadline {
         guard let approved else { return statutory }

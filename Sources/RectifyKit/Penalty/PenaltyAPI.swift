@@ -164,17 +164,11 @@ enum PenaltyDeadlines {
         return due
     }
 
-    /// 90 days from 立案, hearing time excluded.
-    static func statutoryDecision(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
-        try engine.deadline("作出决定期限", rule: .decisionDeadline, from: penalty.filedOn!, startLabel: "立案日",
-                            excludedDays: penalty.hearingDays, excludedLabel: "听证时间")
-    }
-
     /// The limit the decision is judged against: the statutory one, or its approved extension (art. 60).
     static func decision(_ penalty: Penalty, engine: DeadlineEngine, db: Database) throws -> Deadline {
         let approved = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
         let number = try approved.flatMap { try Document.fetchOne(db, key: $0.documentId)?.number }
-        return DecisionPeriod.deadline(statutory: try statutoryDecision(penalty, engine: engine), extension: approved,
+        return DecisionPeriod.deadline(statutory: try DecisionPeriod.statutory(penalty, engine: engine), extension: approved,
                                        documentNumber: number)
     }
 

@@ -4,70 +4,24 @@ import RectifyCore
 import RectifyStore
 
 extension WriteContext {
-    /// 决定: only after the notice and the defence window (or a waiver), after a requested hearing, with legal review
-    /// and collective discussion where the penalty is serious, within the cited range, no heavier than proposed,
-    /// and within the decision deadline.
+    /// 决定: load the procedure and what it depends on, let `PenaltyDecision` decide, save it with its document.
     func decidePenalty(caseNumber: String, on date: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool,
                        officers: [String] = []) throws -> Penalty {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
-        var penalty = try penalty(of: record)
-        guard let noticeOn = penalty.noticeOn, penalty.stage == .notified else {
-            throw RuleViolation(rule: .decisionAfterNotice,
-                                chinese: "未经告知不得作出处罚决定（《行政处罚法》第44条、第62条），当前为“\(penalty.stage.chinese)”",
-                                english: "no decision without a prior notice (arts. 44, 62); the procedure is '\(penalty.stage.rawValue)'")
-        }
+        let penalty = try penalty(of: record)
+        _ = try PenaltyDecision.requireNotice(penalty)
         try stepOfficers(penalty, named: officers)
         let decidedOn = try ActDate.decide(date, today: today)
-        guard decidedOn > noticeOn else {
-            throw RuleViolation(rule: .decisionAfterNotice, chinese: "决定日期须晚于告知日期\(noticeOn)",
-                                english: "the decision must come after the notice of \(noticeOn)")
-        }
-        let engine = try LegalContext.engine(db)
-        if penalty.defenceOn == nil && !penalty.defenceWaived {
-            let window = try engine.deadline("陈述申辩期限", rule: .defenceWindow, from: noticeOn, startLabel: "告知日")
-            try window.require(decidedOn, .after) {
-                RuleViolation(rule: .defenceWindow, chinese: "陈述申辩期限未届满且当事人未放弃：\(window.explanation)",
-                              english: "the defence window runs until \(window.due) and the party has not waived it")
-            }
-        }
-        try HearingWindow.checkDecision(on: decidedOn, penalty: penalty, waiver: try hearingWaiver(of: penalty)) {
-            try engine.deadline("听证申请期限", rule: .hearingRequestWindow, from: noticeOn, startLabel: "告知日")
-        }
-        if penalty.hearingRequestedOn != nil {
-            guard let held = penalty.hearingHeldOn, decidedOn >= held else {
-                throw RuleViolation(rule: .hearingBeforeDecision, chinese: "当事人申请了听证，须听证后再作决定",
-                                    english: "the party asked for a hearing: decide after it is held")
-            }
-        }
-        let threshold = try engine.rules.rule(
-            penalty.party == .organisation ? .hearingThresholdOrganisation : .hearingThresholdIndividual, on: decidedOn)
-        if fineYuan >= threshold.value || stopOrder {
-            guard penalty.reviewOn != nil, penalty.discussionOn != nil else {
-                throw RuleViolation(rule: .reviewAndDiscussion,
-                                    chinese: "较大数额罚款或责令停产停业须先经法制审核和集体讨论（《行政处罚法》第57条、第58条）",
-                                    english: "a large fine or a stop order needs legal review and collective discussion first (arts. 57, 58)")
-            }
-        }
-        try ViolationCatalogue.find(db, code: penalty.violationCode).checkFine(fineYuan)
-        if fineYuan > (penalty.proposedFineYuan ?? 0) || (stopOrder && !penalty.stopOrder) {
-            throw RuleViolation(rule: .noHeavierThanNotified,
-                                chinese: "决定不得重于告知的处罚（《行政处罚法》第45条），告知罚款\(penalty.proposedFineYuan ?? 0)元",
-                                english: "the decision may not be heavier than notified (art. 45): \(penalty.proposedFineYuan ?? 0) yuan was notified")
-        }
-        let deadline = try decisionDeadline(penalty, engine: engine)
-        try deadline.require(decidedOn, .onOrBefore) {
-            RuleViolation(rule: .decisionDeadline, chinese: "已超过作出决定的期限：\(deadline.explanation)",
-                          english: "the decision deadline \(deadline.due) has passed")
-        }
-        penalty.decidedOn = decidedOn
-        penalty.fineYuan = fineYuan
-        penalty.measures = measures?.nonBlank
-        penalty.stopOrder = stopOrder
-        penalty.decisionDocumentId = try issueDocument(.penaltyDecision, caseId: record.id!, on: decidedOn).id
-        penalty.stage = .decided
-        try update(penalty, action: "penalty.decide")
-        return penalty
+        let approved = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
+        var decided = try PenaltyDecision.decide(penalty, on: decidedOn, fineYuan: fineYuan, measures: measures?.nonBlank,
+                                                 stopOrder: stopOrder, context: .init(
+            violation: try ViolationCatalogue.find(db, code: penalty.violationCode), hearingWaiver: try hearingWaiver(of: penalty),
+            approvedExtension: approved, extensionDocument: try approved.flatMap { try Document.fetchOne(db, key: $0.documentId)?.number },
+            engine: try LegalContext.engine(db)))
+        decided.decisionDocumentId = try issueDocument(.penaltyDecision, caseId: record.id!, on: decidedOn).id
+        try update(decided, action: "penalty.decide")
+        return decided
     }
 
     func decisionDeadline(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
@@ -85,7 +39,7 @@ extension WriteContext {
         try requireOnOrAfter(approvedOn, penalty.filedOn, "立案日期", "filing date")
         let existing = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
         try DecisionPeriod.checkExtension(approvedOn: approvedOn, newDeadline: newDeadline,
-                                          statutory: try PenaltyDeadlines.statutoryDecision(penalty, engine: try LegalContext.engine(db)),
+                                          statutory: try DecisionPeriod.statutory(penalty, engine: try LegalContext.engine(db)),
                                           existing: existing)
         let document = try issueDocument(.decisionExtension, caseId: record.id!, on: approvedOn)
         var approved = DecisionExtension(penaltyId: penalty.id!, approvedOn: approvedOn, newDeadline: newDeadline,
