@@ -113,7 +113,7 @@ extension Rectify {
                 case .decided:
                     add(.service, try engine.deadline("送达期限", rule: .serviceWindow, from: penalty.decidedOn!, startLabel: "决定日"))
                 case .served where (penalty.fineYuan ?? 0) > 0:
-                    var due = try PenaltyDeadlines.paymentDue(penalty, engine: engine)
+                    var due = try PenaltyPayment.due(penalty, engine: engine)
                     let surcharge = try engine.surcharge(fineYuan: penalty.fineYuan!, paymentDue: due.due, asOf: asOf,
                                                          pauses: try PenaltyDeadlines.pauses(penalty, db: db))
                     due.explanation += "；\(surcharge.explanation)"

@@ -210,8 +210,9 @@ extension DemoDistrict {
             _ = try context.servePenalty(caseNumber: number(), on: date, method: "直接送达")
         case .penaltyPay:
             let penalty = try context.penalty(of: try Lookup.case(context.db, number: number()))
-            let surcharge = try context.surchargeDue(penalty, on: date, engine: try LegalContext.engine(context.db))
-            _ = try context.payPenalty(caseNumber: number(), on: date, amountFen: penalty.fineYuan! * 100 + surcharge.amountFen)
+            let owed = try PenaltyPayment.owed(penalty, on: date, pauses: try PenaltyDeadlines.pauses(penalty, db: context.db),
+                                               engine: try LegalContext.engine(context.db))
+            _ = try context.payPenalty(caseNumber: number(), on: date, amountFen: owed.amount.fen)
         case .penaltyDemand:
             _ = try context.demandPayment(caseNumber: number(), on: date)
         case .penaltyTransfer:

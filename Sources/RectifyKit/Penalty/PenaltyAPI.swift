@@ -154,16 +154,6 @@ extension Rectify {
 
 
 enum PenaltyDeadlines {
-    /// 15 days from service, unless a delay or instalments were approved.
-    static func paymentDue(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
-        var due = try engine.deadline("缴款期限", rule: .paymentWindow, from: penalty.servedOn!, startLabel: "送达日")
-        if let override = penalty.paymentDueOverride {
-            due.explanation = "缴款期限 \(override)：经批准延期（分期）缴纳；原期限为\(due.due)（\(due.source)）"
-            due.due = override
-        }
-        return due
-    }
-
     /// The limit the decision is judged against: the statutory one, or its approved extension (art. 60).
     static func decision(_ penalty: Penalty, engine: DeadlineEngine, db: Database) throws -> Deadline {
         let approved = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
@@ -201,7 +191,7 @@ enum PenaltyDeadlines {
         }
         if penalty.servedOn != nil, (penalty.fineYuan ?? 0) > 0 {
             attempt {
-                let due = try paymentDue(penalty, engine: engine)
+                let due = try PenaltyPayment.due(penalty, engine: engine)
                 deadlines.append(due)
                 let computed = try engine.surcharge(fineYuan: penalty.fineYuan!, paymentDue: due.due,
                                                     asOf: penalty.paidOn ?? asOf, pauses: try pauses(penalty, db: db))

@@ -68,23 +68,12 @@ extension WriteContext {
     func approvePaymentDelay(caseNumber: String, on date: LocalDate?, until: LocalDate) throws -> Penalty {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
-        var penalty = try penalty(of: record)
-        try requireStage(penalty, [.served], act: "批准延期（分期）缴纳", actEnglish: "approve a payment delay")
-        let due = try paymentDue(penalty, engine: try LegalContext.engine(db))
-        let on = try ActDate.decide(date, today: today)
-        try requireOnOrAfter(on, penalty.servedOn, "送达日期", "service date")
-        try due.require(until, .after) {
-            RuleViolation(rule: .delayLater, chinese: "批准的缴款日\(until)须晚于原缴款期限\(due.due)",
-                          english: "the approved date \(until) must be after the current due date \(due.due)")
-        }
-        penalty.paymentDueOverride = until
-        _ = try issueDocument(.paymentApproval, caseId: record.id!, on: on)
-        try update(penalty, action: "penalty.payment-delay")
-        return penalty
-    }
-
-    func paymentDue(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
-        try PenaltyDeadlines.paymentDue(penalty, engine: engine)
+        let approvedOn = try ActDate.decide(date, today: today)
+        let delayed = try PenaltyPayment.delay(try penalty(of: record), approvedOn: approvedOn, until: until,
+                                               engine: try LegalContext.engine(db))
+        _ = try issueDocument(.paymentApproval, caseId: record.id!, on: approvedOn)
+        try update(delayed, action: "penalty.payment-delay")
+        return delayed
     }
 
     /// A period in which review or a lawsuit is pending: the surcharge does not run.
@@ -100,50 +89,27 @@ extension WriteContext {
         return pause
     }
 
-    /// The surcharge due if paid on `date`.
-    func surchargeDue(_ penalty: Penalty, on date: LocalDate, engine: DeadlineEngine) throws -> Surcharge {
-        try engine.surcharge(fineYuan: penalty.fineYuan ?? 0, paymentDue: try paymentDue(penalty, engine: engine).due,
-                             asOf: date, pauses: try PenaltyDeadlines.pauses(penalty, db: db))
-    }
-
     /// 缴款: the fine plus the surcharge due on the day of payment, exactly.
     func payPenalty(caseNumber: String, on date: LocalDate?, amountFen: Int) throws -> (Penalty, Surcharge) {
         _ = try actingOfficer()
-        var penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
-        try requireStage(penalty, [.served], act: "登记缴款", actEnglish: "record a payment")
-        let paidOn = try ActDate.decide(date, today: today)
-        try requireOnOrAfter(paidOn, penalty.servedOn, "送达日期", "service date")
-        let surcharge = try surchargeDue(penalty, on: paidOn, engine: try LegalContext.engine(db))
-        let due = (penalty.fineYuan ?? 0) * 100 + surcharge.amountFen
-        guard amountFen == due else {
-            throw RuleViolation(rule: .paymentAmount,
-                                chinese: "\(paidOn)应缴\(Surcharge.yuan(due))（罚款\(penalty.fineYuan ?? 0)元，\(surcharge.explanation)），登记的是\(Surcharge.yuan(amountFen))",
-                                english: "on \(paidOn) \(Surcharge.yuan(due)) is due (fine plus surcharge), not \(Surcharge.yuan(amountFen))")
-        }
-        penalty.paidOn = paidOn
-        penalty.paidFen = amountFen
-        penalty.surchargeFen = surcharge.amountFen
-        penalty.stage = .paid
-        try update(penalty, action: "penalty.pay")
-        return (penalty, surcharge)
+        let penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
+        let (paid, surcharge) = try PenaltyPayment.pay(penalty, on: try ActDate.decide(date, today: today),
+                                                       amount: Money(fen: amountFen),
+                                                       pauses: try PenaltyDeadlines.pauses(penalty, db: db),
+                                                       engine: try LegalContext.engine(db))
+        try update(paid, action: "penalty.pay")
+        return (paid, surcharge)
     }
 
     /// 催告: after the payment deadline has passed unpaid.
     func demandPayment(caseNumber: String, on date: LocalDate?) throws -> Penalty {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
-        var penalty = try penalty(of: record)
-        try requireStage(penalty, [.served], act: "催告", actEnglish: "issue a demand notice")
         let on = try ActDate.decide(date, today: today)
-        let due = try paymentDue(penalty, engine: try LegalContext.engine(db))
-        try due.require(on, .after) {
-            RuleViolation(rule: .demandAfterDue, chinese: "缴款期限\(due.due)尚未届满，不能催告",
-                          english: "payment is due only on \(due.due): no demand notice before then")
-        }
-        penalty.demandOn = on
+        let demanded = try PenaltyPayment.demand(try penalty(of: record), on: on, engine: try LegalContext.engine(db))
         _ = try issueDocument(.demandNotice, caseId: record.id!, on: on)
-        try update(penalty, action: "penalty.demand")
-        return penalty
+        try update(demanded, action: "penalty.demand")
+        return demanded
     }
 
     /// 移送 to another department or the judicial organs, with its letter.

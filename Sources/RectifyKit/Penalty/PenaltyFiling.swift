@@ -27,11 +27,7 @@ extension WriteContext {
     }
 
     func requireStage(_ penalty: Penalty, _ allowed: [PenaltyStage], act: String, actEnglish: String) throws {
-        guard allowed.contains(penalty.stage) else {
-            throw RuleViolation(rule: .penaltyStepOrder,
-                                chinese: "处罚程序处于“\(penalty.stage.chinese)”，不能\(act)（应在\(allowed.map(\.chinese).joined(separator: "或"))之后）",
-                                english: "the penalty procedure is '\(penalty.stage.rawValue)': cannot \(actEnglish) now")
-        }
+        try PenaltyProcedure.requireStage(penalty, allowed, act: act, actEnglish: actEnglish)
     }
 
     /// The two officers of a step facing the party (notice, decision, service): those named, or else the two who
@@ -55,10 +51,7 @@ extension WriteContext {
     }
 
     func requireOnOrAfter(_ date: LocalDate, _ earlier: LocalDate?, _ what: String, _ whatEnglish: String) throws {
-        if let earlier, date < earlier {
-            throw RuleViolation(rule: .datesInOrder, chinese: "日期\(date)早于\(what)\(earlier)",
-                                english: "date \(date) is before the \(whatEnglish) \(earlier)")
-        }
+        try PenaltyProcedure.requireOnOrAfter(date, earlier, what, whatEnglish)
     }
 
     /// What opening either procedure needs: an open case without a penalty yet (one fine per act, 《行政处罚法》第29条),
