@@ -49,19 +49,16 @@ extension WriteContext {
         return approved
     }
 
-    /// 送达.
+    /// 送达 (`PenaltyService`), by two officers.
     func servePenalty(caseNumber: String, on date: LocalDate?, method: String, officers: [String] = []) throws -> Penalty {
         _ = try actingOfficer()
-        var penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
+        let penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
         try requireStage(penalty, [.decided], act: "送达", actEnglish: "serve the decision")
         try stepOfficers(penalty, named: officers)
-        let servedOn = try ActDate.decide(date, today: today)
-        try requireOnOrAfter(servedOn, penalty.decidedOn, "决定日期", "decision date")
-        penalty.servedOn = servedOn
-        penalty.serviceMethod = try require(method, field: "送达方式", english: "service method")
-        penalty.stage = .served
-        try update(penalty, action: "penalty.serve")
-        return penalty
+        let served = try PenaltyService.serve(penalty, on: try ActDate.decide(date, today: today),
+                                              method: try require(method, field: "送达方式", english: "service method"))
+        try update(served, action: "penalty.serve")
+        return served
     }
 
     /// 延期或分期缴纳 approved: payment is due on the approved date.
@@ -112,39 +109,26 @@ extension WriteContext {
         return demanded
     }
 
-    /// 移送 to another department or the judicial organs, with its letter.
+    /// 移送 (`PenaltyTransfer`), with its letter.
     func transferPenalty(caseNumber: String, on date: LocalDate?, to receiver: String) throws -> Penalty {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
-        var penalty = try penalty(of: record)
-        try requireStage(penalty, [.filed, .notified, .decided, .served], act: "移送", actEnglish: "transfer the case")
         let on = try ActDate.decide(date, today: today)
-        try requireOnOrAfter(on, penalty.filedOn ?? penalty.decidedOn, "立案日期", "filing date")
-        penalty.transferredOn = on
-        penalty.transferTo = try require(receiver, field: "移送机关", english: "receiving body")
+        let transferred = try PenaltyTransfer.transfer(try penalty(of: record), on: on,
+                                                       to: try require(receiver, field: "移送机关", english: "receiving body"))
         _ = try issueDocument(.transferLetter, caseId: record.id!, on: on)
-        penalty.stage = .transferred
-        try update(penalty, action: "penalty.transfer")
-        return penalty
+        try update(transferred, action: "penalty.transfer")
+        return transferred
     }
 
-    /// 结案: after payment, a transfer, or a served warning with no fine.
+    /// 结案 (`PenaltyClosing`), with its approval.
     func closePenalty(caseNumber: String, on date: LocalDate?) throws -> Penalty {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
-        var penalty = try penalty(of: record)
-        let warningOnly = penalty.stage == .served && (penalty.fineYuan ?? 0) == 0
-        guard penalty.stage == .paid || penalty.stage == .transferred || warningOnly else {
-            throw RuleViolation(rule: .penaltyClose,
-                                chinese: "处罚程序处于“\(penalty.stage.chinese)”，须缴款、移送或警告送达后方可结案",
-                                english: "the procedure is '\(penalty.stage.rawValue)': it closes after payment, transfer or a served warning")
-        }
         let on = try ActDate.decide(date, today: today)
-        try requireOnOrAfter(on, penalty.paidOn ?? penalty.transferredOn ?? penalty.servedOn, "前一步骤日期", "previous step")
-        penalty.closedOn = on
+        let closed = try PenaltyClosing.close(try penalty(of: record), on: on)
         _ = try issueDocument(.closingApproval, caseId: record.id!, on: on)
-        penalty.stage = .closed
-        try update(penalty, action: "penalty.close")
-        return penalty
+        try update(closed, action: "penalty.close")
+        return closed
     }
 }
