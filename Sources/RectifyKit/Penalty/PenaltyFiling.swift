@@ -54,45 +54,32 @@ extension WriteContext {
         try PenaltyProcedure.requireOnOrAfter(date, earlier, what, whatEnglish)
     }
 
-    /// What opening either procedure needs: an open case without a penalty yet (one fine per act, 《行政处罚法》第29条),
-    /// two active officers and a catalogued violation.
+    /// What opening either procedure needs (`PenaltyFilingRules`), and two active officers who may act in it.
     private func startPenalty(caseNumber: String, officers: [String], violationCode: String, party: PartyKind)
         throws -> (Case, Officer, Officer, Violation)
     {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
-        try CaseLifecycle.requireOpen(record.state)
-        if try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchCount(db) > 0 {
-            throw RuleViolation(rule: .onePenaltyPerCase, chinese: "案件\(record.number)已有处罚程序（一事不二罚）",
-                                english: "case \(record.number) already has a penalty procedure (one fine per act)")
-        }
+        let violation = try ViolationCatalogue.find(db, code: violationCode)
+        try PenaltyFilingRules.requireFileable(record, hasPenalty: try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchCount(db) > 0,
+                                               violation: violation, party: party)
         let (first, second) = try Lookup.officerPair(db, officers)
         try requireAuthority([first, second], in: record, act: "行政处罚", actEnglish: "penalty")
-        let violation = try ViolationCatalogue.find(db, code: violationCode)
-        try ActingAuthority.checkParty(violation, party: party)
         return (record, first, second, violation)
     }
 
-    /// 立案: two officers, a catalogued violation, within the limitation period; named hazards pass to the procedure.
+    /// 立案 (`PenaltyFilingRules`), with its 立案审批表; named hazards pass to the procedure.
     func filePenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String, facts: String,
                      violationOn: LocalDate, discoveredOn: LocalDate?, party: PartyKind, harm: Bool,
                      hazardSeqs: [Int]) throws -> Penalty {
         var (record, first, second, violation) = try startPenalty(caseNumber: caseNumber, officers: officers,
                                                                   violationCode: violationCode, party: party)
         let filedOn = try ActDate.decide(date, today: today)
-        try requireOnOrAfter(filedOn, record.openedOn, "立档日期", "case opening")
-        try requireOnOrAfter(filedOn, violationOn, "违法行为发生日", "violation date")
-        // Discovered, by default, when the case was opened (the officers' first inspection), or on the day of a
-        // violation committed since (a deadline the unit let pass).
-        let discoveredOn = try ActDate.decide(discoveredOn ?? max(record.openedOn, violationOn), today: today)
-        let engine = try LegalContext.engine(db)
-        let limitation = try engine.rules.rule(harm ? .limitationHarm : .limitation, on: filedOn)
-        try Limitation.check(violationOn: violationOn, discoveredOn: discoveredOn, years: limitation.value, source: limitation.source)
-        var penalty = Penalty(caseId: record.id!, procedure: .general, party: party, violation: violation,
-                              facts: try require(facts, field: "违法事实", english: "facts"), violationOn: violationOn,
-                              harm: harm, officers: (first.id!, second.id!))
-        penalty.discoveredOn = discoveredOn
-        penalty.filedOn = filedOn
+        if let discoveredOn { _ = try ActDate.decide(discoveredOn, today: today) }
+        var penalty = try PenaltyFilingRules.file(record, on: filedOn, violation: violation, party: party,
+                                                  facts: try require(facts, field: "违法事实", english: "facts"),
+                                                  violationOn: violationOn, discoveredOn: discoveredOn, harm: harm,
+                                                  officers: (first.id!, second.id!), rules: try LegalContext.rules(db))
         penalty.filingDocumentId = try issueDocument(.penaltyFiling, caseId: record.id!, on: filedOn).id
         try insert(&penalty, action: "penalty.file")
         try referHazards(&record, seqs: hazardSeqs)
@@ -116,31 +103,16 @@ extension WriteContext {
         try transition(&record, .hazardReferredToPenalty(allResolved: unresolved == 0), action: "case.penalty-hook")
     }
 
-    /// 简易程序（当场处罚）: a warning or a fine within the summary limit, decided and served on the spot.
+    /// 简易程序（当场处罚） (`PenaltyFilingRules`), with its decision.
     func summaryPenalty(caseNumber: String, on date: LocalDate?, officers: [String], violationCode: String, facts: String,
                         party: PartyKind, fineYuan: Int, measures: String?) throws -> Penalty {
         let (record, first, second, violation) = try startPenalty(caseNumber: caseNumber, officers: officers,
                                                                   violationCode: violationCode, party: party)
         let decidedOn = try ActDate.decide(date, today: today)
-        try requireOnOrAfter(decidedOn, record.openedOn, "立档日期", "case opening")
-        let limit = try LegalContext.rules(db).rule(party == .organisation ? .summaryFineOrganisation : .summaryFineIndividual,
-                                                    on: decidedOn)
-        guard fineYuan <= limit.value else {
-            throw RuleViolation(rule: .summaryFineLimit,
-                                chinese: "简易程序只能对\(party.chinese)处以警告或\(limit.value)元以下罚款（\(limit.source)），\(fineYuan)元须适用普通程序",
-                                english: "the summary procedure allows a warning or a fine up to \(limit.value) yuan for an \(party.rawValue) (\(limit.source)); \(fineYuan) yuan needs the general procedure")
-        }
-        try violation.checkFine(fineYuan)
-        var penalty = Penalty(caseId: record.id!, procedure: .summary, party: party, violation: violation,
-                              facts: try require(facts, field: "违法事实", english: "facts"), violationOn: decidedOn, harm: false,
-                              officers: (first.id!, second.id!))
-        penalty.discoveredOn = decidedOn
-        penalty.decidedOn = decidedOn
-        penalty.servedOn = decidedOn
-        penalty.serviceMethod = "当场交付"
-        penalty.fineYuan = fineYuan
-        penalty.measures = measures?.nonBlank ?? (fineYuan == 0 ? "警告" : nil)
-        penalty.stage = .served
+        var penalty = try PenaltyFilingRules.summary(record, on: decidedOn, violation: violation, party: party,
+                                                     facts: try require(facts, field: "违法事实", english: "facts"),
+                                                     fineYuan: fineYuan, measures: measures?.nonBlank,
+                                                     officers: (first.id!, second.id!), rules: try LegalContext.rules(db))
         penalty.decisionDocumentId = try issueDocument(.penaltyDecision, caseId: record.id!, on: decidedOn).id
         try insert(&penalty, action: "penalty.summary")
         return penalty
