@@ -116,6 +116,21 @@ struct FilingTests {
         #expect(try runTool(["xmlsec1", "--verify", "--trusted-pem", keys.certificate, file.path]).status == 0)
     }
 
+    @Test("an officer's name holding full-width brackets is filed as typed: the read model names officers, nothing parses a label")
+    func officerNamesAreNotParsed() throws {
+        let app = try makeCampaignDistrict()
+        _ = try app.addOfficer(credential: "32067100009", name: "王（大）五", department: "安监局", actor: admin)
+        let opened = try app.openCase(campaign: "gas-2026", uscc: restaurantUSCC, officers: ["32067100009", officerB],
+                                      on: date("2026-04-20"), actor: officerA)
+        #expect(try app.caseDetail(number: opened.number).officers.first == .init(name: "王（大）五", credential: "32067100009"))
+        let folder = try makeScratchFolder("rectify-officer-name")
+        let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys", validFrom: testKeysValidFrom)
+        let file = try app.exportCase(number: opened.number, into: folder, signing: try SigningMaterial(key: keys.key, certificate: keys.certificate),
+                                      schemas: schemasFolder)
+        let text = try String(contentsOfFile: file.path, encoding: .utf8)
+        #expect(text.contains("<姓名>王（大）五</姓名>") && text.contains("<执法证号>32067100009</执法证号>"))
+    }
+
     @Test("the campaign report schema takes the national indicator columns and goes through the same signing path")
     func campaignReportSigningPath() throws {
         let folder = try makeScratchFolder("rectify-report")

@@ -101,8 +101,7 @@ struct ImportTests {
             LocalDate(year: 2026, month: 7, day: 1)!.timestamp(hour: 9)
         }))
         _ = try later.addSelfCheck(caseNumber: number, on: date("2026-06-20"), checkedBy: "店主", findings: "已自查", selfFixed: nil,
-                                   pledge: "承诺", items: [], actor: try later.caseDetail(number: number).officers[0]
-                                       .split(separator: "（").last!.dropLast().description)
+                                   pledge: "承诺", items: [], actor: try later.caseDetail(number: number).officers[0].credential)
         let second = try later.exportCase(number: number, into: district.folder + "/v2", signing: signing, schemas: schemasFolder)
         #expect(try superior.importFilings(paths: [first.path], loose: true, schemas: schemasFolder, actor: "上级")[0].result == .imported)
         #expect(try superior.importFilings(paths: [second.path], loose: true, schemas: schemasFolder, actor: "上级")[0].result == .replaced)

@@ -107,7 +107,7 @@ struct ParallelTests {
                                            createFolder: false)
             #expect(unsigned(cached) == unsigned(fresh), "\(number)")
         }
-        #expect(cache.campaigns.count > 1 && cache.officerLabels.count > 2)
+        #expect(cache.campaigns.count > 1 && cache.officerRefs.count > 2)
     }
 
     @Test("a campaign export of more cases than one batch lists every case file in serial order and validates")

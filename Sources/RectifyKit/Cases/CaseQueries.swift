@@ -73,6 +73,15 @@ extension Rectify {
         OR (entity = 'attachment' AND entityId IN (SELECT id FROM attachment WHERE caseId = :id))
         """
 
+    /// An officer as a read model names one: a front end spells it, nothing parses it back.
+    public struct OfficerRef: Codable, Sendable, Hashable {
+        public var name: String
+        public var credential: String
+
+        /// "张三（32067100001）", as tables and documents show an officer.
+        public var label: String { "\(name)（\(credential)）" }
+    }
+
     public struct CaseDetail: Codable, Sendable {
         public struct HazardView: Codable, Sendable {
             public var hazard: Hazard
@@ -95,7 +104,7 @@ extension Rectify {
 
         public struct RecheckView: Codable, Sendable {
             public var record: RecheckRecord
-            public var officers: [String]
+            public var officers: [OfficerRef]
             public var documentNumber: String
             /// The verdict on each hazard judged, by the hazard's sequence number in the case.
             public var findings: [Finding]
@@ -122,7 +131,7 @@ extension Rectify {
         public var campaign: String
         public var campaignTitle: String
         public var unit: BusinessUnit
-        public var officers: [String]
+        public var officers: [OfficerRef]
         public var openedOn: LocalDate
         public var closedOn: LocalDate?
         public var asOf: LocalDate
@@ -150,7 +159,7 @@ extension Rectify {
 /// What a bulk reader of case pages (a campaign export) would otherwise look up and decode for every case: the
 /// officers' labels and the campaign. One per worker, kept across the cases it reads.
 final class CaseReadingCache {
-    var officerLabels: [Officer.ID: String] = [:]
+    var officerRefs: [Officer.ID: Rectify.OfficerRef] = [:]
     var campaigns: [Campaign.ID: Campaign] = [:]
     var agency: Agency?
     var campaignHeaders: [String: CampaignHeader] = [:]
@@ -184,12 +193,12 @@ struct CaseDetailReader {
             campaign = try one("SELECT * FROM campaign WHERE id = ?", record.campaignId.rawValue)!
             cache?.campaigns[record.campaignId] = campaign
         }
-        func officerLabel(_ officerId: Officer.ID) throws -> String {
-            if let known = cache?.officerLabels[officerId] { return known }
+        func officerRef(_ officerId: Officer.ID) throws -> Rectify.OfficerRef {
+            if let known = cache?.officerRefs[officerId] { return known }
             let officer: Officer = try one("SELECT * FROM officer WHERE id = ?", officerId.rawValue)!
-            let label = "\(officer.name)（\(officer.credential)）"
-            cache?.officerLabels[officerId] = label
-            return label
+            let ref = Rectify.OfficerRef(name: officer.name, credential: officer.credential)
+            cache?.officerRefs[officerId] = ref
+            return ref
         }
         let documents: [Document] = try all("SELECT * FROM document WHERE caseId = ? ORDER BY id", id)
         let numbers = Dictionary(uniqueKeysWithValues: documents.map { ($0.id!, $0.number) })
@@ -223,7 +232,7 @@ struct CaseDetailReader {
             .map { recheck in
                 let findings: [RecheckFinding] = try all("SELECT * FROM recheckFinding WHERE recheckId = ?", recheck.id!.rawValue)
                 return CaseDetail.RecheckView(
-                    record: recheck, officers: [try officerLabel(recheck.officer1Id), try officerLabel(recheck.officer2Id)],
+                    record: recheck, officers: [try officerRef(recheck.officer1Id), try officerRef(recheck.officer2Id)],
                     documentNumber: numbers[recheck.documentId] ?? "",
                     findings: findings.map { .init(hazard: seqByHazard[$0.hazardId] ?? 0, verdict: $0.verdict) }
                         .sorted { $0.hazard < $1.hazard })
@@ -239,7 +248,7 @@ struct CaseDetailReader {
         return CaseDetail(
             number: record.number, state: record.state, campaign: campaign.code,
             campaignTitle: campaign.title, unit: try all("SELECT * FROM unit WHERE id = ?", record.unitId.rawValue)[0],
-            officers: [try officerLabel(record.officer1Id), try officerLabel(record.officer2Id)],
+            officers: [try officerRef(record.officer1Id), try officerRef(record.officer2Id)],
             openedOn: record.openedOn, closedOn: record.closedOn, asOf: asOf, hazards: hazardViews,
             plans: try all("SELECT * FROM planRecord WHERE caseId = ? ORDER BY id", id),
             selfChecks: selfChecks, rechecks: rechecks, documents: documents,

@@ -178,12 +178,11 @@ extension Rectify {
     }
 
     /// Officers as shown (`张三（32067100001）`), split into name and credential.
-    private func writeOfficers(_ labels: [String], _ w: XMLWriter) throws {
-        for label in labels {
-            let parts = label.split(separator: "（")
+    private func writeOfficers(_ officers: [OfficerRef], _ w: XMLWriter) throws {
+        for officer in officers {
             try w.start("执法人员")
-            try w.element("姓名", String(parts[0]))
-            try w.element("执法证号", String(parts.last!.dropLast()))
+            try w.element("姓名", officer.name)
+            try w.element("执法证号", officer.credential)
             try w.end()
         }
     }

@@ -92,7 +92,7 @@ enum CaseReport {
         let unit = detail.unit
         Swift.print("案件 \(detail.number)  \(detail.state.chinese)  （\(detail.campaignTitle)）")
         Swift.print("单位 \(unit.name)（\(unit.uscc)）\(unit.address)")
-        Swift.print("执法人员 \(detail.officers.joined(separator: "、"))；立档 \(detail.openedOn)"
+        Swift.print("执法人员 \(detail.officers.map(\.label).joined(separator: "、"))；立档 \(detail.openedOn)"
                     + (detail.closedOn.map { "；结档 \($0)" } ?? "") + "；审计事件 \(detail.events ?? 0)")
         Swift.print("\n隐患（逾期按 \(detail.asOf) 计）")
         Output.table(["编号", "等级", "隐患", "整改期限", "原期限", "状态", "指令书", "逾期"],
@@ -124,7 +124,7 @@ enum CaseReport {
         for recheck in detail.rechecks {
             let verdicts = recheck.findings.map { "\($0.hazard):\($0.verdict.chinese)" }.joined(separator: " ")
             Swift.print("\n复查复核 \(recheck.record.checkedOn) \(recheck.documentNumber) \(recheck.record.outcome.chinese) "
-                        + "\(recheck.officers.joined(separator: "、"))：\(recheck.record.opinion) \(verdicts)")
+                        + "\(recheck.officers.map(\.label).joined(separator: "、"))：\(recheck.record.opinion) \(verdicts)")
         }
         if let view = detail.penalty {
             let p = view.penalty
