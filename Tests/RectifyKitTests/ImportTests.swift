@@ -71,7 +71,7 @@ struct ImportTests {
             for hazard in view.hazards {
                 let source = try #require(original.hazards.first { $0.reference == hazard.reference })
                 #expect(hazard.description == source.hazard.description && hazard.deadline == source.hazard.deadline
-                        && hazard.originalDeadline == source.hazard.originalDeadline && hazard.status == source.statusLabel
+                        && hazard.originalDeadline == source.hazard.originalDeadline && hazard.status == source.hazard.status.chinese
                         && hazard.orderNumber == source.orderNumber && hazard.listed == source.hazard.listedSupervision)
             }
             #expect(Set(view.documents.map { "\($0.number)|\($0.kind)|\($0.issuedOn)" })

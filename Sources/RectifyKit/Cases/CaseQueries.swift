@@ -86,8 +86,6 @@ extension Rectify {
         public struct HazardView: Codable, Sendable {
             public var hazard: Hazard
             public var reference: String
-            public var levelLabel: String
-            public var statusLabel: String
             public var orderNumber: String
             public var extensions: [HazardExtension]
             /// Days past the rectification deadline and past the re-check deadline (`HazardOverdue`), nil when not late.
@@ -216,8 +214,7 @@ struct CaseDetailReader {
                 problems.append(error.errorDescription ?? "")
             }
             return CaseDetail.HazardView(
-                hazard: hazard, reference: "\(record.number)/\(hazard.seq)", levelLabel: hazard.level.chinese,
-                statusLabel: hazard.status.chinese, orderNumber: order, extensions: extensions,
+                hazard: hazard, reference: "\(record.number)/\(hazard.seq)", orderNumber: order, extensions: extensions,
                 daysOverdue: HazardOverdue.rectificationDays(hazard, asOf: asOf),
                 recheckDaysOverdue: HazardOverdue.recheckDays(hazard, recheck: deadlines.count > 1 ? deadlines[1] : nil, asOf: asOf),
                 deadlines: deadlines, deadlineProblems: problems)

@@ -98,9 +98,9 @@ enum CaseReport {
         Output.table(["编号", "等级", "隐患", "整改期限", "原期限", "状态", "指令书", "逾期"],
                      detail.hazards.map { view in
                          let h = view.hazard
-                         return [view.reference, view.levelLabel + (h.listedSupervision ? "·挂牌督办" : ""), h.description,
+                         return [view.reference, h.level.chinese + (h.listedSupervision ? "·挂牌督办" : ""), h.description,
                                  "\(h.deadline)", h.originalDeadline == h.deadline ? "" : "\(h.originalDeadline)",
-                                 view.statusLabel, view.orderNumber, view.daysOverdue.map { "\($0)天" } ?? ""]
+                                 h.status.chinese, view.orderNumber, view.daysOverdue.map { "\($0)天" } ?? ""]
                      })
         for view in detail.hazards {
             func late(_ days: Int?) -> String { days.map { "（已逾期\($0)天）" } ?? "" }
