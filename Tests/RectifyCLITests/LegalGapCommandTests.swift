@@ -27,6 +27,11 @@ struct LegalGapCommandTests {
         #expect(waived.status == 0 && waived.stdout.contains("2026-06-05"), "\(waived.stderr)")
         #expect(try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-06-08", "--fine", "60000"], actor: officerA).status == 0)
         #expect(try cli.run("verify").status == 0)
+        // The waiver is filed with the case (the export validates against the published schema before signing).
+        #expect(try cli.run("keys", "generate", "--out", "keys").status == 0)
+        #expect(try cli.run("export", "case", "gas-2026-0001", "--key", "keys/signing-key.pem", "--cert", "keys/signing-cert.pem").status == 0)
+        let filed = try String(contentsOfFile: cli.folder.appendingPathComponent("Exports/gas-2026/gas-2026-0001.xml").path, encoding: .utf8)
+        #expect(filed.contains("<放弃听证日期>2026-06-05</放弃听证日期>"))
     }
 
     @Test("an act dated after today is refused by every command that takes a date, and writes nothing")
@@ -166,7 +171,9 @@ struct LegalGapCommandTests {
         let export = try cli.run("export", "case", "gas-2026-0001", "--key", "keys/signing-key.pem", "--cert", "keys/signing-cert.pem")
         #expect(export.status == 0, "\(export.stdout) \(export.stderr)")
         let file = cli.folder.appendingPathComponent("Exports/gas-2026/gas-2026-0001.xml").path
-        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("延长办案期限审批表"))
+        let filed = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(filed.contains("延长办案期限审批表") && filed.contains("<延长至>2026-09-30</延长至>")
+                && filed.contains("<批准人>局长 周正</批准人>") && filed.contains("<发现日期>2026-05-21</发现日期>"))
         let cert = cli.folder.appendingPathComponent("keys/signing-cert.pem").path
         let superior = try CLI()
         #expect(try superior.run("init").status == 0)

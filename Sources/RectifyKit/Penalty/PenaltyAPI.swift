@@ -123,8 +123,10 @@ extension Rectify {
     /// The penalty of a case with its deadlines, each explained, and the surcharge as of `asOf`.
     public struct PenaltyView: Codable, Sendable {
         public var penalty: Penalty
-        public var stageLabel: String
         public var violation: Violation?
+        /// The party's written waiver of the hearing, and an approved longer decision period, when there are.
+        public var hearingWaiver: HearingWaiver?
+        public var decisionExtension: DecisionExtension?
         public var deadlines: [Deadline]
         public var surcharge: Surcharge?
         public var problems: [String]
@@ -199,7 +201,10 @@ enum PenaltyDeadlines {
             }
         }
         let violation = try ViolationCatalogue.all(db).first { $0.code == penalty.violationCode }
-        return Rectify.PenaltyView(penalty: penalty, stageLabel: penalty.stage.chinese, violation: violation,
-                                   deadlines: deadlines, surcharge: surcharge, problems: problems)
+        return Rectify.PenaltyView(
+            penalty: penalty, violation: violation,
+            hearingWaiver: try HearingWaiver.filter(HearingWaiver.Columns.penaltyId == penalty.id!).fetchOne(db),
+            decisionExtension: try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db),
+            deadlines: deadlines, surcharge: surcharge, problems: problems)
     }
 }
