@@ -24,8 +24,9 @@ public enum LedgerCheck {
         if let campaignId {
             try db.execute(sql: "DELETE FROM temp.unitTally")
             try ProgressLedger.rebuildRegister(db)
+            // The working copies start empty.
             try ProgressLedger.refresh(db, caseIds: try Int64.fetchAll(db, sql: "SELECT id FROM main.\"case\" WHERE campaignId = ? ORDER BY id",
-                                                                         arguments: [campaignId]))
+                                                                         arguments: [campaignId]), fresh: true)
         } else {
             try ProgressLedger.rebuild(db)
         }

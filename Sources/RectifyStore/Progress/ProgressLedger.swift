@@ -59,7 +59,8 @@ public struct ProgressLedger {
 
     /// Recomputes the given cases and moves the tally by the difference from what each contributed before.
     /// `totals` is false only while migration v6 rebuilds the ledger of a database that has no `progressTotal` yet.
-    static func refresh(_ db: Database, caseIds: [Int64], totals: Bool = true) throws {
+    /// `fresh`: the ledger tables were just emptied (a rebuild), so nothing stored is read back and rows are inserted.
+    static func refresh(_ db: Database, caseIds: [Int64], totals: Bool = true, fresh: Bool = false) throws {
         guard !caseIds.isEmpty else { return }
         let loader = CaseHistoryLoader(db: db)
         // Many cases (a recomputation, an import) are read table by table rather than case by case.
@@ -72,7 +73,7 @@ public struct ProgressLedger {
                 contributions = excluded.contributions
             """)
         for caseId in caseIds {
-            if let old = try Row.fetchOne(stored, arguments: [caseId]) {
+            if !fresh, let old = try Row.fetchOne(stored, arguments: [caseId]) {
                 let keys = (old["keys"] as String).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
                 add(try Encoding.decode(old["contributions"]), campaignId: old["campaignId"], keys: keys, sign: -1, to: &deltas)
             }
@@ -85,7 +86,27 @@ public struct ProgressLedger {
             try save.execute(arguments: [caseId, loaded.campaignId, loaded.keys.joined(separator: "|"),
                                          Encoding.encode(contributions)])
         }
-        try applyTallyDeltas(db, deltas, totals: totals)
+        if fresh {
+            try insertTallies(db, deltas, totals: totals)
+        } else {
+            try applyTallyDeltas(db, deltas, totals: totals)
+        }
+    }
+
+    /// Into empty tallies: each non-zero day as a row, and each group with a row its sum over the days.
+    private static func insertTallies(_ db: Database, _ deltas: [TallyKey: Int], totals: Bool) throws {
+        let tally = try db.cachedStatement(sql: """
+            INSERT INTO progressTally (campaignId, dimension, key, measure, day, n) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        var sums: [TotalKey: Int] = [:]
+        for (key, n) in deltas where n != 0 {
+            try tally.execute(arguments: [key.campaignId, key.dimension.rawValue, key.key, key.measure.rawValue,
+                                          key.day.description, n])
+            sums[TotalKey(key), default: 0] += n
+        }
+        guard totals else { return }
+        let total = try db.cachedStatement(sql: "INSERT INTO progressTotal (campaignId, dimension, key, measure, n) VALUES (?, ?, ?, ?, ?)")
+        for (key, n) in sums { try total.execute(arguments: key.arguments + [n]) }
     }
 
     private static func add(_ contributions: [ProgressContribution], campaignId: Int64, keys: [String], sign: Int,
@@ -177,7 +198,7 @@ public struct ProgressLedger {
         try db.execute(sql: "DELETE FROM progressTally; DELETE FROM progressCase; DELETE FROM unitTally;")
         if totals { try db.execute(sql: "DELETE FROM progressTotal") }
         try rebuildRegister(db)
-        try refresh(db, caseIds: try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" ORDER BY id"), totals: totals)
+        try refresh(db, caseIds: try Int64.fetchAll(db, sql: "SELECT id FROM \"case\" ORDER BY id"), totals: totals, fresh: true)
     }
 
     /// The register's tally (an empty `unitTally`): each unit counted from the day of its first audit event.
