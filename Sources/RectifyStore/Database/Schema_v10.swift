@@ -4,8 +4,8 @@ import GRDB
 /// CHECK constraints of the form `column IN ('a', 'b', 'c')` become `(column = 'a' OR column = 'b' OR column = 'c')`,
 /// which accepts and refuses exactly the same values. SQLite evaluates a constant IN list of more than two values by
 /// building a temporary index of the list, once per execution of the statement: for a row-at-a-time INSERT or UPDATE
-/// that is once per row, about 3.5 µs — three times the cost of the rest of a plain insert (measured on a table with
-/// the seven unit categories: 4.8 µs against 1.3 µs per row). New tables should spell such checks as OR chains.
+/// that is once per row, several times the cost of the rest of a plain insert (docs/performance.md). New tables should
+/// spell such checks as OR chains.
 ///
 /// SQLite cannot change a CHECK in place, so each table concerned is rebuilt the documented way (GRDB runs the
 /// migration with foreign keys off and checks them before committing): a copy under a temporary name with the new

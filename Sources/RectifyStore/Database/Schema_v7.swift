@@ -2,8 +2,8 @@ import GRDB
 
 /// A case file lists its audit events (sequence, time, actor, action, object, hash). With only `(entity, entityId)`
 /// indexed, SQLite read each listed event's row, and the row's before/after JSON comes before `hash`: long JSON
-/// spills into overflow pages that were followed to reach it, and the rows of one case lie all over the 1.3 GB event
-/// table of a 100,000-unit district, so an export from a cold cache waited on the disk for most of them. The listing
+/// spills into overflow pages that were followed to reach it, and the rows of one case lie all over the event table of
+/// a large district, so an export from a cold cache waited on the disk (docs/performance.md). The listing
 /// is now answered from this index alone; it begins with the old index's columns, which it replaces.
 enum SchemaV7 {
     static func migrate(_ db: Database) throws {
