@@ -158,10 +158,19 @@ extension Rectify {
 enum PenaltyDeadlines {
     /// The limit the decision is judged against: the statutory one, or its approved extension (art. 60).
     static func decision(_ penalty: Penalty, engine: DeadlineEngine, db: Database) throws -> Deadline {
-        let approved = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
-        let number = try approved.flatMap { try Document.fetchOne(db, key: $0.documentId)?.number }
+        let (approved, number) = try approvedExtension(penalty, db: db)
         return DecisionPeriod.deadline(statutory: try DecisionPeriod.statutory(penalty, engine: engine), extension: approved,
                                        documentNumber: number)
+    }
+
+    /// The approved longer decision period, with its document's number.
+    static func approvedExtension(_ penalty: Penalty, db: Database) throws -> (DecisionExtension?, String?) {
+        let approved = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
+        return (approved, try approved.flatMap { try Document.fetchOne(db, key: $0.documentId)?.number })
+    }
+
+    static func hearingWaiver(_ penalty: Penalty, db: Database) throws -> HearingWaiver? {
+        try HearingWaiver.filter(HearingWaiver.Columns.penaltyId == penalty.id!).fetchOne(db)
     }
 
     static func pauses(_ penalty: Penalty, db: Database) throws -> [SurchargePause] {
@@ -203,8 +212,7 @@ enum PenaltyDeadlines {
         let violation = try ViolationCatalogue.all(db).first { $0.code == penalty.violationCode }
         return Rectify.PenaltyView(
             penalty: penalty, violation: violation,
-            hearingWaiver: try HearingWaiver.filter(HearingWaiver.Columns.penaltyId == penalty.id!).fetchOne(db),
-            decisionExtension: try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db),
+            hearingWaiver: try hearingWaiver(penalty, db: db), decisionExtension: try approvedExtension(penalty, db: db).0,
             deadlines: deadlines, surcharge: surcharge, problems: problems)
     }
 }

@@ -10,22 +10,16 @@ extension WriteContext {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
         let penalty = try penalty(of: record)
-        _ = try PenaltyDecision.requireNotice(penalty)
-        try stepOfficers(penalty, named: officers)
         let decidedOn = try ActDate.decide(date, today: today)
-        let approved = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
+        let (approved, number) = try PenaltyDeadlines.approvedExtension(penalty, db: db)
         var decided = try PenaltyDecision.decide(penalty, on: decidedOn, fineYuan: fineYuan, measures: measures?.nonBlank,
                                                  stopOrder: stopOrder, context: .init(
             violation: try ViolationCatalogue.find(db, code: penalty.violationCode), hearingWaiver: try hearingWaiver(of: penalty),
-            approvedExtension: approved, extensionDocument: try approved.flatMap { try Document.fetchOne(db, key: $0.documentId)?.number },
-            engine: try LegalContext.engine(db)))
+            approvedExtension: approved, extensionDocument: number, engine: try LegalContext.engine(db)))
+        try stepOfficers(penalty, named: officers)
         decided.decisionDocumentId = try issueDocument(.penaltyDecision, caseId: record.id!, on: decidedOn).id
         try update(decided, action: "penalty.decide")
         return decided
-    }
-
-    func decisionDeadline(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
-        try PenaltyDeadlines.decision(penalty, engine: engine, db: db)
     }
 
     /// A longer decision period, approved while the statutory one runs (art. 60), with its 延长办案期限审批表.
@@ -34,10 +28,10 @@ extension WriteContext {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
         let penalty = try penalty(of: record)
-        try requireStage(penalty, [.filed, .notified], act: "批准延长办案期限", actEnglish: "extend the decision period")
+        try PenaltyProcedure.requireStage(penalty, [.filed, .notified], act: "批准延长办案期限", actEnglish: "extend the decision period")
         let approvedOn = try ActDate.decide(date, today: today)
-        try requireOnOrAfter(approvedOn, penalty.filedOn, "立案日期", "filing date")
-        let existing = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
+        try PenaltyProcedure.requireOnOrAfter(approvedOn, penalty.filedOn, "立案日期", "filing date")
+        let existing = try PenaltyDeadlines.approvedExtension(penalty, db: db).0
         try DecisionPeriod.checkExtension(approvedOn: approvedOn, newDeadline: newDeadline,
                                           statutory: try DecisionPeriod.statutory(penalty, engine: try LegalContext.engine(db)),
                                           existing: existing)
@@ -53,10 +47,9 @@ extension WriteContext {
     func servePenalty(caseNumber: String, on date: LocalDate?, method: String, officers: [String] = []) throws -> Penalty {
         _ = try actingOfficer()
         let penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
-        try requireStage(penalty, [.decided], act: "送达", actEnglish: "serve the decision")
-        try stepOfficers(penalty, named: officers)
         let served = try PenaltyService.serve(penalty, on: try ActDate.decide(date, today: today),
                                               method: try require(method, field: "送达方式", english: "service method"))
+        try stepOfficers(penalty, named: officers)
         try update(served, action: "penalty.serve")
         return served
     }
@@ -77,9 +70,9 @@ extension WriteContext {
     func pauseSurcharge(caseNumber: String, from: LocalDate, to: LocalDate, reason: String) throws -> PenaltyPause {
         _ = try actingOfficer()
         let penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
-        try requireStage(penalty, [.served], act: "登记复议诉讼期间", actEnglish: "record a review or suit period")
-        try requireOnOrAfter(from, penalty.servedOn, "送达日期", "service date")
-        try requireOnOrAfter(to, from, "开始日期", "start")
+        try PenaltyProcedure.requireStage(penalty, [.served], act: "登记复议诉讼期间", actEnglish: "record a review or suit period")
+        try PenaltyProcedure.requireOnOrAfter(from, penalty.servedOn, "送达日期", "service date")
+        try PenaltyProcedure.requireOnOrAfter(to, from, "开始日期", "start")
         var pause = PenaltyPause(penaltyId: penalty.id!, from: from, to: to,
                                  reason: try require(reason, field: "事由", english: "reason"))
         try insert(&pause, action: "penalty.pause")

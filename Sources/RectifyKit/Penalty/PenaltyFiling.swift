@@ -26,10 +26,6 @@ extension WriteContext {
         return penalty
     }
 
-    func requireStage(_ penalty: Penalty, _ allowed: [PenaltyStage], act: String, actEnglish: String) throws {
-        try PenaltyProcedure.requireStage(penalty, allowed, act: act, actEnglish: actEnglish)
-    }
-
     /// The two officers of a step facing the party (notice, decision, service): those named, or else the two who
     /// filed the case, who must still hold active credentials (《行政处罚法》第42条).
     func stepOfficers(_ penalty: Penalty, named: [String]) throws {
@@ -48,10 +44,6 @@ extension WriteContext {
                                     english: "officer \(officer.credential) of the filing is inactive: name two active officers with --officer")
             }
         }
-    }
-
-    func requireOnOrAfter(_ date: LocalDate, _ earlier: LocalDate?, _ what: String, _ whatEnglish: String) throws {
-        try PenaltyProcedure.requireOnOrAfter(date, earlier, what, whatEnglish)
     }
 
     /// What opening either procedure needs (`PenaltyFilingRules`), and two active officers who may act in it.

@@ -10,13 +10,12 @@ extension WriteContext {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
         let penalty = try penalty(of: record)
-        try requireStage(penalty, [.filed], act: "告知", actEnglish: "notify")
-        try stepOfficers(penalty, named: officers)
         let noticeOn = try ActDate.decide(date, today: today)
         var notified = try PenaltyNotice.notify(penalty, on: noticeOn, fineYuan: fineYuan, measures: measures?.nonBlank,
                                                 stopOrder: stopOrder,
                                                 violation: try ViolationCatalogue.find(db, code: penalty.violationCode),
                                                 rules: try LegalContext.rules(db))
+        try stepOfficers(penalty, named: officers)
         notified.noticeDocumentId = try issueDocument(.penaltyNotice, caseId: record.id!, on: noticeOn).id
         if notified.hearingRight { _ = try issueDocument(.hearingNotice, caseId: record.id!, on: noticeOn) }
         try update(notified, action: "penalty.notify")
@@ -37,7 +36,7 @@ extension WriteContext {
     func waiveHearing(caseNumber: String, on date: LocalDate?, statement: String) throws -> HearingWaiver {
         _ = try actingOfficer()
         let penalty = try penalty(of: try Lookup.case(db, number: caseNumber))
-        try requireStage(penalty, [.notified], act: "登记放弃听证", actEnglish: "record a hearing waiver")
+        try PenaltyProcedure.requireStage(penalty, [.notified], act: "登记放弃听证", actEnglish: "record a hearing waiver")
         let on = try ActDate.decide(date, today: today)
         try HearingWindow.checkWaiver(on: on, penalty: penalty, existing: try hearingWaiver(of: penalty))
         var waiver = HearingWaiver(penaltyId: penalty.id!, waivedOn: on,
@@ -47,7 +46,7 @@ extension WriteContext {
     }
 
     func hearingWaiver(of penalty: Penalty) throws -> HearingWaiver? {
-        try HearingWaiver.filter(HearingWaiver.Columns.penaltyId == penalty.id!).fetchOne(db)
+        try PenaltyDeadlines.hearingWaiver(penalty, db: db)
     }
 
     /// 听证 (`PenaltyHearing`): recorded once it was held, so never with a date after today.
@@ -66,10 +65,10 @@ extension WriteContext {
         _ = try actingOfficer()
         let record = try Lookup.case(db, number: caseNumber)
         var penalty = try penalty(of: record)
-        try requireStage(penalty, [.notified], act: discussion ? "登记集体讨论" : "登记法制审核",
+        try PenaltyProcedure.requireStage(penalty, [.notified], act: discussion ? "登记集体讨论" : "登记法制审核",
                          actEnglish: discussion ? "record the collective discussion" : "record the legal review")
         let on = try ActDate.decide(date, today: today)
-        try requireOnOrAfter(on, penalty.noticeOn, "告知日期", "notice date")
+        try PenaltyProcedure.requireOnOrAfter(on, penalty.noticeOn, "告知日期", "notice date")
         if discussion {
             penalty.discussionOn = on
             _ = try issueDocument(.discussionRecord, caseId: record.id!, on: on)

@@ -63,8 +63,8 @@ public struct ProgressLedger {
     static func refresh(_ db: Database, caseIds: [Int64], totals: Bool = true, fresh: Bool = false) throws {
         guard !caseIds.isEmpty else { return }
         let loader = CaseHistoryLoader(db: db)
-        // Many cases (a recomputation, an import) are read table by table rather than case by case.
-        let preloaded = caseIds.count > 64 ? try loader.loadAll() : nil
+        // A recomputation reads every table once for all cases; an act reads its few cases one by one.
+        let preloaded = fresh ? try loader.loadAll() : nil
         var deltas: [TallyKey: Int] = [:]
         let stored = try db.cachedStatement(sql: "SELECT campaignId, keys, contributions FROM progressCase WHERE caseId = ?")
         let save = try db.cachedStatement(sql: """
