@@ -4,6 +4,18 @@ import Testing
 
 @Suite("rectify binary: legal gaps")
 struct LegalGapCommandTests {
+    /// The fixture restaurant's case with an AQ99-8 penalty filed, a 20,000 yuan fine notified and the defence waived.
+    func notifiedWithDefenceWaived(_ cli: CLI, opened: String, filed: String, violation: String, notified: String,
+                                   waived: String) throws {
+        try cli.runSteps([
+            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", opened],
+            ["penalty", "file", "gas-2026-0001", "--on", filed, "--officer", officerA, "--officer", officerB,
+             "--violation", "AQ99-8", "--facts", "未安装可燃气体报警装置", "--violation-on", violation],
+            ["penalty", "notify", "gas-2026-0001", "--on", notified, "--fine", "20000"],
+            ["penalty", "defence", "gas-2026-0001", "--on", waived, "--waive"],
+        ], actor: officerA)
+    }
+
     @Test("a decision inside the hearing window is refused naming the rule; waive-hearing lets it through; bytes unchanged")
     func hearingWindowFromTheBinary() throws {
         let cli = try CLI()
@@ -100,13 +112,8 @@ struct LegalGapCommandTests {
     func provisionalDeadlineFromTheBinary() throws {
         let cli = try CLI()
         try cli.setUpDistrict()
-        try cli.runSteps([
-            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-10-20"],
-            ["penalty", "file", "gas-2026-0001", "--on", "2026-11-16", "--officer", officerA, "--officer", officerB,
-             "--violation", "AQ99-8", "--facts", "未安装可燃气体报警装置", "--violation-on", "2026-10-20"],
-            ["penalty", "notify", "gas-2026-0001", "--on", "2026-11-20", "--fine", "20000"],
-            ["penalty", "defence", "gas-2026-0001", "--on", "2026-11-23", "--waive"],
-        ], actor: officerA)
+        try notifiedWithDefenceWaived(cli, opened: "2026-10-20", filed: "2026-11-16", violation: "2026-10-20", notified: "2026-11-20",
+                                      waived: "2026-11-23")
         let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-12-07")
         #expect(show.stdout.contains("作出决定期限 暂定2027-02-14至2027-02-25之间（2027年节假日安排未录入，录入后确定）"), "\(show.stdout)")
         let decided = try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-12-07", "--fine", "20000"], actor: officerA)
@@ -146,13 +153,8 @@ struct LegalGapCommandTests {
     func decisionExtensionFromTheBinary() throws {
         let cli = try CLI()
         try cli.setUpDistrict()
-        try cli.runSteps([
-            ["case", "open", "--campaign", "gas-2026", "--unit", restaurant, "--officer", officerA, "--officer", officerB, "--on", "2026-04-20"],
-            ["penalty", "file", "gas-2026-0001", "--on", "2026-06-01", "--officer", officerA, "--officer", officerB,
-             "--violation", "AQ99-8", "--facts", "未安装可燃气体报警装置", "--violation-on", "2026-05-21"],
-            ["penalty", "notify", "gas-2026-0001", "--on", "2026-06-03", "--fine", "20000"],
-            ["penalty", "defence", "gas-2026-0001", "--on", "2026-06-04", "--waive"],
-        ], actor: officerA)
+        try notifiedWithDefenceWaived(cli, opened: "2026-04-20", filed: "2026-06-01", violation: "2026-05-21", notified: "2026-06-03",
+                                      waived: "2026-06-04")
         let extend = ["penalty", "extend-decision", "gas-2026-0001", "--until", "2026-09-30", "--approver", "局长 周正",
                       "--reason", "案情复杂"]
         let before = cli.databaseDigest()
