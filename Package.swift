@@ -46,9 +46,11 @@ let package = Package(
             name: "RectifyKit",
             dependencies: [
                 "RectifyCore", "RectifyStore", "RectifyXML", "CMalloc", "CSQLiteSettings",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // A module's members are visible only where it is imported: GRDB's, reachable through RectifyStore, are
+            // then out of RectifyKit's reach, and the database stays behind the store's typed queries.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
             name: "rectify",

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import RectifyCore
-import RectifyStore
+@testable import RectifyStore
 import Testing
 @testable import RectifyKit
 
@@ -17,7 +17,7 @@ struct CaseListingTests {
     func countsMatchHazards() throws {
         let app = try demoDistrict()
         let asOf = date("2026-07-15")
-        let (numbers, hazards) = try app.database.read { db in
+        let (numbers, hazards) = try app.database.readDatabase { db in
             (try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, number FROM \"case\"").map {
                 (Case.ID($0["id"] as Int64), $0["number"] as String)
             }), try Hazard.fetchAll(db))
@@ -52,8 +52,8 @@ struct CaseListingTests {
         let app = try demoDistrict()
         let filters = ["c.campaignId = :campaign", "c.state = :state", "unit.uscc = :uscc"]
         for conditions in [[]] + filters.map { [$0] } + [filters] {
-            let plan = try app.database.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Rectify.caseListingSQL(conditions: conditions),
+            let plan = try app.database.readDatabase { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.caseListingSQL(conditions: conditions),
                                  arguments: ["asOf": "2026-07-15", "campaign": 1, "state": "opened", "uscc": "x"])
                     .map { $0["detail"] as String }
             }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import RectifyCore
-import RectifyStore
+@testable import RectifyStore
 import Testing
 @testable import RectifyKit
 
@@ -151,7 +151,7 @@ struct CaseWorkflowTests {
         #expect(attached[0].capturedAt == "2026-04-20T10:30:00.000+08:00")
         #expect(attached[0].mediaType == "image/jpeg")
         #expect(attached[0].fileId == attached[1].fileId)
-        let stored = try app.database.read { try StoredFile.fetchAll($0) }
+        let stored = try app.database.readDatabase { try StoredFile.fetchAll($0) }
         #expect(stored.count == 1)
         #expect(stored[0].sha256 == SHA256.hex(Data([0xFF, 0xD8, 0xFF, 0x01, 0x02])))
         #expect {

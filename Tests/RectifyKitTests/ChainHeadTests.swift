@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import RectifyStore
+@testable import RectifyStore
 import Testing
 @testable import RectifyKit
 
@@ -9,10 +9,10 @@ struct ChainHeadTests {
     @Test("every imported filing records the district's chain head at export, which the district's chain still has")
     func headsKept() throws {
         let district = try ImportTests().exportedDistrict()
-        let exportedHead = try district.app.database.read(ChainHead.current)
+        let exportedHead = try district.app.database.read { try ChainHead.current($0) }
         let superior = try ImportTests().superior(trusting: district)
         _ = try superior.importFilings(paths: [district.export.folder], schemas: schemasFolder, actor: "上级")
-        let heads = try superior.database.read { db in
+        let heads = try superior.database.readDatabase { db in
             try Row.fetchAll(db, sql: "SELECT chainSeq, chainHash FROM filing").map { ChainHead(seq: $0["chainSeq"], hash: $0["chainHash"]) }
         }
         #expect(heads.count == district.export.caseCount)

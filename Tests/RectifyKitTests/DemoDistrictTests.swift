@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import RectifyCore
-import RectifyStore
+@testable import RectifyStore
 import Testing
 @testable import RectifyKit
 
@@ -38,20 +38,20 @@ struct DemoDistrictTests {
     @Test("cases in every state, valid codes, overdue hazards, dates in 2026, an intact chain")
     func content() throws {
         let (app, summary) = try build(units: 400, seed: DemoDistrict.defaultSeed)
-        let states = try app.database.read { try Set(String.fetchAll($0, sql: "SELECT DISTINCT state FROM \"case\"")) }
+        let states = try app.database.readDatabase { try Set(String.fetchAll($0, sql: "SELECT DISTINCT state FROM \"case\"")) }
         #expect(states == Set(CaseState.allCases.map(\.rawValue)))
         #expect(summary.campaigns.reduce(0) { $0 + $1.overdue } > 0)
-        let codes = try app.database.read { try String.fetchAll($0, sql: "SELECT uscc FROM unit") }
+        let codes = try app.database.readDatabase { try String.fetchAll($0, sql: "SELECT uscc FROM unit") }
         #expect(codes.count == 400)
         #expect(codes.allSatisfy { USCC.problem(in: $0) == nil })
-        let years = try app.database.read {
+        let years = try app.database.readDatabase {
             try Set(String.fetchAll($0, sql: "SELECT substr(at, 1, 4) FROM event UNION SELECT substr(openedOn, 1, 4) FROM \"case\""))
         }
         #expect(years == ["2026"])
-        let stages = try app.database.read { try Set(String.fetchAll($0, sql: "SELECT DISTINCT stage FROM penalty")) }
+        let stages = try app.database.readDatabase { try Set(String.fetchAll($0, sql: "SELECT DISTINCT stage FROM penalty")) }
         #expect(stages.isSuperset(of: ["closed", "served"]))
         #expect(summary.campaigns.reduce(0) { $0 + $1.penalties } > 0)
-        let failedRechecks = try app.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recheckRecord WHERE outcome = 'failed'") }
+        let failedRechecks = try app.database.readDatabase { try Int.fetchOne($0, sql: "SELECT count(*) FROM recheckRecord WHERE outcome = 'failed'") }
         #expect((failedRechecks ?? 0) > 0)
         #expect(try app.verify().isIntact)
         // Pinned: every build spells rows and events the same bytes, so the same district has the same head (taken

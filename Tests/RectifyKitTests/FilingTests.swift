@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import RectifyCore
-import RectifyStore
+@testable import RectifyStore
 import RectifyXML
 import RectifyTestSupport
 import Testing
@@ -64,13 +64,13 @@ struct FilingTests {
     func eventListing() throws {
         let (_, file, _, app) = try exported()
         let number = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let (plan, hashes) = try app.database.read { db in
+        let (plan, hashes) = try app.database.readDatabase { db in
             let id = try Int64.fetchOne(db, sql: #"SELECT id FROM "case" WHERE number = ?"#, arguments: [number])!
-            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Rectify.caseEventListingSQL, arguments: ["id": id])
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.caseEventListingSQL, arguments: ["id": id])
                 .map { $0["detail"] as String }
             // Independently of the listing: the events whose object is the case or one of its rows.
             let hashes = try String.fetchAll(db, sql: """
-                SELECT hash FROM event NOT INDEXED WHERE \(Rectify.caseEventFilter) ORDER BY seq
+                SELECT hash FROM event NOT INDEXED WHERE \(Store.caseEventFilter) ORDER BY seq
                 """, arguments: ["id": id])
             return (plan, hashes)
         }
@@ -103,7 +103,7 @@ struct FilingTests {
     func penaltyCaseFile() throws {
         let app = Rectify(database: try AppDatabase.inMemory(clock: pinnedClock))
         _ = try app.buildDemo(units: 200, seed: 5)
-        let number = try #require(try app.database.read {
+        let number = try #require(try app.database.readDatabase {
             try String.fetchOne($0, sql: "SELECT c.number FROM penalty p JOIN \"case\" c ON c.id = p.caseId WHERE p.stage = 'closed'")
         })
         let folder = try makeScratchFolder("rectify-penalty")

@@ -39,12 +39,12 @@ struct ImportTests {
     func lookupsUseIndexes() throws {
         let database = try AppDatabase.inMemory(clock: pinnedClock)
         func plan(_ sql: String, _ arguments: StatementArguments) throws -> String {
-            try database.read { db in
+            try database.readDatabase { db in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
                     .joined(separator: "; ")
             }
         }
-        let plans = [try plan(WriteContext.currentFilingSQL, ["320671", "通开应急〔2026〕1号"]),
+        let plans = [try plan(Store.currentFilingSQL, ["320671", "通开应急〔2026〕1号"]),
                      try plan(#"SELECT id FROM "filing" WHERE "sha256" = ?"#, ["0"])]
         #expect(plans[0].contains("USING INDEX filing_current"), "\(plans[0])")
         #expect(plans[1].contains("USING COVERING INDEX") || plans[1].contains("USING INDEX"), "\(plans[1])")
@@ -81,10 +81,10 @@ struct ImportTests {
                 + (original.penalty.map { ["penalty|\(($0.penalty.filedOn ?? $0.penalty.decidedOn)!)"] } ?? [])
             #expect(view.records.map { "\($0.kind)|\($0.date)" }.sorted() == expectedRecords.sorted())
         }
-        let events = try superior.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") }
+        let events = try superior.database.readDatabase { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") }
         let again = try superior.importFilings(paths: paths, schemas: schemasFolder, actor: "上级")
         #expect(again.filter { $0.result != .manifestChecked }.allSatisfy { $0.result == .unchanged })
-        #expect(try superior.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") } == events)
+        #expect(try superior.database.readDatabase { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") } == events)
         #expect(try superior.verify().isIntact)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import RectifyCore
-import RectifyStore
+@testable import RectifyStore
 @testable import RectifyKit
 
 let pinnedClock: @Sendable () -> Date = { LocalDate(year: 2026, month: 6, day: 1)!.timestamp(hour: 9) }
@@ -46,7 +46,7 @@ func date(_ text: String) -> LocalDate { LocalDate(text)! }
 
 /// Everything in the database, for "nothing changed" comparisons.
 func snapshot(_ app: Rectify) throws -> [String] {
-    try app.database.read { db in
+    try app.database.readDatabase { db in
         var lines: [String] = []
         for table in AuditedTables.names + ["event"] {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY rowid") {

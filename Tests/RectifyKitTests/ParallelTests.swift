@@ -1,6 +1,6 @@
 import Foundation
 import RectifyCore
-import RectifyStore
+@testable import RectifyStore
 import RectifyXML
 import RectifyTestSupport
 import Testing
@@ -92,7 +92,7 @@ struct ParallelTests {
         let keys = try SigningKeys.generate(algorithm: .ecdsa, agency: "机关", divisionCode: "320671", into: folder + "/keys", validFrom: testKeysValidFrom)
         let schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemasFolder))
         let signer = try XMLSigner(keyPath: keys.key, certificatePath: keys.certificate)
-        let numbers = try app.database.read { try String.fetchAll($0, sql: #"SELECT number FROM "case" ORDER BY campaignId, serial"#) }
+        let numbers = try app.database.readDatabase { try String.fetchAll($0, sql: #"SELECT number FROM "case" ORDER BY campaignId, serial"#) }
         #expect(numbers.count > 20)
         // ECDSA signatures differ from one signing to the next; everything they sign must not.
         func unsigned(_ rendered: Rectify.RenderedCase) -> String {
@@ -107,7 +107,7 @@ struct ParallelTests {
                                            createFolder: false)
             #expect(unsigned(cached) == unsigned(fresh), "\(number)")
         }
-        #expect(cache.campaigns.count > 1 && cache.officerRefs.count > 2)
+        #expect(cache.facts.campaigns.count > 1 && cache.facts.officers.count > 2)
     }
 
     @Test("a campaign export of more cases than one batch lists every case file in serial order and validates")

@@ -300,8 +300,8 @@ struct ProgressTests {
     func totalsAnswerAfterTheLastDay() throws {
         let district = try HandWorkedDistrict.played()
         try district.app.database.writer.writeWithoutTransaction { db in
-            let campaign = try Lookup.campaign(db, code: "gas-2026")
-            let query = ProgressQuery(db: db, campaign: campaign)
+            let campaign = try Lookup.campaign(Store(db), code: "gas-2026")
+            let query = ProgressQuery(store: Store(db), campaign: campaign)
             let lastDay = try String.fetchOne(db, sql: "SELECT max(day) FROM progressTally")!
             #expect(lastDay == "2026-06-01")
             for dimension in ProgressDimension.allCases {
@@ -330,7 +330,7 @@ struct ProgressTests {
     func movedUnitEmptiesGroups() throws {
         let district = try HandWorkedDistrict.played()
         func penaltiesFiled(_ street: String) throws -> Int? {
-            try district.app.database.read { db in
+            try district.app.database.readDatabase { db in
                 try Int.fetchOne(db, sql: """
                     SELECT t.n FROM progressTotal t JOIN street s ON t.key = CAST(s.id AS TEXT)
                     WHERE t.dimension = 'street' AND t.measure = 'penalties-filed' AND s.name = ?

@@ -41,7 +41,7 @@ struct AuditChainTests {
             renamed.name = "市场监督管理局"
             try context.update(renamed, action: "department.rename")
         }
-        let events = try database.read { try AuditEvent.order(Column("seq")).fetchAll($0) }
+        let events = try database.readDatabase { try AuditEvent.order(Column("seq")).fetchAll($0) }
         #expect(events.map(\.seq) == [1, 2, 3])
         #expect(events.map(\.actor) == ["32067100001", "32067100001", "32067100002"])
         #expect(events[0].at == "2026-06-01T09:00:00.000+08:00")
@@ -68,7 +68,7 @@ struct AuditChainTests {
                 try context.insert(&duplicate, action: "department.add")
             }
         }
-        let counts = try database.read { db in
+        let counts = try database.readDatabase { db in
             (try Department.fetchCount(db), try AuditEvent.fetchCount(db))
         }
         #expect(counts == (1, 1))
@@ -96,7 +96,7 @@ struct AuditChainTests {
             return kept
         }
         #expect(outcome == ["消防大队", "住建局"])
-        let (names, events) = try database.read { db in
+        let (names, events) = try database.readDatabase { db in
             (try String.fetchAll(db, sql: "SELECT name FROM department ORDER BY id"),
              try AuditEvent.order(Column("seq")).fetchAll(db))
         }
@@ -160,7 +160,7 @@ struct AuditChainTests {
             var file = StoredFile(sha256: SHA256.hex(content), size: content.count, content: content)
             try context.insert(&file, action: "file.store")
         }
-        let after = try database.read { try String.fetchOne($0, sql: "SELECT after FROM event") }
+        let after = try database.readDatabase { try String.fetchOne($0, sql: "SELECT after FROM event") }
         #expect(after?.contains(SHA256.hex(content)) == true)
         #expect(after?.contains("照片") == false)
         try database.writer.behindTheChain { db in

@@ -10,7 +10,7 @@ struct AuditGateTests {
     func bypassRefused() throws {
         let database = try makeDatabase()
         try addDepartments(database, ["安监局", "市场监管局"])
-        let before = try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM department ORDER BY id") }
+        let before = try database.readDatabase { db in try Row.fetchAll(db, sql: "SELECT * FROM department ORDER BY id") }
         for sql in ["UPDATE department SET name = '改过的' WHERE id = 2", "DELETE FROM department WHERE id = 1",
                     "INSERT INTO department (name) VALUES ('影子部门')"] {
             #expect(throws: StoreError.self) {
@@ -24,7 +24,7 @@ struct AuditGateTests {
         #expect(throws: DatabaseError.self) {
             try database.writer.write { try $0.execute(sql: "UPDATE department SET name = '改过的' WHERE id = 2") }
         }
-        #expect(try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM department ORDER BY id") } == before)
+        #expect(try database.readDatabase { db in try Row.fetchAll(db, sql: "SELECT * FROM department ORDER BY id") } == before)
         // The chain's own insert, update and delete pass, each recorded.
         var departments = try addDepartments(database, ["消防大队"])
         try database.write(actor: "admin") { context in
@@ -33,6 +33,6 @@ struct AuditGateTests {
             try context.delete(departments[0], action: "department.remove")
         }
         #expect(try ChainVerifier.verify(database).isIntact)
-        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") } == 5)
+        #expect(try database.readDatabase { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") } == 5)
     }
 }

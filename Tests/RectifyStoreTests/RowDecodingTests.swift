@@ -15,13 +15,13 @@ struct RowDecodingTests {
     func roundTrip<Record: IdentifiedRecord & DecodedInTableOrder & Equatable>(_ records: [Record]) throws {
         let database = try makeDatabase()
         let table = Record.databaseTableName
-        let columns = try database.read { db in try db.columns(in: table).map(\.name) }
+        let columns = try database.readDatabase { db in try db.columns(in: table).map(\.name) }
         #expect(columns == Record.listedColumns, "\(table)")
         try database.writer.behindTheChain { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             for var record in records { try record.insert(db) }
         }
-        let read = try database.read { db in try Record.order(Column("id")).fetchAll(db) }
+        let read = try database.readDatabase { db in try Record.order(Column("id")).fetchAll(db) }
         let expected = records.enumerated().map { index, record in
             var record = record
             record.id = Identifier(Int64(index + 1))
@@ -31,7 +31,7 @@ struct RowDecodingTests {
         // With every column renamed, only decoding by position can read the rows (Codable would look for the names):
         // GRDB's fetches of these records go through it.
         let renamed = Record.listedColumns.enumerated().map { "\"\($1)\" AS c\($0)" }.joined(separator: ", ")
-        let byPosition = try database.read { db in
+        let byPosition = try database.readDatabase { db in
             try Record.fetchAll(db, sql: "SELECT \(renamed) FROM \"\(table)\" ORDER BY id")
         }
         #expect(byPosition == expected, "\(table)")
@@ -123,16 +123,16 @@ struct RowDecodingTests {
                 """)
         }
         let error = #expect(throws: (any Error).self) {
-            _ = try database.read { db in try Hazard.fetchAll(db, sql: "SELECT * FROM hazard") }
+            _ = try database.readDatabase { db in try Hazard.fetchAll(db, sql: "SELECT * FROM hazard") }
         }
         #expect("\(error.map { "\($0)" } ?? "")".contains("level"))
         // Read straight from SQLite (a campaign export): the same refusal, in the store's bilingual error.
         #expect(throws: StoreError.unreadable(column: "hazard.level", value: "\"catastrophic\"")) {
-            _ = try database.read { db in try db.inTableOrder(Hazard.self, sql: "SELECT * FROM hazard", arguments: []) }
+            _ = try database.readDatabase { db in try db.inTableOrder(Hazard.self, sql: "SELECT * FROM hazard", arguments: []) }
         }
         // And what it reads is what GRDB's rows give.
         try database.writer.behindTheChain { db in try db.execute(sql: "UPDATE hazard SET level = 'major'") }
-        let both = try database.read { db in
+        let both = try database.readDatabase { db in
             (try Hazard.fetchAll(db, sql: "SELECT * FROM hazard"),
              try db.inTableOrder(Hazard.self, sql: "SELECT * FROM hazard WHERE caseId = ?", arguments: [1]))
         }

@@ -42,7 +42,7 @@ struct SchemaInvariantTests {
                 try context.insert(&document, action: "document.issue")
             }
         }
-        let numbers = try database.read { try String.fetchAll($0, sql: "SELECT number FROM document ORDER BY id") }
+        let numbers = try database.readDatabase { try String.fetchAll($0, sql: "SELECT number FROM document ORDER BY id") }
         #expect(numbers == ["（通开）应急责改〔2026〕1号", "（通开）应急责改〔2026〕2号", "（通开）应急复查〔2026〕1号",
                             "（通开）应急责改〔2027〕1号"])
         #expect(throws: (any Error).self) {
@@ -73,9 +73,9 @@ struct SchemaInvariantTests {
             }
             try await group.waitForAll()
         }
-        let serials = try first.read { try Int.fetchAll($0, sql: "SELECT serial FROM document ORDER BY serial") }
+        let serials = try first.readDatabase { try Int.fetchAll($0, sql: "SELECT serial FROM document ORDER BY serial") }
         #expect(serials == Array(1...(2 * perWriter)))
-        let actors = try first.read { try Set(String.fetchAll($0, sql: "SELECT actor FROM event")) }
+        let actors = try first.readDatabase { try Set(String.fetchAll($0, sql: "SELECT actor FROM event")) }
         #expect(actors == ["writer-0", "writer-1"])
         #expect(try ChainVerifier.verify(first).isIntact)
     }

@@ -1,4 +1,3 @@
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -76,7 +75,7 @@ extension TargetAmount {
 extension WriteContext {
     func createCampaign(_ spec: CampaignSpec) throws -> Campaign {
         try Campaign.validateCode(spec.code)
-        if try Campaign.filter(Campaign.Columns.code == spec.code).fetchCount(db) > 0 {
+        if try store.campaignExists(code: spec.code) {
             throw RuleViolation(rule: .campaignCodeUnique, chinese: "整治代码\(spec.code)已被使用",
                                 english: "campaign code \(spec.code) is taken")
         }
@@ -87,13 +86,13 @@ extension WriteContext {
         guard spec.planNumber.nonBlank != nil else {
             throw ValidationError(field: "方案文号", fieldEnglish: "plan number", chinese: "不能为空", english: "must not be empty")
         }
-        let lead = try Lookup.department(db, named: spec.leadDepartment)
+        let lead = try Lookup.department(store, named: spec.leadDepartment)
         var campaign = Campaign(code: spec.code, kind: spec.kind, title: try require(spec.title, field: "标题", english: "title"),
                                 planNumber: spec.planNumber.trimmed, leadDepartmentId: lead.id!,
                                 startsOn: spec.startsOn, endsOn: spec.endsOn)
         let campaignId = try insert(&campaign, action: "campaign.create")
         for name in spec.partnerDepartments {
-            let department = try Lookup.department(db, named: name)
+            let department = try Lookup.department(store, named: name)
             guard department.id != lead.id else {
                 throw RuleViolation(rule: .partnerNotLead, chinese: "牵头部门不能同时是配合部门",
                                     english: "the lead department cannot also be a partner")
@@ -112,7 +111,7 @@ extension WriteContext {
             try insert(&record, action: "campaign.phase")
         }
         for name in spec.scopeStreets.uniqued() {
-            var scope = CampaignScope(campaignId: campaignId, streetId: try Lookup.street(db, named: name).id!)
+            var scope = CampaignScope(campaignId: campaignId, streetId: try Lookup.street(store, named: name).id!)
             try insert(&scope, action: "campaign.scope")
         }
         for category in spec.scopeCategories.uniqued() {
@@ -135,7 +134,7 @@ extension WriteContext {
                 if let parsed = try? UnitCategory.parse(scope) {
                     category = parsed
                 } else {
-                    streetId = try Lookup.street(db, named: scope).id
+                    streetId = try Lookup.street(store, named: scope).id
                 }
             }
             var record = CampaignTarget(campaignId: campaignId, metric: target.metric, category: category,
@@ -155,34 +154,10 @@ extension Rectify {
         try database.write(actor: actor) { try $0.createCampaign(spec) }
     }
 
-    public struct CampaignListing: Codable, Sendable {
-        public var code: String
-        public var kind: CampaignKind
-        public var title: String
-        public var planNumber: String
-        public var leadDepartment: String
-        public var startsOn: LocalDate
-        public var endsOn: LocalDate
-        public var cases: Int
-        public var closedCases: Int
-    }
+    public typealias CampaignListing = RectifyStore.CampaignListing
 
     public func campaigns() throws -> [CampaignListing] {
-        try database.read { try Rectify.campaignListings($0) }
-    }
-
-    static func campaignListings(_ db: Database, code: String? = nil) throws -> [CampaignListing] {
-        try Row.fetchAll(db, sql: """
-            SELECT campaign.*, department.name AS lead,
-                   (SELECT count(*) FROM "case" WHERE campaignId = campaign.id) AS cases,
-                   (SELECT count(*) FROM "case" WHERE campaignId = campaign.id AND state = 'closed') AS closedCases
-            FROM campaign JOIN department ON department.id = campaign.leadDepartmentId
-            WHERE :code IS NULL OR campaign.code = :code ORDER BY campaign.id
-            """, arguments: ["code": code]).map { row in
-            CampaignListing(code: row["code"], kind: CampaignKind(rawValue: row["kind"])!, title: row["title"],
-                            planNumber: row["planNumber"], leadDepartment: row["lead"], startsOn: row["startsOn"],
-                            endsOn: row["endsOn"], cases: row["cases"], closedCases: row["closedCases"])
-        }
+        try database.read { try $0.campaignListings() }
     }
 
     public struct CampaignDetail: Codable, Sendable {
@@ -210,66 +185,24 @@ extension Rectify {
     }
 
     public func campaign(code: String) throws -> CampaignDetail {
-        try database.read { db in
-            let campaign = try Lookup.campaign(db, code: code)
-            let listing = try Rectify.campaignListings(db, code: campaign.code)[0]
+        try database.read { store in
+            let campaign = try Lookup.campaign(store, code: code)
+            let listing = try store.campaignListings(code: campaign.code)[0]
             let id = campaign.id!
-            let partners = try String.fetchAll(db, sql: """
-                SELECT department.name FROM campaignPartner JOIN department ON department.id = campaignPartner.departmentId
-                WHERE campaignId = ? ORDER BY campaignPartner.id
-                """, arguments: [id])
-            let streets = try String.fetchAll(db, sql: """
-                SELECT street.name FROM campaignScope JOIN street ON street.id = campaignScope.streetId
-                WHERE campaignId = ? ORDER BY street.id
-                """, arguments: [id])
-            let categories = try String.fetchAll(db, sql: """
-                SELECT category FROM campaignScope WHERE campaignId = ? AND category IS NOT NULL ORDER BY id
-                """, arguments: [id]).compactMap { UnitCategory(rawValue: $0)?.chinese }
-            let unitsInScope = try CampaignScopeQuery.unitCount(db, campaignId: id)
-            var byState: [CaseState: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM \"case\" WHERE campaignId = ? GROUP BY state",
-                                        arguments: [id]) {
-                byState[CaseState(rawValue: row["state"])!] = row["n"]
+            let streets = Dictionary(uniqueKeysWithValues: try store.streets().map { ($0.id!, $0.name) })
+            let byState = try store.caseCountsByState(campaignId: id)
+            let targets = try store.targets(campaignId: id).map { target in
+                CampaignDetail.TargetView(scope: target.category?.chinese ?? target.streetId.flatMap { streets[$0] } ?? "全部范围",
+                                          metric: target.metric, amount: target.amount.description, dueOn: target.dueOn)
             }
-            let targets = try CampaignTarget.filter(CampaignTarget.Columns.campaignId == id).order(Column("id")).fetchAll(db)
-                .map { target in
-                    let scope = try target.category?.chinese
-                        ?? target.streetId.flatMap { try Street.fetchOne(db, key: $0)?.name } ?? "全部范围"
-                    return CampaignDetail.TargetView(scope: scope, metric: target.metric,
-                                                     amount: target.amount.description, dueOn: target.dueOn)
-                }
             return CampaignDetail(
-                campaign: listing, partners: partners,
-                phases: try CampaignPhase.filter(CampaignPhase.Columns.campaignId == id).order(CampaignPhase.Columns.seq).fetchAll(db),
-                scopeStreets: streets, scopeCategories: categories, unitsInScope: unitsInScope,
+                campaign: listing, partners: try store.partnerNames(campaignId: id), phases: try store.phases(campaignId: id),
+                scopeStreets: try store.scopeStreetNames(campaignId: id),
+                scopeCategories: try store.scopeCategories(campaignId: id).map(\.chinese),
+                unitsInScope: try store.unitsInScope(campaignId: id),
                 casesByState: CaseState.allCases.map { .init(state: $0, cases: byState[$0] ?? 0) },
                 targets: targets,
-                checklist: try CampaignChecklistItem.filter(CampaignChecklistItem.Columns.campaignId == id)
-                    .order(CampaignChecklistItem.Columns.seq).fetchAll(db))
+                checklist: try store.checklist(campaignId: id))
         }
-    }
-}
-
-/// Which units a campaign covers: the product of its streets and categories (none listed means all).
-enum CampaignScopeQuery {
-    static let unitFilter = filter(table: "unit")
-
-    /// The scope condition on any table with `streetId` and `category` columns (`unit`, the register tally).
-    static func filter(table: String) -> String {
-        """
-        (NOT EXISTS (SELECT 1 FROM campaignScope s WHERE s.campaignId = :campaign AND s.streetId IS NOT NULL)
-         OR \(table).streetId IN (SELECT streetId FROM campaignScope WHERE campaignId = :campaign AND streetId IS NOT NULL))
-        AND (NOT EXISTS (SELECT 1 FROM campaignScope s WHERE s.campaignId = :campaign AND s.category IS NOT NULL)
-         OR \(table).category IN (SELECT category FROM campaignScope WHERE campaignId = :campaign AND category IS NOT NULL))
-        """
-    }
-
-    static func unitCount(_ db: Database, campaignId: Campaign.ID) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE \(unitFilter)", arguments: ["campaign": campaignId])!
-    }
-
-    static func contains(_ db: Database, campaignId: Campaign.ID, unitId: BusinessUnit.ID) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM unit WHERE id = :unit AND \(unitFilter))",
-                          arguments: ["campaign": campaignId, "unit": unitId])!
     }
 }

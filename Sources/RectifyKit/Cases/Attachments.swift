@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -19,14 +18,14 @@ public struct AttachmentLimits: Sendable {
 extension WriteContext {
     func attach(caseNumber: String, file url: URL, target: AttachmentTarget, capturedAt: String?) throws -> Attachment {
         _ = try actingOfficer()
-        let record = try Lookup.case(db, number: caseNumber)
+        let record = try Lookup.case(store, number: caseNumber)
         try CaseLifecycle.requireOpen(record.state)
         let attributes: [FileAttributeKey: Any]
         do { attributes = try FileManager.default.attributesOfItem(atPath: url.path) } catch {
             throw NotFoundError("文件", "file", key: url.path)
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        let attached = try Lookup.attachmentBytes(db, caseId: record.id!)
+        let attached = try Lookup.attachmentBytes(store, caseId: record.id!)
         guard attached + size <= AttachmentLimits.perCaseBytes else {
             let limit = AttachmentLimits.perCaseBytes
             throw RuleViolation(rule: .attachmentSize,
@@ -39,15 +38,13 @@ extension WriteContext {
         var recordId: Int64?
         switch target {
         case .caseFile: break
-        case .hazard(let seq): hazardId = try Lookup.hazard(db, reference: "\(record.number)/\(seq)").1.id
+        case .hazard(let seq): hazardId = try Lookup.hazard(store, reference: "\(record.number)/\(seq)").1.id
         case .record(let kind, let id):
-            let table = ["plan": "planRecord", "self-check": "selfCheckRecord", "recheck": "recheckRecord"][kind]
-            guard let table else {
+            guard let table = CaseRecordKind(rawValue: kind) else {
                 throw ValidationError(field: "记录类型", fieldEnglish: "record kind", value: kind,
                                       chinese: "应为 plan、self-check 或 recheck", english: "must be plan, self-check or recheck")
             }
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ? AND caseId = ?)",
-                                    arguments: [id, record.id!])! else {
+            guard try store.caseHasRecord(table, id: id, caseId: record.id!) else {
                 throw NotFoundError("本案件的记录", "record of this case", key: "\(kind)#\(id)")
             }
             recordKind = kind
@@ -67,7 +64,7 @@ extension WriteContext {
         }
         let digest = SHA256.hex(content)
         var file: StoredFile
-        if let existing = try StoredFile.filter(StoredFile.Columns.sha256 == digest).fetchOne(db) {
+        if let existing = try store.storedFile(sha256: digest) {
             file = existing
         } else {
             file = StoredFile(sha256: digest, size: content.count, content: content)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -10,7 +9,7 @@ extension WriteContext {
     /// Case acts are done by registered officers: the actor must be one.
     func actingOfficer() throws -> Officer {
         do {
-            return try Lookup.actingOfficer(db, credential: actor)
+            return try Lookup.actingOfficer(store, credential: actor)
         } catch is NotFoundError {
             throw RuleViolation(rule: .actorIsOfficer,
                                 chinese: "操作人“\(actor)”不是已登记的执法人员（--as 应为执法证号）",
@@ -19,8 +18,8 @@ extension WriteContext {
     }
 
     func issueDocument(_ kind: DocumentKind, caseId: Case.ID, on date: LocalDate) throws -> Document {
-        let agency = try Lookup.agency(db)
-        let number = try DocumentSerials.next(db, agency: agency.abbreviation, code: kind.code, year: date.year)
+        let agency = try Lookup.agency(store)
+        let number = try nextDocumentNumber(agency: agency.abbreviation, code: kind.code, year: date.year)
         var document = Document(kind: kind, number: number, caseId: caseId, issuedOn: date)
         try insert(&document, action: "document.issue")
         return document
@@ -36,25 +35,24 @@ extension WriteContext {
 
     func openCase(campaignCode: String, uscc: String, officers: [String], on date: LocalDate?) throws -> Case {
         _ = try actingOfficer()
-        let campaign = try Lookup.campaign(db, code: campaignCode)
-        let unit = try Lookup.unit(db, uscc: uscc)
-        let (first, second) = try Lookup.officerPair(db, officers)
+        let campaign = try Lookup.campaign(store, code: campaignCode)
+        let unit = try Lookup.unit(store, uscc: uscc)
+        let (first, second) = try Lookup.officerPair(store, officers)
         let openedOn = try ActDate.decide(date, today: today)
         guard openedOn >= campaign.startsOn, openedOn <= campaign.endsOn else {
             throw RuleViolation(rule: .caseInCampaignPeriod,
                                 chinese: "立档日期\(openedOn)不在整治期限\(campaign.startsOn)至\(campaign.endsOn)之内",
                                 english: "opening date \(openedOn) lies outside the campaign \(campaign.startsOn)…\(campaign.endsOn)")
         }
-        guard try CampaignScopeQuery.contains(db, campaignId: campaign.id!, unitId: unit.id!) else {
+        guard try store.campaignCovers(campaignId: campaign.id!, unitId: unit.id!) else {
             throw RuleViolation(rule: .caseInScope, chinese: "单位“\(unit.name)”不在该专项整治的范围（街道/类别）之内",
                                 english: "unit \(unit.uscc) is outside the campaign's scope (streets/categories)")
         }
-        if let existing = try Case.filter(Case.Columns.campaignId == campaign.id! && Case.Columns.unitId == unit.id!).fetchOne(db) {
+        if let existing = try store.case(campaignId: campaign.id!, unitId: unit.id!) {
             throw RuleViolation(rule: .oneCasePerUnit, chinese: "该单位在本专项整治中已有案件\(existing.number)",
                                 english: "this unit already has case \(existing.number) in this campaign")
         }
-        let serial = (try Int.fetchOne(db, sql: "SELECT max(serial) FROM \"case\" WHERE campaignId = ?",
-                                       arguments: [campaign.id!]) ?? 0) + 1
+        let serial = try store.nextCaseSerial(campaignId: campaign.id!)
         var record = Case(number: Case.number(campaignCode: campaign.code, serial: serial), serial: serial,
                           campaignId: campaign.id!, unitId: unit.id!, openedOn: openedOn,
                           officer1Id: first.id!, officer2Id: second.id!)
@@ -64,14 +62,13 @@ extension WriteContext {
 
     func closeCase(number: String, on date: LocalDate?) throws -> Case {
         _ = try actingOfficer()
-        var record = try Lookup.case(db, number: number)
+        var record = try Lookup.case(store, number: number)
         let closedOn = try ActDate.decide(date, today: today)
         guard closedOn >= record.openedOn else {
             throw RuleViolation(rule: .datesInOrder, chinese: "结档日期\(closedOn)早于立档日期\(record.openedOn)",
                                 english: "closing date \(closedOn) is before the opening date \(record.openedOn)")
         }
-        let unresolved = try Hazard.filter(Hazard.Columns.caseId == record.id!)
-            .filter(![HazardStatus.verified, HazardStatus.penalty].contains(Hazard.Columns.status)).fetchCount(db)
+        let unresolved = try store.unresolvedHazardCount(caseId: record.id!)
         let next = try CaseLifecycle.next(from: record.state, on: .closeRequested(unresolvedHazards: unresolved))
         record.state = next
         record.closedOn = closedOn
@@ -83,12 +80,11 @@ extension WriteContext {
                    criterion: String?, foundOn: LocalDate?, deadline: LocalDate, listedSupervision: Bool,
                    supervisingBody: String?) throws -> Hazard {
         _ = try actingOfficer()
-        var record = try Lookup.case(db, number: caseNumber)
+        var record = try Lookup.case(store, number: caseNumber)
         try transition(&record, .hazardAdded, action: "case.reopen-rectification")
         var item: CampaignChecklistItem?
         if let code = checklistCode?.nonBlank {
-            item = try CampaignChecklistItem.filter(CampaignChecklistItem.Columns.campaignId == record.campaignId
-                                                    && CampaignChecklistItem.Columns.code == code).fetchOne(db)
+            item = try store.checklistItem(campaignId: record.campaignId, code: code)
             if item == nil { throw NotFoundError("本专项整治的检查要点", "checklist item of this campaign", key: code) }
         }
         guard let level = level ?? item?.defaultLevel else {
@@ -113,7 +109,7 @@ extension WriteContext {
                                   english: "only a listed hazard has a supervising body")
         }
         let order = try issueDocument(.rectificationOrder, caseId: record.id!, on: foundOn)
-        let seq = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM hazard WHERE caseId = ?", arguments: [record.id!]) ?? 0) + 1
+        let seq = try store.nextHazardSeq(caseId: record.id!)
         var hazard = Hazard(caseId: record.id!, seq: seq, checklistCode: item?.code,
                             description: try require(description, field: "隐患描述", english: "description"),
                             level: level, criterion: criterion, foundOn: foundOn, deadline: deadline,
@@ -125,7 +121,7 @@ extension WriteContext {
 
     func extendHazard(reference: String, to newDeadline: LocalDate, reason: String, on date: LocalDate?) throws -> Hazard {
         let officer = try actingOfficer()
-        let (record, found) = try Lookup.hazard(db, reference: reference)
+        let (record, found) = try Lookup.hazard(store, reference: reference)
         var hazard = found
         try CaseLifecycle.requireOpen(record.state)
         guard !hazard.status.isResolved else {
@@ -153,7 +149,7 @@ extension WriteContext {
 
     func claimRectification(reference: String, on date: LocalDate?, measures: String) throws -> Hazard {
         _ = try actingOfficer()
-        let (record, found) = try Lookup.hazard(db, reference: reference)
+        let (record, found) = try Lookup.hazard(store, reference: reference)
         try CaseLifecycle.requireOpen(record.state)
         var hazard = found
         guard hazard.status == .open else {

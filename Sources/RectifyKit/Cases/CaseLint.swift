@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -22,13 +21,13 @@ extension Rectify {
     /// Every gap before filing: deadlines passed, records or documents missing, bases not cited, dates out of order.
     public func lint(number: String, asOf: LocalDate? = nil) throws -> LintReport {
         let asOf = asOf ?? LocalDate(database.clock())
-        return try database.read { db in
-            try lint(try CaseDetailReader(db: db, engine: try LegalContext.engine(db)).detail(number: number, asOf: asOf), db: db)
+        return try database.read { store in
+            try lint(try CaseDetailReader(store: store, engine: try LegalContext.engine(store)).detail(number: number, asOf: asOf), store: store)
         }
     }
 
-    /// The same, for a case page already read in `db`'s transaction (an export reads each case once).
-    func lint(_ detail: CaseDetail, db: Database) throws -> LintReport {
+    /// The same, for a case page already read in `store`'s transaction (an export reads each case once).
+    func lint(_ detail: CaseDetail, store: Store) throws -> LintReport {
         let asOf = detail.asOf
         var findings: [LintFinding] = []
         func add(_ rule: RuleCode, _ reference: String, _ chinese: String, _ english: String) {
@@ -62,7 +61,7 @@ extension Rectify {
                 }
             }
         }
-        if detail.selfChecks.isEmpty, let phase = try selfCheckPhaseEnd(campaign: detail.campaign, db: db), phase < asOf {
+        if detail.selfChecks.isEmpty, let phase = try selfCheckPhaseEnd(campaign: detail.campaign, store: store), phase < asOf {
             add(.selfcheckMissing, detail.number, "自查自改阶段已于\(phase)结束，单位尚无自查自改记录",
                 "the self-check phase ended on \(phase) and the unit has no self-check record")
         }
@@ -103,9 +102,9 @@ extension Rectify {
         for problem in view.problems { add(.deadlineUnknown, number, problem, "a penalty deadline cannot be computed") }
     }
 
-    private func selfCheckPhaseEnd(campaign code: String, db: Database) throws -> LocalDate? {
-        let campaign = try Lookup.campaign(db, code: code)
-        return try CampaignPhase.filter(CampaignPhase.Columns.campaignId == campaign.id!).fetchAll(db)
+    private func selfCheckPhaseEnd(campaign code: String, store: Store) throws -> LocalDate? {
+        let campaign = try Lookup.campaign(store, code: code)
+        return try store.phases(campaignId: campaign.id!)
             .first { $0.name.contains("自查") }?.endsOn
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -7,11 +6,11 @@ extension WriteContext {
     func addPlan(caseNumber: String, kind: PlanKind, hazardSeq: Int?, measures: String, responsible: String?,
                  fundsYuan: Int?, deadline: LocalDate?, contingency: String?, on date: LocalDate?) throws -> PlanRecord {
         _ = try actingOfficer()
-        let record = try Lookup.case(db, number: caseNumber)
+        let record = try Lookup.case(store, number: caseNumber)
         try CaseLifecycle.requireOpen(record.state)
         var hazard: Hazard?
         if let seq = hazardSeq {
-            hazard = try Lookup.hazard(db, reference: "\(record.number)/\(seq)").1
+            hazard = try Lookup.hazard(store, reference: "\(record.number)/\(seq)").1
         }
         if let fundsYuan, fundsYuan < 0 {
             throw ValidationError(field: "整改资金", fieldEnglish: "funds", value: String(fundsYuan),
@@ -42,14 +41,13 @@ extension WriteContext {
     func addSelfCheck(caseNumber: String, on date: LocalDate?, checkedBy: String, findings: String, selfFixed: String?,
                       pledge: String, items: [(code: String, result: CheckResult)]) throws -> SelfCheckRecord {
         _ = try actingOfficer()
-        var record = try Lookup.case(db, number: caseNumber)
+        var record = try Lookup.case(store, number: caseNumber)
         let checkedOn = try ActDate.decide(date, today: today)
         guard checkedOn >= record.openedOn else {
             throw RuleViolation(rule: .datesInOrder, chinese: "自查日期\(checkedOn)早于立档日期\(record.openedOn)",
                                 english: "self-check date \(checkedOn) is before the case was opened (\(record.openedOn))")
         }
-        let known = Set(try String.fetchAll(db, sql: "SELECT code FROM campaignChecklistItem WHERE campaignId = ?",
-                                            arguments: [record.campaignId]))
+        let known = Set(try store.checklistCodes(campaignId: record.campaignId))
         var seen = Set<String>()
         for item in items {
             guard known.contains(item.code) else { throw NotFoundError("本专项整治的检查要点", "checklist item of this campaign", key: item.code) }
@@ -75,13 +73,13 @@ extension WriteContext {
     func addRecheck(caseNumber: String, on date: LocalDate?, officers: [String], opinion: String,
                     verdicts: [(seq: Int, verdict: RecheckVerdict)]) throws -> RecheckRecord {
         _ = try actingOfficer()
-        var record = try Lookup.case(db, number: caseNumber)
+        var record = try Lookup.case(store, number: caseNumber)
         // The lifecycle is the first rule: a case not yet self-checked, already accepted or closed takes no re-check.
         _ = try CaseLifecycle.next(from: record.state, on: .recheckRecorded(.partial))
-        let (first, second) = try Lookup.officerPair(db, officers)
+        let (first, second) = try Lookup.officerPair(store, officers)
         try requireAuthority([first, second], in: record, act: "复查", actEnglish: "re-check")
         let checkedOn = try ActDate.decide(date, today: today)
-        var hazards = try Hazard.filter(Hazard.Columns.caseId == record.id!).order(Hazard.Columns.seq).fetchAll(db)
+        var hazards = try store.hazards(caseId: record.id!)
         var given: [Int: RecheckVerdict] = [:]
         for (seq, verdict) in verdicts {
             guard given.updateValue(verdict, forKey: seq) == nil else {

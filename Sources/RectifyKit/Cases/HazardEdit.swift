@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -7,9 +6,9 @@ extension WriteContext {
     /// Load → decide (`HazardCorrection`) → save, audited as `hazard.edit`.
     func editHazard(reference: String, correction: HazardCorrection) throws -> Hazard {
         _ = try actingOfficer()
-        let (record, hazard) = try Lookup.hazard(db, reference: reference)
+        let (record, hazard) = try Lookup.hazard(store, reference: reference)
         try CaseLifecycle.requireOpen(record.state)
-        let order = try Document.fetchOne(db, key: hazard.orderDocumentId.rawValue)
+        let order = try store.document(id: hazard.orderDocumentId)
         let corrected = try correction.applied(to: hazard, orderNumber: order?.number ?? "")
         if corrected != hazard { try update(corrected, action: "hazard.edit") }
         return corrected

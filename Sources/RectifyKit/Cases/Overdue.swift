@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -29,38 +28,21 @@ extension Rectify {
     /// ones on the same day.
     public func overdue(asOf: LocalDate? = nil, campaign: String? = nil) throws -> OverdueReport {
         let asOf = asOf ?? LocalDate(database.clock())
-        return try database.read { db in
-            let engine = try LegalContext.engine(db)
-            var arguments: StatementArguments = []
-            var filter = ""
-            if let campaign {
-                filter = "AND c.campaignId = ?"
-                arguments += [try Lookup.campaign(db, code: campaign).id!]
-            }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT h.*, c.number AS caseNumber, campaign.code AS campaignCode, campaign.kind AS campaignKind,
-                       unit.name AS unitName, street.name AS streetName, d.number AS orderNumber
-                FROM hazard h JOIN "case" c ON c.id = h.caseId JOIN campaign ON campaign.id = c.campaignId
-                JOIN unit ON unit.id = c.unitId JOIN street ON street.id = unit.streetId
-                JOIN document d ON d.id = h.orderDocumentId
-                WHERE h.status IN ('open', 'claimed') \(filter)
-                """, arguments: arguments)
+        return try database.read { store in
+            let engine = try LegalContext.engine(store)
+            let campaignId = try campaign.map { try Lookup.campaign(store, code: $0).id! }
             var items: [OverdueItem] = []
             var problems: [String] = []
-            while let row = try rows.next() {
-                let hazard = try Hazard(row: row)
-                let kind = CampaignKind(rawValue: row["campaignKind"])!
-                let reference = "\(row["caseNumber"] as String)/\(hazard.seq)"
+            try store.forEachUnresolvedHazard(campaignId: campaignId) { hazard, place, kind, orderNumber in
+                let reference = "\(place.caseNumber)/\(hazard.seq)"
                 func item(_ what: OverdueKind, _ deadline: Deadline) -> OverdueItem {
-                    OverdueItem(what: what, reference: reference, campaign: row["campaignCode"], unit: row["unitName"],
-                                street: row["streetName"], level: hazard.level, deadline: deadline,
+                    OverdueItem(what: what, reference: reference, campaign: place.campaignCode, unit: place.unitName,
+                                street: place.streetName, level: hazard.level, deadline: deadline,
                                 daysOverdue: deadline.due.days(until: asOf))
                 }
                 if hazard.isOverdue(asOf: asOf) {
-                    let extensions = try HazardExtension.fetchAll(
-                        db.cachedStatement(sql: "SELECT * FROM hazardExtension WHERE hazardId = ? ORDER BY id"),
-                        arguments: [hazard.id!])
-                    items.append(item(.rectification, engine.rectification(hazard, order: row["orderNumber"], extensions: extensions)))
+                    let extensions = try store.hazardExtensions(hazardId: hazard.id!)
+                    items.append(item(.rectification, engine.rectification(hazard, order: orderNumber, extensions: extensions)))
                 }
                 do {
                     if let recheck = try engine.recheck(hazard, kind: kind),
@@ -71,7 +53,7 @@ extension Rectify {
                     problems.append("\(reference)：\(error.chinese)")
                 }
             }
-            items += try penaltyItems(db, engine: engine, asOf: asOf, filter: filter, arguments: arguments, problems: &problems)
+            items += try penaltyItems(store, engine: engine, asOf: asOf, campaignId: campaignId, problems: &problems)
             // Sorted through a key per item: comparing the items themselves copied every field of both, each time.
             let keys = items.map { (daysOverdue: $0.daysOverdue, major: $0.level == .major, reference: $0.reference) }
             let order = keys.indices.sorted { a, b in
@@ -89,39 +71,32 @@ extension Rectify {
 extension Rectify {
     /// Penalty steps past their deadline: the decision (90 days from 立案), the service (7 working days), the
     /// payment (15 days from service, or the approved date) with the surcharge run up so far.
-    func penaltyItems(_ db: Database, engine: DeadlineEngine, asOf: LocalDate, filter: String, arguments: StatementArguments,
+    func penaltyItems(_ store: Store, engine: DeadlineEngine, asOf: LocalDate, campaignId: Campaign.ID?,
                       problems: inout [String]) throws -> [OverdueItem] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT p.*, c.number AS caseNumber, campaign.code AS campaignCode, unit.name AS unitName, street.name AS streetName
-            FROM penalty p JOIN "case" c ON c.id = p.caseId JOIN campaign ON campaign.id = c.campaignId
-            JOIN unit ON unit.id = c.unitId JOIN street ON street.id = unit.streetId
-            WHERE p.stage IN ('filed', 'notified', 'decided', 'served') \(filter)
-            """, arguments: arguments)
         var items: [OverdueItem] = []
-        for row in rows {
-            let penalty = try Penalty(row: row)
+        for (penalty, place) in try store.pendingPenalties(campaignId: campaignId) {
             func add(_ what: OverdueKind, _ deadline: Deadline) {
                 guard deadline.due < asOf else { return }
-                items.append(OverdueItem(what: what, reference: row["caseNumber"], campaign: row["campaignCode"],
-                                         unit: row["unitName"], street: row["streetName"], level: nil,
+                items.append(OverdueItem(what: what, reference: place.caseNumber, campaign: place.campaignCode,
+                                         unit: place.unitName, street: place.streetName, level: nil,
                                          deadline: deadline, daysOverdue: deadline.due.days(until: asOf)))
             }
             do {
                 switch penalty.stage {
                 case .filed, .notified:
-                    if penalty.procedure == .general { add(.decision, try PenaltyDeadlines.decision(penalty, engine: engine, db: db)) }
+                    if penalty.procedure == .general { add(.decision, try PenaltyDeadlines.decision(penalty, engine: engine, store: store)) }
                 case .decided:
                     add(.service, try engine.deadline("送达期限", rule: .serviceWindow, from: penalty.decidedOn!, startLabel: "决定日"))
                 case .served where (penalty.fineYuan ?? 0) > 0:
                     var due = try PenaltyPayment.due(penalty, engine: engine)
                     let surcharge = try engine.surcharge(fineYuan: penalty.fineYuan!, paymentDue: due.due, asOf: asOf,
-                                                         pauses: try PenaltyDeadlines.pauses(penalty, db: db))
+                                                         pauses: try PenaltyDeadlines.pauses(penalty, store: store))
                     due.explanation += "；\(surcharge.explanation)"
                     add(.payment, due)
                 default: break
                 }
             } catch let error as any UserFacingError {
-                problems.append("\(row["caseNumber"] as String)：\(error.chinese)")
+                problems.append("\(place.caseNumber)：\(error.chinese)")
             }
         }
         return items

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -24,16 +23,10 @@ extension DemoDistrict {
         var stories: [Story] = []
         var acts: [ScheduledAct] = []
         for (index, spec) in specs.enumerated() {
-            let rows = try database.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT unit.uscc, street.name AS street FROM unit JOIN street ON street.id = unit.streetId
-                    WHERE unit.category IN (\(spec.scopeCategories.map { "'\($0.rawValue)'" }.joined(separator: ",")))
-                    ORDER BY unit.id
-                    """)
-            }
+            let rows = try database.read { try $0.units(in: spec.scopeCategories) }
             for row in rows where random.chance(spec.kind == .pumpTruck ? 1.0 : 0.75) {
-                let department = leadOfficers(for: spec, street: row["street"])
-                let story = Story(campaign: index, uscc: row["uscc"], officers: officers.pair(department, &random))
+                let department = leadOfficers(for: spec, street: row.street)
+                let story = Story(campaign: index, uscc: row.uscc, officers: officers.pair(department, &random))
                 acts += script(story: stories.count, campaign: spec, random: &random)
                 stories.append(story)
             }
@@ -146,43 +139,27 @@ extension Rectify {
 
     func demoSummary(seed: UInt64) throws -> DemoSummary {
         let asOf = DemoDistrict.referenceDate
-        return try database.read { db in
-            let campaigns = try Rectify.campaignListings(db)
-            var streets: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT street.name, count(unit.id) AS n FROM street LEFT JOIN unit ON unit.streetId = street.id GROUP BY street.id
-                """) { streets[row["name"]] = row["n"] }
-            var categories: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT category, count(*) AS n FROM unit GROUP BY category") {
-                categories[UnitCategory(rawValue: row["category"])!.chinese] = row["n"]
-            }
+        return try database.read { store in
+            let campaigns = try store.campaignListings()
+            let streets = try store.unitCountsByStreet()
+            let categories = Dictionary(uniqueKeysWithValues: try store.unitCountsByCategory().map { ($0.key.chinese, $0.value) })
             let lines = try campaigns.map { listing in
-                let campaign = try Lookup.campaign(db, code: listing.code)
-                var states: [String: Int] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM \"case\" WHERE campaignId = ? GROUP BY state",
-                                            arguments: [campaign.id!]) {
-                    states[CaseState(rawValue: row["state"])!.chinese] = row["n"]
-                }
-                let hazards = try Row.fetchOne(db, sql: """
-                    SELECT count(*) AS n, sum(level = 'major') AS major, sum(status = 'verified') AS verified,
-                           sum(status = 'open' AND deadline < ?) AS overdue
-                    FROM hazard JOIN "case" c ON c.id = hazard.caseId WHERE c.campaignId = ?
-                    """, arguments: [asOf, campaign.id!])!
-                let penalties = try Row.fetchOne(db, sql: """
-                    SELECT count(*) AS n, sum(p.stage = 'transferred') AS transferred
-                    FROM penalty p JOIN "case" c ON c.id = p.caseId WHERE c.campaignId = ?
-                    """, arguments: [campaign.id!])!
+                let campaign = try Lookup.campaign(store, code: listing.code)
+                let states = Dictionary(uniqueKeysWithValues: try store.caseCountsByState(campaignId: campaign.id!)
+                    .map { ($0.key.chinese, $0.value) })
+                let hazards = try store.hazardCounts(campaignId: campaign.id!, asOf: asOf)
+                let penalties = try store.penaltyCounts(campaignId: campaign.id!)
                 return DemoSummary.CampaignLine(
                     code: listing.code, title: listing.title,
-                    unitsInScope: try CampaignScopeQuery.unitCount(db, campaignId: campaign.id!), cases: states,
-                    hazards: hazards["n"], majorHazards: hazards["major"] ?? 0, verified: hazards["verified"] ?? 0,
-                    overdue: hazards["overdue"] ?? 0, penalties: penalties["n"], transferred: penalties["transferred"] ?? 0)
+                    unitsInScope: try store.unitsInScope(campaignId: campaign.id!), cases: states,
+                    hazards: hazards.total, majorHazards: hazards.major, verified: hazards.verified,
+                    overdue: hazards.overdue, penalties: penalties.total, transferred: penalties.transferred)
             }
-            let head = try String.fetchOne(db, sql: "SELECT hash FROM event ORDER BY seq DESC LIMIT 1") ?? ""
+            let counts = try store.recordCounts()
             return DemoSummary(
-                agency: try Lookup.agency(db).name, seed: seed, asOf: asOf, streets: streets, categories: categories,
-                officers: try Officer.fetchCount(db), campaigns: lines, documents: try Document.fetchCount(db),
-                events: try Int.fetchOne(db, sql: "SELECT count(*) FROM event")!, chainHead: head)
+                agency: try Lookup.agency(store).name, seed: seed, asOf: asOf, streets: streets, categories: categories,
+                officers: counts.officers, campaigns: lines, documents: counts.documents, events: counts.events,
+                chainHead: try ChainHead.current(store).hash)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -100,7 +99,7 @@ extension DemoDistrict {
                                                           safetyOfficer: DemoNames.person(&random))))
             }
         }
-        let departmentIds = Dictionary(uniqueKeysWithValues: try Department.fetchAll(context.db).map { ($0.name, $0.id!) })
+        let departmentIds = Dictionary(uniqueKeysWithValues: try context.store.departments().map { ($0.name, $0.id!) })
         var index = 0
         for (category, count) in composition(total: total) {
             for _ in 0..<count {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -209,9 +208,9 @@ extension DemoDistrict {
         case .penaltyServe:
             _ = try context.servePenalty(caseNumber: number(), on: date, method: "直接送达")
         case .penaltyPay:
-            let penalty = try context.penalty(of: try Lookup.case(context.db, number: number()))
-            let owed = try PenaltyPayment.owed(penalty, on: date, pauses: try PenaltyDeadlines.pauses(penalty, db: context.db),
-                                               engine: try LegalContext.engine(context.db))
+            let penalty = try context.penalty(of: try Lookup.case(context.store, number: number()))
+            let owed = try PenaltyPayment.owed(penalty, on: date, pauses: try PenaltyDeadlines.pauses(penalty, store: context.store),
+                                               engine: try LegalContext.engine(context.store))
             _ = try context.payPenalty(caseNumber: number(), on: date, amountFen: owed.amount.fen)
         case .penaltyDemand:
             _ = try context.demandPayment(caseNumber: number(), on: date)

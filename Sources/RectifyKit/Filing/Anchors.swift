@@ -21,7 +21,7 @@ extension Rectify {
     public func writeCheckpoint(to path: String, signing: SigningMaterial, schemas: String? = nil) throws -> (ExportedFile, ChainHead) {
         let schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.checkpoint, folder: schemas))
         let signer = try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate)
-        let (agency, head) = try database.read { db in (try Lookup.agency(db), try ChainHead.current(db)) }
+        let (agency, head) = try database.read { store in (try Lookup.agency(store), try ChainHead.current(store)) }
         let written = try SignedFile(schema: schema, signer: signer).write(to: path) { w in
             try w.start("审计链检查点", namespace: CaseFileFormat.checkpointNamespace)
             try w.attribute("版本", "1")
@@ -58,7 +58,7 @@ extension Rectify {
                 return check
             }
             check.head = head
-            let stored = try database.read { db in try ChainHead.hash(db, at: head.seq) }
+            let stored = try database.read { store in try ChainHead.hash(store, at: head.seq) }
             if stored == nil {
                 check.problem = XMLError(file: path, chinese: "审计链中已没有第\(head.seq)号事件：此后的历史被删除或截断",
                                          english: "the chain no longer has event \(head.seq): history after it was deleted or cut")

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 import RectifyXML
@@ -31,16 +30,16 @@ extension Rectify {
         let caseSchema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.caseFile, folder: schemas))
         let manifests = SignedFile(schema: try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.manifest, folder: schemas)),
                                    signer: try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate))
-        let (campaignId, total, agency, engine) = try database.read { db in
-            let campaign = try Lookup.campaign(db, code: code)
-            return (campaign.id!, try Case.filter(Case.Columns.campaignId == campaign.id!).fetchCount(db), try Lookup.agency(db),
-                    try LegalContext.engine(db))
+        let (campaignId, total, agency, engine) = try database.read { store in
+            let campaign = try Lookup.campaign(store, code: code)
+            return (campaign.id!, try store.caseCount(campaignId: campaign.id!), try Lookup.agency(store),
+                    try LegalContext.engine(store))
         }
         let base = folder ?? "Exports/\(code)"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         let formedAt = Timestamp.string(database.clock())
         // The manifests carry the chain head as it stood when the export began (reading never moves it).
-        let head = try database.read(ChainHead.current)
+        let head = try database.read { try ChainHead.current($0) }
         func header(_ w: XMLWriter) throws {
             try w.start("报送清单", namespace: CaseFileFormat.manifestNamespace)
             try w.attribute("版本", "2")
@@ -64,10 +63,8 @@ extension Rectify {
         // Every case number up front (a few bytes each), then a batch at a time: the workers (one per core, each
         // with its own signer) render, validate, sign and write the next batch under side names while this thread
         // lists the current one in the manifest, in serial order. Memory holds two batches.
-        let numbers = try database.read { db in
-            try String.fetchAll(db.cachedStatement(sql: """
-                SELECT number FROM "case" WHERE campaignId = ? ORDER BY serial
-                """), arguments: [campaignId])
+        let numbers = try database.read { store in
+            try store.caseNumbers(campaignId: campaignId)
         }
         let batches = stride(from: 0, to: numbers.count, by: Self.exportBatch).map {
             Array(numbers[$0..<min($0 + Self.exportBatch, numbers.count)])

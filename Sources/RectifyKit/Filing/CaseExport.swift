@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 import RectifyXML
@@ -59,18 +58,18 @@ extension Rectify {
         let asOf = LocalDate(database.clock())
         // One read transaction for the whole file: the case page, the unit, the campaign, the events and the
         // attachments are one consistent state, and a campaign export does not begin and end six transactions a case.
-        return try database.read { db in
-            let record = try Lookup.case(db, number: number)
+        return try database.read { store in
+            let record = try Lookup.case(store, number: number)
             // A file the superior's import would refuse is not written: checked before rendering, and after.
-            let attached = try Lookup.attachmentBytes(db, caseId: record.id!)
+            let attached = try Lookup.attachmentBytes(store, caseId: record.id!)
             guard attached <= AttachmentLimits.perCaseBytes else { throw Self.caseTooLarge(number, attachments: attached, fileBytes: nil) }
-            let detail = try CaseDetailReader(db: db, engine: try engine ?? LegalContext.engine(db), countEvents: false,
+            let detail = try CaseDetailReader(store: store, engine: try engine ?? LegalContext.engine(store), countEvents: false,
                                               cache: cache).detail(of: record, asOf: asOf)
             let base = folder ?? "Exports/\(detail.campaign)"
             if createFolder { try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true) }
             let target = (base as NSString).appendingPathComponent("\(detail.number).xml")
             let signed = try SignedFile(schema: schema, signer: signer).render(target) { writer in
-                try writeCaseFile(detail, of: record.id!, db: db, with: writer, internalUse: internalUse, cache: cache)
+                try writeCaseFile(detail, of: record.id!, store: store, with: writer, internalUse: internalUse, cache: cache)
             }
             guard signed.bytes.count <= XMLDocument.defaultSizeLimit else {
                 throw Self.caseTooLarge(number, attachments: attached, fileBytes: signed.bytes.count)
@@ -91,17 +90,16 @@ extension Rectify {
             english: "case \(number) has \(attachments) bytes of attachments; \(sizeEnglish)that is over what the superior's import accepts (\(limit) bytes a file, \(AttachmentLimits.perCaseBytes) bytes of attachments a case); not exported")
     }
 
-    func writeCaseFile(_ detail: CaseDetail, of caseId: Case.ID, db: Database, with w: XMLWriter, internalUse: Bool,
+    func writeCaseFile(_ detail: CaseDetail, of caseId: Case.ID, store: Store, with w: XMLWriter, internalUse: Bool,
                        cache: CaseReadingCache? = nil) throws {
         // Free text may quote a phone or citizen ID number (a party's, a witness's): it leaves the bureau masked.
         let free: (String?) -> String? = { text in internalUse ? text : text.map(PersonalData.maskFreeText) }
-        let lint = try lint(detail, db: db)
-        let agency = try cache?.agency ?? Lookup.agency(db)
-        let campaign = try cache?.campaignHeaders[detail.campaign] ?? Rectify.campaignHeader(db, code: detail.campaign)
+        let lint = try lint(detail, store: store)
+        let agency = try cache?.agency ?? Lookup.agency(store)
+        let campaign = try cache?.campaignHeaders[detail.campaign] ?? Rectify.campaignHeader(store, code: detail.campaign)
         cache?.agency = agency
         cache?.campaignHeaders[detail.campaign] = campaign
-        let unitListing = Rectify.unitListing(
-            try Row.fetchOne(db.cachedStatement(sql: "\(Rectify.unitListingSQL) WHERE unit.id = ?"), arguments: [detail.unit.id])!)
+        let unitListing = try store.unitListing(id: detail.unit.id!)!
         try w.start("案卷", namespace: CaseFileFormat.namespace)
         try w.attribute("版本", "2")
         try w.element("电子文件号", detail.number)
@@ -171,9 +169,9 @@ extension Rectify {
             try w.end()
         }
         try w.end()
-        try writeEvents(of: caseId, db: db, w)
-        try writeAttachments(detail, db: db, w, free: free)
-        try ChainHeadElement.write(try ChainHead.current(db), to: w)
+        try writeEvents(of: caseId, store: store, w)
+        try writeAttachments(detail, store: store, w, free: free)
+        try ChainHeadElement.write(try ChainHead.current(store), to: w)
         try w.end()
     }
 
@@ -308,30 +306,25 @@ extension Rectify {
 
     /// Only the columns the file shows, all of them in the index `event_entity_listing`: the events' rows, with their
     /// before/after JSON, are not read at all.
-    static let caseEventListingSQL = """
-        SELECT seq, at, actor, action, entity, entityId, hash FROM event WHERE \(Rectify.caseEventFilter) ORDER BY seq
-        """
-
-    private func writeEvents(of caseId: Case.ID, db: Database, _ w: XMLWriter) throws {
+    private func writeEvents(of caseId: Case.ID, store: Store, _ w: XMLWriter) throws {
         try w.start("审计事件列表")
-        let events = try Row.fetchCursor(db.cachedStatement(sql: Self.caseEventListingSQL), arguments: ["id": caseId])
-        while let event = try events.next() {
+        try store.forEachCaseEvent(caseId: caseId) { event in
             try w.start("事件")
-            try w.element("序号", try event.decode(Int.self, atIndex: 0))
-            try w.element("时间", try event.decode(String.self, atIndex: 1))
-            try w.element("操作人", try event.decode(String.self, atIndex: 2))
-            try w.element("动作", try event.decode(String.self, atIndex: 3))
-            try w.element("对象", "\(try event.decode(String.self, atIndex: 4))#\(try event.decode(Int64.self, atIndex: 5))")
-            try w.element("哈希", try event.decode(String.self, atIndex: 6))
+            try w.element("序号", Int(event.seq))
+            try w.element("时间", event.at)
+            try w.element("操作人", event.actor)
+            try w.element("动作", event.action)
+            try w.element("对象", "\(event.entity)#\(event.entityId)")
+            try w.element("哈希", event.hash)
             try w.end()
         }
         try w.end()
     }
 
-    private func writeAttachments(_ detail: CaseDetail, db: Database, _ w: XMLWriter, free: (String?) -> String?) throws {
+    private func writeAttachments(_ detail: CaseDetail, store: Store, _ w: XMLWriter, free: (String?) -> String?) throws {
         try w.start("附件列表")
         for attachment in detail.attachments {
-            let file = try StoredFile.fetchOne(db, key: attachment.fileId)!
+            let file = try store.storedFile(id: attachment.fileId)!
             try w.start("附件")
             try w.element("计算机文件名", free(attachment.fileName))
             try w.element("格式信息", attachment.mediaType)
@@ -354,10 +347,9 @@ extension Rectify {
 
 extension Rectify {
     /// What a case file says of its campaign (without the case counts a listing computes).
-    static func campaignHeader(_ db: Database, code: String) throws -> CampaignHeader {
-        let campaign = try Lookup.campaign(db, code: code)
-        let lead = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM department WHERE id = ?"),
-                                       arguments: [campaign.leadDepartmentId])!
+    static func campaignHeader(_ store: Store, code: String) throws -> CampaignHeader {
+        let campaign = try Lookup.campaign(store, code: code)
+        let lead = try store.department(id: campaign.leadDepartmentId)!.name
         return (campaign.code, campaign.kind, campaign.title, campaign.planNumber, lead)
     }
 }

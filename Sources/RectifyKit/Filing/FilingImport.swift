@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 import RectifyXML
@@ -104,19 +103,16 @@ extension Rectify {
 
     /// The cases this authority holds from filings, current versions only.
     public func filedCases() throws -> [FiledCaseView] {
-        try database.read { db in
-            try FiledCase.order(Column("divisionCode"), Column("caseNumber")).fetchAll(db).map { filed in
-                FiledCaseView(
-                    filedCase: filed,
-                    hazards: try FiledHazard.filter(Column("filedCaseId") == filed.id!).order(Column("reference")).fetchAll(db),
-                    documents: try FiledDocument.filter(Column("filedCaseId") == filed.id!).order(Column("number")).fetchAll(db),
-                    records: try FiledRecord.filter(Column("filedCaseId") == filed.id!).order(Column("id")).fetchAll(db))
+        try database.read { store in
+            try store.filedCases().map { filed in
+                FiledCaseView(filedCase: filed, hazards: try store.filedHazards(of: filed.id!),
+                              documents: try store.filedDocuments(of: filed.id!), records: try store.filedRecords(of: filed.id!))
             }
         }
     }
 
     public func filings() throws -> [Filing] {
-        try database.read { try Filing.order(Column("id")).fetchAll($0) }
+        try database.read { try $0.filings() }
     }
 }
 
@@ -187,29 +183,24 @@ struct FiledCaseReader {
 }
 
 extension WriteContext {
-    /// `current = 1`, spelled as the partial index `filing_current` is: SQLite uses a partial index only for a
-    /// condition that matches its WHERE, and a scan of every filing per file made a 35,000-file import quadratic.
-    static let currentFilingSQL = "SELECT * FROM filing WHERE divisionCode = ? AND caseNumber = ? AND current = 1"
-
     func importFiledCase(_ filed: FiledCaseReader, sha256: String, size: Int, fileName: String,
                          signer: SignerCertificate?) throws -> ImportOutcome.Result {
-        if try rowID(in: Filing.databaseTableName, where: "sha256", is: sha256) != nil { return .unchanged }
+        if try store.filingReceived(sha256: sha256) { return .unchanged }
         var filing = Filing(agencyName: filed.agencyName, divisionCode: filed.divisionCode, caseNumber: filed.caseNumber,
                             formedAt: filed.formedAt, nature: filed.nature, sha256: sha256, size: size, fileName: fileName,
                             receivedAt: Timestamp.string(now), current: true, signerFingerprint: signer?.fingerprint,
                             signerSubject: signer?.subject, chainSeq: filed.chainHead?.seq, chainHash: filed.chainHead?.hash)
-        let existing = try Filing.fetchOne(db.cachedStatement(sql: Self.currentFilingSQL),
-                                           arguments: [filed.divisionCode, filed.caseNumber])
+        let existing = try store.currentFiling(divisionCode: filed.divisionCode, caseNumber: filed.caseNumber)
         if var existing {
             guard (FormedAt.moment(filed.formedAt) ?? .distantPast) > (FormedAt.moment(existing.formedAt) ?? .distantPast) else {
                 filing.current = false
                 try insert(&filing, action: "filing.receive-older")
                 return .olderKept
             }
-            if let old = try FiledCase.filter(Column("filingId") == existing.id!).fetchOne(db) {
-                for hazard in try FiledHazard.filter(Column("filedCaseId") == old.id!).fetchAll(db) { try delete(hazard, action: "filing.replace") }
-                for document in try FiledDocument.filter(Column("filedCaseId") == old.id!).fetchAll(db) { try delete(document, action: "filing.replace") }
-                for record in try FiledRecord.filter(Column("filedCaseId") == old.id!).fetchAll(db) { try delete(record, action: "filing.replace") }
+            if let old = try store.filedCase(filingId: existing.id!) {
+                for hazard in try store.filedHazards(of: old.id!) { try delete(hazard, action: "filing.replace") }
+                for document in try store.filedDocuments(of: old.id!) { try delete(document, action: "filing.replace") }
+                for record in try store.filedRecords(of: old.id!) { try delete(record, action: "filing.replace") }
                 try delete(old, action: "filing.replace")
             }
             existing.current = false

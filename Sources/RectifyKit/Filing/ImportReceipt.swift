@@ -13,7 +13,7 @@ extension Rectify {
         let signer = try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate)
         let receiver = try agency().map { "\($0.name)（\($0.divisionCode)）" } ?? "未设置本机关 / agency not set"
         let formedAt = Timestamp.string(database.clock())
-        let head = try database.read(ChainHead.current)
+        let head = try database.read { try ChainHead.current($0) }
         let written = try SignedFile(schema: schema, signer: signer).write(to: path) { w in
             try w.start("接收回执", namespace: CaseFileFormat.receiptNamespace)
             try w.attribute("版本", "1")

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 import RectifyXML
@@ -24,7 +23,7 @@ extension Rectify {
                                   chinese: "证书未写明机关名称，请用 --name 给出", english: "the certificate names no agency: give --name")
         }
         return try database.write(actor: actor) { context in
-            let existing = try TrustedCertificate.filter(TrustedCertificate.Columns.fingerprint == certificate.fingerprint).fetchOne(context.db)
+            let existing = try context.store.trustedCertificate(fingerprint: certificate.fingerprint)
             if var existing {
                 guard existing.removedAt != nil else {
                     throw RuleViolation(rule: .trustOnce,
@@ -49,18 +48,14 @@ extension Rectify {
 
     /// The certificates trusted now (or, with `includeRemoved`, every one ever registered), by agency.
     public func trustedCertificates(includeRemoved: Bool = false) throws -> [TrustedCertificate] {
-        try database.read { db in
-            var request = TrustedCertificate.order(Column("divisionCode"), Column("addedAt"))
-            if !includeRemoved { request = request.filter(TrustedCertificate.Columns.removedAt == nil) }
-            return try request.fetchAll(db)
-        }
+        try database.read { try $0.trustedCertificates(includeRemoved: includeRemoved) }
     }
 
     /// `key`: the fingerprint (or at least its first 8 hex digits), or the certificate's PEM file.
     public func removeTrust(_ key: String, actor: String) throws -> TrustedCertificate {
         let fingerprint = FileManager.default.fileExists(atPath: key) ? try SignerCertificate(pemFile: key).fingerprint : key.lowercased()
         return try database.write(actor: actor) { context in
-            let matches = try TrustedCertificate.filter(TrustedCertificate.Columns.removedAt == nil).fetchAll(context.db)
+            let matches = try context.store.trustedCertificates(includeRemoved: false)
                 .filter { $0.fingerprint.hasPrefix(fingerprint) }
             guard fingerprint.count >= 8, matches.count == 1, var entry = matches.first else {
                 throw NotFoundError("受信任证书（指纹至少8位，或证书文件）", "trusted certificate (a fingerprint of 8+ hex digits, or the PEM file)", key: key)

@@ -1,4 +1,3 @@
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -22,7 +21,7 @@ extension WriteContext {
 
     func addDepartment(name: String) throws -> Department {
         var department = Department(name: try require(name, field: "部门名称", english: "department name"))
-        if try Department.filter(Department.Columns.name == department.name).fetchCount(db) > 0 {
+        if try store.departmentExists(named: department.name) {
             throw RuleViolation(rule: .departmentUnique, chinese: "部门“\(department.name)”已存在",
                                 english: "department '\(department.name)' already exists")
         }
@@ -36,7 +35,7 @@ extension WriteContext {
             throw ValidationError(field: "街道区划代码", fieldEnglish: "street division code", value: code,
                                   chinese: "应为9位数字", english: "must be 9 digits")
         }
-        if try Street.filter(Street.Columns.name == name).fetchCount(db) > 0 {
+        if try store.streetExists(named: name) {
             throw RuleViolation(rule: .streetUnique, chinese: "街道“\(name)”已存在", english: "street '\(name)' already exists")
         }
         var street = Street(name: name, divisionCode: divisionCode?.nonBlank)
@@ -45,9 +44,9 @@ extension WriteContext {
     }
 
     func addGrid(streetName: String, name: String, community: String?, safetyOfficer: String?) throws -> Grid {
-        let street = try Lookup.street(db, named: streetName)
+        let street = try Lookup.street(store, named: streetName)
         let name = try require(name, field: "网格名称", english: "grid name")
-        if try Grid.filter(Grid.Columns.streetId == street.id! && Grid.Columns.name == name).fetchCount(db) > 0 {
+        if try store.gridExists(named: name, streetId: street.id!) {
             throw RuleViolation(rule: .gridUnique, chinese: "\(street.name)已有网格“\(name)”",
                                 english: "grid '\(name)' already exists in \(street.name)")
         }
@@ -65,11 +64,11 @@ extension WriteContext {
             throw ValidationError(field: "执法证号", fieldEnglish: "credential", value: credential,
                                   chinese: "应为4–32位数字、大写字母或连字符", english: "use 4–32 digits, upper-case letters or hyphens")
         }
-        if try Officer.filter(Officer.Columns.credential == credential).fetchCount(db) > 0 {
+        if try store.officerExists(credential: credential) {
             throw RuleViolation(rule: .credentialUnique, chinese: "执法证号\(credential)已登记",
                                 english: "credential \(credential) is already registered")
         }
-        let department = try Lookup.department(db, named: departmentName)
+        let department = try Lookup.department(store, named: departmentName)
         var officer = Officer(credential: credential, name: try require(name, field: "姓名", english: "name"),
                               departmentId: department.id!)
         try insert(&officer, action: "officer.add")
@@ -80,7 +79,7 @@ extension WriteContext {
 extension WriteContext {
     /// An officer who left or lost the credential can no longer act; past acts keep naming them.
     func deactivateOfficer(credential: String) throws -> Officer {
-        var officer = try Lookup.officer(db, credential: credential)
+        var officer = try Lookup.officer(store, credential: credential)
         guard officer.active else {
             throw RuleViolation(rule: .officerActive, chinese: "执法人员\(officer.credential)已停用",
                                 english: "officer \(officer.credential) is already inactive")
@@ -119,54 +118,26 @@ extension Rectify {
     }
 
     public func agency() throws -> Agency? {
-        try database.read { try Agency.fetchOne($0) }
+        try database.read { try $0.agency() }
     }
 
     public func departments() throws -> [Department] {
-        try database.read { try Department.order(Column("id")).fetchAll($0) }
+        try database.read { try $0.departments() }
     }
 
     public func streets() throws -> [Street] {
-        try database.read { try Street.order(Column("id")).fetchAll($0) }
+        try database.read { try $0.streets() }
     }
 
-    public struct GridListing: Codable, Sendable {
-        public var street: String
-        public var grid: String
-        public var community: String
-        public var safetyOfficer: String?
-        public var units: Int
-    }
+    public typealias GridListing = RectifyStore.GridListing
 
     public func grids() throws -> [GridListing] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT street.name AS street, grid.name AS grid, grid.community, grid.safetyOfficer,
-                       (SELECT count(*) FROM unit WHERE unit.gridId = grid.id) AS units
-                FROM grid JOIN street ON street.id = grid.streetId ORDER BY grid.id
-                """).map {
-                GridListing(street: $0["street"], grid: $0["grid"], community: $0["community"],
-                            safetyOfficer: $0["safetyOfficer"], units: $0["units"])
-            }
-        }
+        try database.read { try $0.gridListings() }
     }
 
-    public struct OfficerListing: Codable, Sendable {
-        public var credential: String
-        public var name: String
-        public var department: String
-        public var active: Bool
-    }
+    public typealias OfficerListing = RectifyStore.OfficerListing
 
     public func officers() throws -> [OfficerListing] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT officer.credential, officer.name, department.name AS department, officer.active
-                FROM officer JOIN department ON department.id = officer.departmentId ORDER BY officer.id
-                """).map {
-                OfficerListing(credential: $0["credential"], name: $0["name"], department: $0["department"],
-                               active: $0["active"])
-            }
-        }
+        try database.read { try $0.officerListings() }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -138,7 +137,7 @@ extension Rectify {
 
     public func addViolation(_ violation: Violation, actor: String) throws -> Violation {
         try database.write(actor: actor) { context in
-            if try ViolationCatalogue.all(context.db).contains(where: { $0.code == violation.code.trimmed }) {
+            if try ViolationCatalogue.all(context.store).contains(where: { $0.code == violation.code.trimmed }) {
                 throw RuleViolation(rule: .violationCodeUnique, chinese: "违法行为代码\(violation.code)已存在",
                                     english: "violation code \(violation.code) exists already")
             }
@@ -157,29 +156,29 @@ extension Rectify {
 
 enum PenaltyDeadlines {
     /// The limit the decision is judged against: the statutory one, or its approved extension (art. 60).
-    static func decision(_ penalty: Penalty, engine: DeadlineEngine, db: Database) throws -> Deadline {
-        let (approved, number) = try approvedExtension(penalty, db: db)
+    static func decision(_ penalty: Penalty, engine: DeadlineEngine, store: Store) throws -> Deadline {
+        let (approved, number) = try approvedExtension(penalty, store: store)
         return DecisionPeriod.deadline(statutory: try DecisionPeriod.statutory(penalty, engine: engine), extension: approved,
                                        documentNumber: number)
     }
 
     /// The approved longer decision period, with its document's number.
-    static func approvedExtension(_ penalty: Penalty, db: Database) throws -> (DecisionExtension?, String?) {
-        let approved = try DecisionExtension.filter(DecisionExtension.Columns.penaltyId == penalty.id!).fetchOne(db)
-        return (approved, try approved.flatMap { try Document.fetchOne(db, key: $0.documentId)?.number })
+    static func approvedExtension(_ penalty: Penalty, store: Store) throws -> (DecisionExtension?, String?) {
+        let approved = try store.decisionExtension(penaltyId: penalty.id!)
+        return (approved, try approved.flatMap { try store.document(id: $0.documentId)?.number })
     }
 
-    static func hearingWaiver(_ penalty: Penalty, db: Database) throws -> HearingWaiver? {
-        try HearingWaiver.filter(HearingWaiver.Columns.penaltyId == penalty.id!).fetchOne(db)
+    static func hearingWaiver(_ penalty: Penalty, store: Store) throws -> HearingWaiver? {
+        try store.hearingWaiver(penaltyId: penalty.id!)
     }
 
-    static func pauses(_ penalty: Penalty, db: Database) throws -> [SurchargePause] {
-        try PenaltyPause.filter(PenaltyPause.Columns.penaltyId == penalty.id!).fetchAll(db)
+    static func pauses(_ penalty: Penalty, store: Store) throws -> [SurchargePause] {
+        try store.pauses(penaltyId: penalty.id!)
             .map { SurchargePause(from: $0.from, to: $0.to, reason: $0.reason) }
     }
 
     /// The deadlines that apply at the penalty's stage, with the surcharge once payment is late.
-    static func view(_ penalty: Penalty, db: Database, engine: DeadlineEngine, asOf: LocalDate) throws -> Rectify.PenaltyView {
+    static func view(_ penalty: Penalty, store: Store, engine: DeadlineEngine, asOf: LocalDate) throws -> Rectify.PenaltyView {
         var deadlines: [Deadline] = []
         var problems: [String] = []
         var surcharge: Surcharge?
@@ -189,7 +188,7 @@ enum PenaltyDeadlines {
             }
         }
         if penalty.filedOn != nil, penalty.procedure == .general {
-            attempt { deadlines.append(try decision(penalty, engine: engine, db: db)) }
+            attempt { deadlines.append(try decision(penalty, engine: engine, store: store)) }
         }
         if let noticeOn = penalty.noticeOn, penalty.decidedOn == nil {
             attempt { deadlines.append(try engine.deadline("陈述申辩期限", rule: .defenceWindow, from: noticeOn, startLabel: "告知日")) }
@@ -205,14 +204,14 @@ enum PenaltyDeadlines {
                 let due = try PenaltyPayment.due(penalty, engine: engine)
                 deadlines.append(due)
                 let computed = try engine.surcharge(fineYuan: penalty.fineYuan!, paymentDue: due.due,
-                                                    asOf: penalty.paidOn ?? asOf, pauses: try pauses(penalty, db: db))
+                                                    asOf: penalty.paidOn ?? asOf, pauses: try pauses(penalty, store: store))
                 if computed.daysLate > 0 || penalty.paidOn != nil { surcharge = computed }
             }
         }
-        let violation = try ViolationCatalogue.all(db).first { $0.code == penalty.violationCode }
+        let violation = try ViolationCatalogue.all(store).first { $0.code == penalty.violationCode }
         return Rectify.PenaltyView(
             penalty: penalty, violation: violation,
-            hearingWaiver: try hearingWaiver(penalty, db: db), decisionExtension: try approvedExtension(penalty, db: db).0,
+            hearingWaiver: try hearingWaiver(penalty, store: store), decisionExtension: try approvedExtension(penalty, store: store).0,
             deadlines: deadlines, surcharge: surcharge, problems: problems)
     }
 }

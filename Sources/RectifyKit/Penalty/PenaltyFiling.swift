@@ -1,16 +1,15 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
 /// The violation catalogue: what Rectify ships plus what an administrator added.
 enum ViolationCatalogue {
-    static func all(_ db: Database) throws -> [Violation] {
-        ShippedViolations.all + (try Violation.order(Column("id")).fetchAll(db))
+    static func all(_ store: Store) throws -> [Violation] {
+        ShippedViolations.all + (try store.addedViolations())
     }
 
-    static func find(_ db: Database, code: String) throws -> Violation {
-        guard let found = try all(db).first(where: { $0.code == code.trimmed }) else {
+    static func find(_ store: Store, code: String) throws -> Violation {
+        guard let found = try all(store).first(where: { $0.code == code.trimmed }) else {
             throw NotFoundError("违法行为目录中的代码", "violation code", key: code)
         }
         return found
@@ -19,7 +18,7 @@ enum ViolationCatalogue {
 
 extension WriteContext {
     func penalty(of record: Case) throws -> Penalty {
-        guard let penalty = try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchOne(db) else {
+        guard let penalty = try store.penalty(caseId: record.id!) else {
             throw RuleViolation(rule: .penaltyFiledFirst, chinese: "案件\(record.number)尚未立案处罚",
                                 english: "case \(record.number) has no penalty procedure yet")
         }
@@ -30,14 +29,14 @@ extension WriteContext {
     /// filed the case, who must still hold active credentials (《行政处罚法》第42条).
     func stepOfficers(_ penalty: Penalty, named: [String]) throws {
         if !named.isEmpty {
-            let (first, second) = try Lookup.officerPair(db, named)
-            if let record = try Case.fetchOne(db, key: penalty.caseId) {
+            let (first, second) = try Lookup.officerPair(store, named)
+            if let record = try store.case(id: penalty.caseId) {
                 try requireAuthority([first, second], in: record, act: "行政处罚", actEnglish: "penalty")
             }
             return
         }
         for id in [penalty.officer1Id, penalty.officer2Id] {
-            let officer = try Officer.fetchOne(db, key: id)!
+            let officer = try store.officer(id: id)!
             guard officer.active else {
                 throw RuleViolation(rule: .twoOfficers,
                                     chinese: "立案时的执法人员\(officer.name)（\(officer.credential)）已停用，请用 --officer 指定两名在岗执法人员",
@@ -51,11 +50,11 @@ extension WriteContext {
         throws -> (Case, Officer, Officer, Violation)
     {
         _ = try actingOfficer()
-        let record = try Lookup.case(db, number: caseNumber)
-        let violation = try ViolationCatalogue.find(db, code: violationCode)
-        try PenaltyFilingRules.requireFileable(record, hasPenalty: try Penalty.filter(Penalty.Columns.caseId == record.id!).fetchCount(db) > 0,
+        let record = try Lookup.case(store, number: caseNumber)
+        let violation = try ViolationCatalogue.find(store, code: violationCode)
+        try PenaltyFilingRules.requireFileable(record, hasPenalty: try store.penalty(caseId: record.id!) != nil,
                                                violation: violation, party: party)
-        let (first, second) = try Lookup.officerPair(db, officers)
+        let (first, second) = try Lookup.officerPair(store, officers)
         try requireAuthority([first, second], in: record, act: "行政处罚", actEnglish: "penalty")
         return (record, first, second, violation)
     }
@@ -71,7 +70,7 @@ extension WriteContext {
         var penalty = try PenaltyFilingRules.file(record, on: filedOn, violation: violation, party: party,
                                                   facts: try require(facts, field: "违法事实", english: "facts"),
                                                   violationOn: violationOn, discoveredOn: discoveredOn, harm: harm,
-                                                  officers: (first.id!, second.id!), rules: try LegalContext.rules(db))
+                                                  officers: (first.id!, second.id!), rules: try LegalContext.rules(store))
         penalty.filingDocumentId = try issueDocument(.penaltyFiling, caseId: record.id!, on: filedOn).id
         try insert(&penalty, action: "penalty.file")
         try referHazards(&record, seqs: hazardSeqs)
@@ -81,7 +80,7 @@ extension WriteContext {
     /// The penalty hook of the case lifecycle: named hazards are handed to the procedure and no longer hold the case.
     func referHazards(_ record: inout Case, seqs: [Int]) throws {
         for seq in seqs.uniqued() {
-            var hazard = try Lookup.hazard(db, reference: "\(record.number)/\(seq)").1
+            var hazard = try Lookup.hazard(store, reference: "\(record.number)/\(seq)").1
             guard !hazard.status.isResolved else {
                 throw RuleViolation(rule: .referOpenHazard, chinese: "隐患\(seq)已\(hazard.status.chinese)，不能转入处罚程序",
                                     english: "hazard \(seq) is already \(hazard.status.rawValue)")
@@ -90,8 +89,7 @@ extension WriteContext {
             try update(hazard, action: "hazard.refer-to-penalty")
         }
         guard !seqs.isEmpty else { return }
-        let unresolved = try Hazard.filter(Hazard.Columns.caseId == record.id!)
-            .filter(![HazardStatus.verified, HazardStatus.penalty].contains(Hazard.Columns.status)).fetchCount(db)
+        let unresolved = try store.unresolvedHazardCount(caseId: record.id!)
         try transition(&record, .hazardReferredToPenalty(allResolved: unresolved == 0), action: "case.penalty-hook")
     }
 
@@ -104,7 +102,7 @@ extension WriteContext {
         var penalty = try PenaltyFilingRules.summary(record, on: decidedOn, violation: violation, party: party,
                                                      facts: try require(facts, field: "违法事实", english: "facts"),
                                                      fineYuan: fineYuan, measures: measures?.nonBlank,
-                                                     officers: (first.id!, second.id!), rules: try LegalContext.rules(db))
+                                                     officers: (first.id!, second.id!), rules: try LegalContext.rules(store))
         penalty.decisionDocumentId = try issueDocument(.penaltyDecision, caseId: record.id!, on: decidedOn).id
         try insert(&penalty, action: "penalty.summary")
         return penalty

@@ -1,4 +1,3 @@
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -43,22 +42,20 @@ extension Rectify {
     public func campaignProgress(code: String, by dimension: ProgressDimension = .all,
                                  asOf: LocalDate? = nil) throws -> CampaignProgress {
         let asOf = asOf ?? LocalDate(database.clock())
-        return try database.read { db in try ProgressQuery(db: db, campaign: Lookup.campaign(db, code: code)).progress(by: dimension, asOf: asOf) }
+        return try database.read { store in try ProgressQuery(store: store, campaign: Lookup.campaign(store, code: code)).progress(by: dimension, asOf: asOf) }
     }
 
     /// Totals at the end of every week from the campaign's start up to `asOf` (the last week ends on `asOf`); each
     /// row is named by its date.
     public func campaignSeries(code: String, asOf: LocalDate? = nil) throws -> [ProgressFigures] {
         let asOf = asOf ?? LocalDate(database.clock())
-        return try database.read { db in try ProgressQuery(db: db, campaign: Lookup.campaign(db, code: code)).weekly(upTo: asOf) }
+        return try database.read { store in try ProgressQuery(store: store, campaign: Lookup.campaign(store, code: code)).weekly(upTo: asOf) }
     }
 }
 
 struct ProgressQuery {
-    let db: Database
+    let store: Store
     let campaign: Campaign
-
-    var campaignId: Int64 { campaign.id!.rawValue }
 
     func progress(by dimension: ProgressDimension, asOf: LocalDate) throws -> CampaignProgress {
         let total = try figures(.all, asOf: asOf).first ?? ProgressFigures(name: "合计", unitsInScope: 0, sums: [:])
@@ -93,53 +90,14 @@ struct ProgressQuery {
         }
     }
 
-    /// Sums of the ledger for one dimension up to and including `asOf`, by key and measure: the kept totals when no
-    /// day of the dimension lies after `asOf` (the usual "as of today"), else the days up to `asOf` summed.
+    /// Sums of the ledger for one dimension up to and including `asOf`, by key and measure.
     func tally(_ dimension: ProgressDimension, key: String? = nil, asOf: LocalDate) throws -> [String: [ProgressMeasure: Int]] {
-        var sums: [String: [ProgressMeasure: Int]] = [:]
-        let laterDays = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM progressTally WHERE campaignId = ? AND dimension = ? AND day > ?)
-            """), arguments: [campaignId, dimension.rawValue, asOf.description])!
-        // A key of its own narrows the primary key's range (an `? IS NULL OR` test would keep SQLite from using it).
-        let keyFilter = key == nil ? "" : "AND key = ?"
-        var arguments: StatementArguments = [campaignId, dimension.rawValue]
-        if let key { arguments += [key] }
-        let rows = laterDays
-            ? try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT key, measure, sum(n) AS n FROM progressTally
-                WHERE campaignId = ? AND dimension = ? \(keyFilter) AND day <= ?
-                GROUP BY key, measure
-                """), arguments: arguments + [asOf.description])
-            : try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT key, measure, n FROM progressTotal WHERE campaignId = ? AND dimension = ? \(keyFilter)
-                """), arguments: arguments)
-        while let row = try rows.next() {
-            guard let measure = ProgressMeasure(rawValue: row["measure"]) else { continue }
-            sums[row["key"], default: [:]][measure] = row["n"]
-        }
-        return sums
+        try store.ledgerSums(campaignId: campaign.id!, dimension, key: key, asOf: asOf)
     }
 
-    /// Units of the register in the campaign's scope on `asOf`, by the dimension's key: those whose entry was written
-    /// by then. (Units entered later but with a case opened by then are added from the ledger's `unitsBeforeEntry`.)
+    /// Units of the register in the campaign's scope on `asOf`, by the dimension's key.
     func unitsInScope(_ dimension: ProgressDimension, asOf: LocalDate) throws -> [String: Int] {
-        let column = switch dimension {
-        case .all: "''"
-        case .street: "streetId"
-        case .grid: "gridId"
-        case .department: "departmentId"
-        case .category: "category"
-        case .officer: "NULL"
-        }
-        guard dimension != .officer else { return [:] }
-        var counts: [String: Int] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT CAST(\(column) AS TEXT) AS key, sum(n) AS n FROM unitTally
-            WHERE day <= :asOf AND \(CampaignScopeQuery.filter(table: "unitTally")) GROUP BY 1 HAVING sum(n) <> 0
-            """), arguments: ["asOf": asOf.description, "campaign": campaignId]) {
-            counts[row["key"]] = row["n"]
-        }
-        return counts
+        try store.registerInScope(campaignId: campaign.id!, dimension, asOf: asOf)
     }
 
     /// Display names and order of a dimension's keys.
@@ -151,16 +109,7 @@ struct ProgressQuery {
         case .category:
             for (index, category) in UnitCategory.allCases.enumerated() { names[category.rawValue] = (category.chinese, index) }
         case .street, .grid, .department, .officer:
-            let sql = switch dimension {
-            case .street: "SELECT id, name FROM street"
-            case .grid: "SELECT grid.id, street.name || '/' || grid.name AS name FROM grid JOIN street ON street.id = grid.streetId"
-            case .department: "SELECT id, name FROM department"
-            default: "SELECT id, name || '（' || credential || '）' AS name FROM officer"
-            }
-            for row in try Row.fetchAll(db, sql: sql + " ORDER BY 1") {
-                let id: Int64 = row["id"]
-                names[String(id)] = (row["name"], Int(id))
-            }
+            names = try store.dimensionKeyNames(dimension)
         }
         return names
     }

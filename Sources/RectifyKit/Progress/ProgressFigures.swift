@@ -1,3 +1,4 @@
+import Foundation
 import RectifyCore
 
 /// One row of campaign statistics: the whole scope, or one street, grid, department, officer or unit category.

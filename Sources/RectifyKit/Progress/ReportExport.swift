@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 import RectifyXML
@@ -12,14 +11,14 @@ extension Rectify {
         let schema = try SchemaValidator(path: try SchemaLocator.path(SchemaLocator.campaignReport, folder: schemas))
         let signer = try XMLSigner(keyPath: signing.key, certificatePath: signing.certificate)
         let asOf = asOf ?? LocalDate(database.clock())
-        let (progress, breakdowns, agency, head) = try database.readWithScratchTables { db in
-            let campaign = try Lookup.campaign(db, code: code)
+        let (progress, breakdowns, agency, head) = try database.readWithScratchTables { store in
+            let campaign = try Lookup.campaign(store, code: code)
             // The figures signed are the ledger's: recomputed first from the audited records, in the same snapshot.
-            let differences = try LedgerCheck.differences(db, campaignId: campaign.id!.rawValue)
+            let differences = try LedgerCheck.differences(store, campaignId: campaign.id!)
             guard differences.isEmpty else { throw Rectify.ledgerMismatch(differences) }
-            let query = ProgressQuery(db: db, campaign: campaign)
+            let query = ProgressQuery(store: store, campaign: campaign)
             let breakdowns = try ProgressDimension.allCases.filter { $0 != .all }.map { ($0, try query.figures($0, asOf: asOf)) }
-            return (try query.progress(by: .all, asOf: asOf), breakdowns, try Lookup.agency(db), try ChainHead.current(db))
+            return (try query.progress(by: .all, asOf: asOf), breakdowns, try Lookup.agency(store), try ChainHead.current(store))
         }
         let base = folder ?? "Exports/\(code)"
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)

@@ -1,14 +1,10 @@
-import GRDB
 import RectifyCore
 import RectifyStore
 
 extension ProgressQuery {
     /// Each target with the count it asks for, the count reached and its status.
     func targets(asOf: LocalDate) throws -> [CampaignProgress.TargetProgress] {
-        // Plain SQL: the query interface's generic types cost a short-lived `campaign progress` process more to set up
-        // than the query itself.
-        let targets = try CampaignTarget.fetchAll(db, sql: "SELECT * FROM campaignTarget WHERE campaignId = ? ORDER BY id",
-                                                  arguments: [campaign.id!])
+        let targets = try store.targets(campaignId: campaign.id!)
         let streets = try names(.street)
         return try targets.map { target in
             let (dimension, key, scopeName): (ProgressDimension, String, String) =

@@ -1,26 +1,24 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
 /// The calendar and the rules in force: what Rectify ships plus what an administrator added.
 enum LegalContext {
-    static func calendar(_ db: Database) throws -> WorkingCalendar {
+    static func calendar(_ store: Store) throws -> WorkingCalendar {
         var schedules = ShippedHolidaySchedules.all
-        for year in try CalendarYear.fetchAll(db) {
-            let days = try CalendarDay.filter(CalendarDay.Columns.calendarYearId == year.id!).fetchAll(db)
+        for (year, days) in try store.addedCalendarYears() {
             schedules.append(HolidaySchedule(year: year.year, holidays: days.filter { $0.kind == .holiday }.map(\.date),
                                              workdays: days.filter { $0.kind == .workday }.map(\.date), source: year.source))
         }
         return WorkingCalendar(schedules: schedules)
     }
 
-    static func rules(_ db: Database) throws -> RuleSet {
-        RuleSet.shipped.adding(try RuleVersion.fetchAll(db))
+    static func rules(_ store: Store) throws -> RuleSet {
+        RuleSet.shipped.adding(try store.addedRuleVersions())
     }
 
-    static func engine(_ db: Database) throws -> DeadlineEngine {
-        DeadlineEngine(calendar: try calendar(db), rules: try rules(db))
+    static func engine(_ store: Store) throws -> DeadlineEngine {
+        DeadlineEngine(calendar: try calendar(store), rules: try rules(store))
     }
 }
 
@@ -42,7 +40,7 @@ extension WriteContext {
         guard (1990...2999).contains(year) else {
             throw ValidationError(field: "年份", fieldEnglish: "year", value: String(year), chinese: "年份无效", english: "not a year")
         }
-        let added = try CalendarYear.filter(Column("year") == year).fetchCount(db) > 0
+        let added = try store.calendarYearAdded(year)
         if added || ShippedHolidaySchedules.all.contains(where: { $0.year == year }) {
             throw RuleViolation(rule: .calendarYearOnce, chinese: "\(year)年的节假日安排已存在", english: "the \(year) schedule exists already")
         }
@@ -91,7 +89,7 @@ extension WriteContext {
         guard value >= 0 else {
             throw ValidationError(field: "数值", fieldEnglish: "value", value: String(value), chinese: "不能为负", english: "must not be negative")
         }
-        let existing = try LegalContext.rules(db).versions
+        let existing = try LegalContext.rules(store).versions
         if existing.contains(where: { $0.key == key && $0.kind == kind && $0.effectiveFrom == effectiveFrom }) {
             throw RuleViolation(rule: .ruleVersionOnce, chinese: "“\(key.chinese)”在\(effectiveFrom)已有一个版本",
                                 english: "\(key.rawValue) already has a version from \(effectiveFrom)")
@@ -135,7 +133,7 @@ extension Rectify {
 
     public func rules(asOf: LocalDate? = nil) throws -> [RuleListing] {
         let asOf = asOf ?? LocalDate(database.clock())
-        let added = try database.read { try RuleVersion.fetchAll($0) }
+        let added = try database.read { try $0.addedRuleVersions() }
         let set = RuleSet.shipped.adding(added)
         return set.versions.enumerated().map { index, version in
             let current = try? set.rule(version.key, kind: version.kind, on: asOf)

@@ -1,3 +1,4 @@
+import Foundation
 /// CSV as Excel in China opens it: UTF-8 with a byte-order mark (without one Excel assumes GBK), CRLF line ends,
 /// RFC 4180 quoting. A cell that a spreadsheet would run as a formula (=, +, -, @) is written as text.
 public enum CSVWriter {

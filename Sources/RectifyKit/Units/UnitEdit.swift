@@ -71,7 +71,7 @@ extension Rectify {
             throw RuleViolation(rule: .unitEditNothing, chinese: "没有给出要更正的字段", english: "no field to correct was given")
         }
         try database.write(actor: actor) { context in
-            let unit = try Lookup.unit(context.db, uscc: uscc)
+            let unit = try Lookup.unit(context.store, uscc: uscc)
             let edited = try unit.applying(changes)
             guard edited != unit else { return }
             try context.update(edited, action: "unit.edit")

@@ -1,3 +1,4 @@
+import Foundation
 import RectifyCore
 
 /// One bad row of an import: its spreadsheet row number, the column and the reason.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RectifyCore
 import RectifyStore
 
@@ -55,11 +54,11 @@ enum UnitColumn: String, CaseIterable {
 /// What became of a register row that was written.
 enum RegisterRowOutcome { case created, updated, unchanged }
 
-/// Reads and checks a unit register row by row, streaming it from the file. `store`, when given, writes each good
+/// Reads and checks a unit register row by row, streaming it from the file. `write`, when given, writes each good
 /// row as long as no row has failed; every bad row is reported, and if any is bad the whole file is refused.
 enum UnitRegister {
-    static func scan(_ url: URL, db: Database,
-                     store: ((_ unit: inout BusinessUnit, _ columns: [UnitColumn: Int]) throws -> RegisterRowOutcome)?) throws
+    static func scan(_ url: URL, store: Store,
+                     write: ((_ unit: inout BusinessUnit, _ columns: [UnitColumn: Int]) throws -> RegisterRowOutcome)?) throws
         -> UnitImportReport
     {
         var reader = try CSVRecordReader(url: url)
@@ -83,7 +82,7 @@ enum UnitRegister {
         let present = UnitColumn.allCases.compactMap { column in columns[column].map { (column, $0) } }
         // The row each code was first seen on, to name it when the code comes again.
         var seen: [PackedUSCC: Int] = [:]
-        var resolver = try RegisterResolver(db)
+        var resolver = try RegisterResolver(store)
         var problems: [RowProblem] = []
         var report = UnitImportReport(encoding: encoding.rawValue, rows: 0, created: 0, updated: 0, unchanged: 0,
                                       ignoredColumns: ignored)
@@ -118,8 +117,8 @@ enum UnitRegister {
             }
             problems += rowProblems
             // After the first bad row nothing will be kept: keep checking, stop writing.
-            guard problems.isEmpty, var unit, let store else { continue }
-            switch try store(&unit, columns) {
+            guard problems.isEmpty, var unit, let write else { continue }
+            switch try write(&unit, columns) {
             case .created: report.created += 1
             case .updated: report.updated += 1
             case .unchanged: report.unchanged += 1
@@ -134,10 +133,8 @@ extension WriteContext {
     /// Writes a register already checked without the lock: checked again row by row as it is written (the file
     /// may have changed in between), all or nothing.
     func importUnits(from url: URL) throws -> UnitImportReport {
-        try UnitRegister.scan(url, db: db) { [self] unit, columns in
-            guard let id = try rowID(in: BusinessUnit.databaseTableName, where: "uscc", is: unit.uscc),
-                  let existing = try BusinessUnit.fetchOne(db, key: id)
-            else {
+        try UnitRegister.scan(url, store: store) { [self] unit, columns in
+            guard let existing = try store.unit(uscc: unit.uscc) else {
                 try insert(&unit, action: "unit.import.create")
                 return .created
             }
@@ -192,10 +189,10 @@ struct RegisterResolver {
     /// Category cells repeat a handful of spellings; parsing each once keeps the parser out of the row loop.
     private var categories: [NameKey: Result<UnitCategory, ValidationError>] = [:]
 
-    init(_ db: Database) throws {
-        for street in try Street.fetchAll(db) { streets.add(street.name, street) }
-        for grid in try Grid.fetchAll(db) { grids[GridKey(streetId: grid.streetId.rawValue, name: NameKey(grid.name))] = grid }
-        for department in try Department.fetchAll(db) { departments.add(department.name, department) }
+    init(_ store: Store) throws {
+        for street in try store.streets() { streets.add(street.name, street) }
+        for grid in try store.grids() { grids[GridKey(streetId: grid.streetId.rawValue, name: NameKey(grid.name))] = grid }
+        for department in try store.departments() { departments.add(department.name, department) }
     }
 
     mutating func unit(from values: RowValues,
@@ -264,7 +261,7 @@ struct RegisterResolver {
 extension Rectify {
     public func importUnits(from url: URL, actor: String) throws -> UnitImportReport {
         // Checked first in a read, without the write lock: a bad register never keeps officers waiting.
-        _ = try database.read { db in try UnitRegister.scan(url, db: db, store: nil) }
+        _ = try database.read { store in try UnitRegister.scan(url, store: store, write: nil) }
         try database.prepareForBulkWrites()
         let report = try database.announcing("底数清单导入 unit import of \(url.lastPathComponent)", actor: actor) {
             try database.write(actor: actor) { try $0.importUnits(from: url) }

@@ -12,7 +12,8 @@ public struct ChainHead: Sendable, Equatable, Codable {
     }
 
     /// Sequence 0 and the genesis hash for a database without events.
-    public static func current(_ db: Database) throws -> ChainHead {
+    public static func current(_ store: Store) throws -> ChainHead {
+        let db = store.db
         guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1") else {
             return ChainHead(seq: 0, hash: AuditEvent.genesisHash)
         }
@@ -20,7 +21,8 @@ public struct ChainHead: Sendable, Equatable, Codable {
     }
 
     /// The hash the event at `seq` has now, if there is one.
-    public static func hash(_ db: Database, at seq: Int64) throws -> String? {
+    public static func hash(_ store: Store, at seq: Int64) throws -> String? {
+        let db = store.db
         guard seq > 0 else { return AuditEvent.genesisHash }
         return try String.fetchOne(db, sql: "SELECT hash FROM event WHERE seq = ?", arguments: [seq])
     }

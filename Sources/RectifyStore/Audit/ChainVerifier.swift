@@ -31,8 +31,8 @@ public enum ChainVerifier {
     /// two connections (two cores): each check is consistent within its own snapshot.
     public static func verify(_ database: AppDatabase) throws -> ChainReport {
         let (chain, ledger) = try database.twoReads(
-            { db in try verifyChain(db) },
-            scratch: { db in try LedgerCheck.differences(db) })
+            { store in try verifyChain(store.db) },
+            scratch: { store in try LedgerCheck.differences(store.db) })
         var report = chain
         // The derived tables are recomputed from the audited ones: the signed statistics come from them.
         report.problems += ledger.map { difference in

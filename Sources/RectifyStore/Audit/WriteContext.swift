@@ -6,7 +6,10 @@ import RectifyCore
 /// The inside of one write transaction: every insert and update goes through here and appends an audit event
 /// (sequence, time, actor, action, entity, before/after as canonical JSON, previous hash, own hash).
 public final class WriteContext {
-    public let db: Database
+    /// The connection of this transaction: private to the store, so that no write bypasses the audit chain.
+    let db: Database
+    /// The store as this transaction sees it, for the reads a write needs.
+    public var store: Store { Store(db) }
     /// Who the next events are recorded under; the demo generator acts as different officers in one transaction.
     public var actor: String
     /// The time stamped on the next events; the demo generator moves it along its simulated calendar.
@@ -142,7 +145,7 @@ public final class WriteContext {
     }
 
     /// The id of the row whose unique `column` holds `value`: the one lookup a bulk import makes for every row.
-    public func rowID(in table: String, where column: String, is value: some DatabaseValueConvertible) throws -> Int64? {
+    func rowID(in table: String, where column: String, is value: some DatabaseValueConvertible) throws -> Int64? {
         let key = LookupKey(table: table, column: column)
         let statement = try lookups[key] ?? RawStatement(db, sql: """
             SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ? /* lookup */

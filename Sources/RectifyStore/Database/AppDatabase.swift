@@ -10,7 +10,7 @@ public final class AppDatabase: Sendable {
     /// The time stamped on audit events; pinned in tests and in the demo generator.
     public let clock: @Sendable () -> Date
 
-    public init(_ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    init(_ writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.writer = writer
         self.clock = clock
         try Self.migrator.migrate(writer)
@@ -23,7 +23,7 @@ public final class AppDatabase: Sendable {
         self.clock = clock
     }
 
-    public var reader: any DatabaseReader { writer }
+    var reader: any DatabaseReader { writer }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -138,7 +138,13 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// One read transaction: `body` queries the store as of one snapshot.
+    public func read<T>(_ body: (Store) throws -> T) throws -> T {
+        try readDatabase { try body(Store($0)) }
+    }
+
+    /// The same, for the store's own code that works on the connection (the chain verifier).
+    func readDatabase<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try reader.read(body)
         } catch let error as DatabaseError {
@@ -148,7 +154,7 @@ public final class AppDatabase: Sendable {
 
     /// A read that may create TEMP tables, for a recomputation compared with what is stored (`LedgerCheck`): one
     /// snapshot, and everything it created is rolled back at the end. A plain read forbids even TEMP writes.
-    public func readWithScratchTables<T>(_ body: (Database) throws -> T) throws -> T {
+    public func readWithScratchTables<T>(_ body: (Store) throws -> T) throws -> T {
         do {
             return try reader.unsafeRead { db in
                 // The working copies are rebuilt in memory: written to a temporary file, they were written and read
@@ -156,7 +162,7 @@ public final class AppDatabase: Sendable {
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 var result: T?
                 try db.inTransaction(.deferred) {
-                    result = try body(db)
+                    result = try body(Store(db))
                     return .rollback
                 }
                 return result!
@@ -169,7 +175,7 @@ public final class AppDatabase: Sendable {
     /// Runs `first` in a read and `second` in a read that may create TEMP tables (`readWithScratchTables`), at the
     /// same time when the database is a file: `second` then gets a read-only connection of its own. Each sees its own
     /// snapshot.
-    public func twoReads<A, B>(_ first: (Database) throws -> A, scratch second: @escaping @Sendable (Database) throws -> B) throws -> (A, B) {
+    public func twoReads<A, B>(_ first: (Store) throws -> A, scratch second: @escaping @Sendable (Store) throws -> B) throws -> (A, B) {
         let path = writer.path
         guard !path.isEmpty, path != ":memory:" else { return (try read(first), try readWithScratchTables(second)) }
         var configuration = Self.configuration(path: path)
@@ -202,7 +208,7 @@ public final class AppDatabase: Sendable {
 
     /// True when the database holds no agency, unit or event yet.
     public func isEmpty() throws -> Bool {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 }
+        try readDatabase { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 }
     }
 }
 

@@ -105,7 +105,7 @@ extension AppDatabase {
         do { copy = try openForReading(path: side) } catch let error as UserFacingError {
             throw BackupError.copyFailed(path: name, problems: [error.chinese + " / " + error.english])
         }
-        let integrity = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+        let integrity = try copy.readDatabase { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
         guard integrity == ["ok"] else { throw BackupError.copyFailed(path: name, problems: integrity) }
         let chain = try ChainVerifier.verify(copy)
         guard chain.isIntact || !requireIntactChain else {

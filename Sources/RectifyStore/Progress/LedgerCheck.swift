@@ -18,7 +18,11 @@ public enum LedgerCheck {
     public static let tables = ["progressCase", "progressTally", "progressTotal", "unitTally"]
 
     /// Every difference, or those of one campaign (`campaignId`: its cases, tallies and totals, and the register).
-    public static func differences(_ db: Database, campaignId: Int64? = nil) throws -> [Difference] {
+    public static func differences(_ store: Store, campaignId: Campaign.ID? = nil) throws -> [Difference] {
+        try differences(store.db, campaignId: campaignId?.rawValue)
+    }
+
+    static func differences(_ db: Database, campaignId: Int64? = nil) throws -> [Difference] {
         try makeShadows(db)
         defer { try? dropShadows(db) }
         if let campaignId {

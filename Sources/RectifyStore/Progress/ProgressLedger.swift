@@ -192,7 +192,7 @@ public struct ProgressLedger {
 
     /// Recomputes the whole ledger from the records: every case, and the register with each unit counted from the
     /// day of its first audit event. Used by the migration that introduced the ledger and by the consistency check.
-    public static func rebuild(_ db: Database) throws {
+    static func rebuild(_ db: Database) throws {
         // Migration v6 runs this on a schema from before migration v9's totals.
         let totals = try db.tableExists("progressTotal")
         try db.execute(sql: "DELETE FROM progressTally; DELETE FROM progressCase; DELETE FROM unitTally;")

@@ -58,7 +58,7 @@ public struct ColumnsInOrder {
 extension Database {
     /// Whole rows of `Record`'s table (`SELECT *`), stepped and decoded straight from SQLite by position, for the
     /// reads a campaign export repeats for every case. `sql` is used for nothing else (see `RawStatement`).
-    public func inTableOrder<Record: DecodedInTableOrder>(_: Record.Type = Record.self, sql: String,
+    func inTableOrder<Record: DecodedInTableOrder>(_: Record.Type = Record.self, sql: String,
                                                          arguments: [any DatabaseValueConvertible]) throws -> [Record] {
         let statement = try RawStatement(self, sql: sql)
         try statement.bind(arguments.map(\.databaseValue))
