@@ -14,6 +14,9 @@ struct CLI {
         var stderr: String
     }
 
+    /// The binary run: the one built next to the tests, unless a test copies it elsewhere.
+    var executable = CLI.executable
+
     init() throws {
         folder = URL(fileURLWithPath: try makeScratchFolder("rectify-cli"))
     }
@@ -37,7 +40,7 @@ struct CLI {
     func start(_ arguments: [String], actor: String? = "admin", database: String? = nil,
                keepOutput: Bool = true) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = CLI.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
@@ -87,6 +90,7 @@ struct CLI {
     }
 
     func sqlite(_ sql: String) throws -> String {
+        try requireTool("sqlite3")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", database, sql]

@@ -56,8 +56,8 @@ struct DemoDistrictTests {
         #expect(try app.verify().isIntact)
         // Pinned: every build spells rows and events the same bytes, so the same district has the same head (taken
         // from the build before the write path's JSON was hand-tuned, re-taken when migration v14 gave penalties
-        // their discovery date).
-        #expect(summary.chainHead == "5f12ee769792bd920622a24ff505f99ffd3e963fa52a5962f4ad2cae9cf059e4")
+        // their discovery date and when the demo's proportions were made plausible).
+        #expect(summary.chainHead == "db3293e942447c5debae7a406c84e4f02e0a830a9210bb0aea69dbe9ff8b52e4")
         // The progress ledger, kept by every write, agrees with a rebuild and with the records' own counts.
         try expectLedgerMatchesRebuild(app)
         for line in summary.campaigns {
@@ -69,6 +69,49 @@ struct DemoDistrictTests {
             #expect(total.overdueGeneral + total.overdueMajor == line.overdue, "\(line.code)")
             #expect(total.transfersJudicial + total.transfersOther == line.transferred, "\(line.code)")
         }
+    }
+
+    @Test("plausible proportions: few major hazards, fines in the lower part of their ranges, most hazards on time")
+    func proportions() throws {
+        let (app, summary) = try build(units: 1_000, seed: DemoDistrict.defaultSeed)
+        let hazards = summary.campaigns.reduce(0) { $0 + $1.hazards }
+        let major = summary.campaigns.reduce(0) { $0 + $1.majorHazards }
+        let overdue = summary.campaigns.reduce(0) { $0 + $1.overdue }
+        #expect(hazards > 500)
+        #expect(major > 0 && Double(major) / Double(hazards) < 0.06, "\(major) of \(hazards) major")
+        #expect(Double(overdue) / Double(hazards) < 0.25, "\(overdue) of \(hazards) overdue")
+        let fines = try app.database.readDatabase {
+            try Int.fetchAll($0, sql: "SELECT fineYuan FROM penalty WHERE fineYuan IS NOT NULL AND fineYuan > 0")
+        }
+        #expect(fines.count > 10 && Set(fines).count >= 3, "\(fines)")
+        #expect(fines.allSatisfy { (2_000...10_000).contains($0) }, "\(fines)")
+    }
+
+    @Test("the tour's acts work on any day: a case opened today in the open campaign, a hazard, its fix, the re-check",
+          arguments: ["2026-12-07", "2027-06-15", "2027-12-30"])
+    func actsToday(today: String) throws {
+        let day = try #require(LocalDate(today))
+        let app = Rectify(database: try AppDatabase.inMemory(clock: { day.timestamp(hour: 10) }))
+        _ = try app.buildDemo(units: 200, seed: DemoDistrict.defaultSeed)
+        let open = try #require(try app.campaigns().first { $0.endsOn >= day })
+        let withCase = Set(try app.cases(campaign: open.code, state: nil).map(\.uscc))
+        let campaign = try app.campaign(code: open.code)
+        let categories = Set(campaign.scopeCategories)
+        let unit = try #require(try app.units(street: nil, category: nil, limit: nil)
+            .first { categories.contains($0.category.chinese) && !withCase.contains($0.uscc) })
+        let officers = try app.officers().filter(\.active).prefix(2).map(\.credential)
+        let opened = try app.openCase(campaign: open.code, uscc: unit.uscc, officers: officers, on: nil, actor: officers[0])
+        #expect(opened.openedOn == day)
+        let hazard = try app.addHazard(caseNumber: opened.number, checklistCode: campaign.checklist[0].code, description: "灭火器压力不足",
+                                       level: nil, criterion: nil, foundOn: nil, deadline: day.adding(days: 15),
+                                       listedSupervision: false, supervisingBody: nil, actor: officers[0])
+        _ = try app.claimRectification(reference: "\(opened.number)/\(hazard.seq)", on: nil, measures: "已更换灭火器", actor: officers[0])
+        _ = try app.addSelfCheck(caseNumber: opened.number, on: nil, checkedBy: "安全员", findings: "灭火器压力不足", selfFixed: "已更换",
+                                 pledge: "如实自查", items: [], actor: officers[0])
+        let recheck = try app.addRecheck(caseNumber: opened.number, on: nil, officers: officers, opinion: "整改到位",
+                                         verdicts: [(seq: hazard.seq, verdict: .fixed)], actor: officers[0])
+        #expect(recheck.checkedOn == day)
+        #expect(try app.caseDetail(number: opened.number).state == .rectified)
     }
 
     @Test("built as a file, the district appears whole: committed in batches beside the target, then moved in place")

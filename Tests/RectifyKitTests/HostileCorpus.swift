@@ -76,6 +76,7 @@ struct HostileCorpus {
     }
 
     static func element(_ text: String, _ name: String, replacedBy value: String) -> String {
+        precondition(!text.contains("<\(name)>\(value)</\(name)>"), "an edit that changes nothing proves nothing")
         let range = text.range(of: "<\(name)>")!.upperBound..<text.range(of: "</\(name)>")!.lowerBound
         return text.replacingCharacters(in: range, with: value)
     }
@@ -120,7 +121,10 @@ struct HostileCorpus {
                 with: "<案卷 xmlns=\"urn:rectify:case-file:2\" 版本=\"2\"><原件>", options: [], range: nil)
                 .replacingOccurrences(of: "</案卷>", with: "</原件></案卷>")
         }
-        try edited("tampered-content", reason: "signature", xmlsec1: 1, xmllint: 0) { Self.element($0, "业务状态", replacedBy: "已结档") }
+        // Another valid state than the one signed, whichever that is.
+        try edited("tampered-content", reason: "signature", xmlsec1: 1, xmllint: 0) { text in
+            Self.element(text, "业务状态", replacedBy: text.contains("<业务状态>已结档</业务状态>") ? "已立档待自查" : "已结档")
+        }
         // Signed again by a key Rectify trusts, but not for this.
         try resigned("bad-enumeration", keys: district.keys, reason: "closed-by-hacker", xmlsec1: 0, xmllint: 3) {
             Self.element($0, "业务状态", replacedBy: "closed-by-hacker")

@@ -1,7 +1,39 @@
 import Foundation
 
-/// Runs an independent tool (xmllint, xmlsec1) and returns its exit status and combined output.
+/// A tool a test runs is not installed: the failure names the Debian package that brings it.
+public struct MissingTool: Error, CustomStringConvertible {
+    public var tool: String
+    public var package: String
+
+    public init(tool: String, package: String) {
+        self.tool = tool
+        self.package = package
+    }
+
+    public var description: String {
+        "\(tool) is not installed: it comes with the Debian package \(package) (bash scripts/test installs it)"
+    }
+}
+
+/// The Debian package of each independent tool the tests run.
+public let toolPackages = ["xmllint": "libxml2-utils", "xmlsec1": "xmlsec1", "sqlite3": "sqlite3", "strace": "strace",
+                           "openssl": "openssl", "python3": "python3"]
+
+/// Throws `MissingTool` unless `tool` is on the PATH.
+public func requireTool(_ tool: String) throws {
+    if tool.contains("/") {
+        guard FileManager.default.isExecutableFile(atPath: tool) else { throw MissingTool(tool: tool, package: "rectify (swift build)") }
+        return
+    }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let found = path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+    guard found else { throw MissingTool(tool: tool, package: toolPackages[tool] ?? tool) }
+}
+
+/// Runs an independent tool (xmllint, xmlsec1) and returns its exit status and combined output. `arguments` may
+/// start with `env` and VAR=value settings; the first word after them is the tool, which must be installed.
 public func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    if let tool = arguments.first(where: { $0 != "env" && !$0.contains("=") }) { try requireTool(tool) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments

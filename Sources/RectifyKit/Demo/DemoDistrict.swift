@@ -8,6 +8,8 @@ public struct DemoDistrict {
     /// The day the demo's story stops: nothing happens after it, and overdue is counted against it.
     public static let referenceDate = LocalDate(year: 2026, month: 9, day: 30)!
     public static let defaultSeed: UInt64 = 2018
+    /// The chance a hazard found is a major one (重大事故隐患): a few per cent in real campaigns.
+    static let majorHazardShare = 0.04
 
     /// The seed's register: 393 规上 and 461 规下 enterprises, plus restaurants, crowded places and 个体工商户.
     static let defaultComposition: [(UnitCategory, Int)] = [
@@ -150,9 +152,14 @@ extension DemoDistrict {
                          scopeCategories: [.aboveScale, .belowScale],
                          targets: [.init(scope: "规上企业", metric: .accepted, amount: .percent(100), dueOn: date(6, 30)),
                                    .init(scope: "规下企业", metric: .accepted, amount: .percent(30), dueOn: date(6, 30))]),
-            CampaignSpec(code: "fire-2026", kind: .fire, title: "消防安全综合治理（高层建筑、电气火灾）", planNumber: "通开安委办〔2026〕13号",
+            // A two-year campaign, open still: the README's tour opens a case in it on the day it is read.
+            CampaignSpec(code: "fire-2026", kind: .fire, title: "消防安全综合治理（高层建筑、电气火灾，2026至2027年）",
+                         planNumber: "通开安委办〔2026〕13号",
                          leadDepartment: "消防大队", partnerDepartments: ["安监局", "老洪港管理办公室"],
-                         startsOn: date(4, 1), endsOn: date(10, 31), phases: phases,
+                         startsOn: date(4, 1), endsOn: LocalDate(year: 2027, month: 12, day: 31)!,
+                         phases: Array(phases.dropLast()) + [
+                             CampaignSpec.Phase(name: "巩固提升", startsOn: date(10, 1), endsOn: LocalDate(year: 2027, month: 12, day: 31)!),
+                         ],
                          scopeCategories: [.aboveScale, .crowdedPlace],
                          targets: [.init(scope: "人员密集场所", metric: .accepted, amount: .percent(90), dueOn: date(9, 30))]),
         ]

@@ -59,7 +59,17 @@ extension DemoDistrict {
         var hazardCount = [0, 0, 1, 1, 1, 2, 2, 3][random.int(0...7)]
         if ending == .rechecked { hazardCount = max(2, hazardCount) }
         let items = BuiltInChecklist.items(for: campaign.kind)
-        let checklist = Array(items.indices).shuffled(using: &random)
+        // Major accident hazards are a small share of what campaigns find (a few per cent), whatever share of the
+        // checklist's items may be major.
+        var general = items.indices.filter { items[$0].defaultLevel != .major }.shuffled(using: &random)
+        var major = items.indices.filter { items[$0].defaultLevel == .major }.shuffled(using: &random)
+        var checklist: [Int] = []
+        for _ in 0..<hazardCount {
+            let wantMajor = random.chance(majorHazardShare)
+            if (wantMajor || general.isEmpty), let next = major.popLast() { checklist.append(next) }
+            else if let next = general.popLast() { checklist.append(next) }
+        }
+        hazardCount = checklist.count
         var deadlines: [LocalDate] = []
         for seq in 1...max(1, hazardCount) where seq <= hazardCount {
             let item = items[checklist[seq - 1]]
@@ -120,13 +130,16 @@ extension DemoDistrict {
     /// paid late with the surcharge, or left unpaid and demanded; pump-truck violations are transferred (移送).
     static func penaltyStory(from filed: LocalDate, hazards: Int, kind: CampaignKind, random: inout SeededRandom,
                              add: (LocalDate, Act) -> Void) {
-        let plan: (violation: String, fine: Int) = switch kind {
-        case .gas: ("AQ99-8", 10_000)
-        case .eBike: ("GC47", 5_000)
-        case .fire: ("XF60", 10_000)
-        case .specialEquipment: ("TSJC35", 10_000)
-        case .pumpTruck, .other: ("JS65", 0)
+        // Fines as bureaus set them for a first violation: the lower part of each range, below the sums that need a
+        // legal review or a hearing.
+        let (violation, fines): (String, [Int]) = switch kind {
+        case .gas: ("AQ99-8", [3_000, 5_000, 5_000, 8_000, 10_000])
+        case .eBike: ("GC47", [2_000, 2_000, 3_000, 5_000])
+        case .fire: ("XF60", [5_000, 5_000, 8_000, 10_000])
+        case .specialEquipment: ("TSJC35", [5_000, 8_000, 10_000])
+        case .pumpTruck, .other: ("JS65", [0])
         }
+        let plan = (violation: violation, fine: fines[random.int(0...(fines.count - 1))])
         add(filed, .penaltyFile(violation: plan.violation, hazards: hazards))
         if kind == .pumpTruck || kind == .other {
             add(filed.adding(days: random.int(2...6)), .penaltyTransfer)

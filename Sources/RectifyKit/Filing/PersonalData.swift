@@ -1,39 +1,4 @@
 import Foundation
-import RectifyCore
-
-/// Finds `Schemas/`: an explicit folder, `RECTIFY_SCHEMAS`, the working directory, or the package the executable was
-/// built in (walking up from the executable).
-public enum SchemaLocator {
-    public static let caseFile = "rectify-case-file-v2.xsd"
-    public static let manifest = "rectify-manifest-v2.xsd"
-    /// The campaign report (统计报表); its numbers come with the progress report.
-    public static let campaignReport = "rectify-campaign-report-v2.xsd"
-    /// The superior's signed import receipt (接收回执).
-    public static let receipt = "rectify-receipt-v1.xsd"
-    public static let checkpoint = "rectify-checkpoint-v1.xsd"
-    /// Version 1 of the formats, still read: filings made before version 2.
-    public static let caseFileV1 = "rectify-case-file-v1.xsd"
-    public static let manifestV1 = "rectify-manifest-v1.xsd"
-    public static let campaignReportV1 = "rectify-campaign-report-v1.xsd"
-
-    public static func path(_ name: String, folder: String? = nil) throws -> String {
-        var candidates: [String] = []
-        if let folder { candidates.append(folder) }
-        if let environment = ProcessInfo.processInfo.environment["RECTIFY_SCHEMAS"] { candidates.append(environment) }
-        candidates.append(FileManager.default.currentDirectoryPath + "/Schemas")
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(directory.appendingPathComponent("Schemas").path)
-            directory.deleteLastPathComponent()
-        }
-        for folder in candidates {
-            let path = (folder as NSString).appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: path) { return path }
-        }
-        throw NotFoundError("模式文件（可用 --schemas 或 RECTIFY_SCHEMAS 指定目录）", "schema file (use --schemas or RECTIFY_SCHEMAS)",
-                            key: name)
-    }
-}
 
 /// Personal data leaves the bureau masked (`reference/domain.md` §4): phone numbers keep their first 3 and last 4
 /// digits, citizen ID numbers their first 6 and last 4 — in the phone field and in every free text, written the ways
