@@ -16,6 +16,8 @@ struct CLI {
 
     /// The binary run: the one built next to the tests, unless a test copies it elsewhere.
     var executable = CLI.executable
+    /// Variables set for every run, over the test process's own.
+    var environment: [String: String] = [:]
 
     init() throws {
         folder = URL(fileURLWithPath: try makeScratchFolder("rectify-cli"))
@@ -46,6 +48,7 @@ struct CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["RECTIFY_DB"] = database ?? self.database
         environment["RECTIFY_ACTOR"] = actor
+        environment.merge(self.environment) { _, given in given }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         if keepOutput {

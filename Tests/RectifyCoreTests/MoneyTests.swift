@@ -9,7 +9,10 @@ struct MoneyTests {
         #expect(try Money.parse("10300", field: "缴款金额", fieldEnglish: "amount").fen == 1_030_000)
         #expect(try Money.parse("1037.02", field: "缴款金额", fieldEnglish: "amount").fen == 103_702)
         #expect(try Money.parse("1037.2", field: "缴款金额", fieldEnglish: "amount").fen == 103_720)
-        for bad in ["", "-5", "1.234", "1,000", "１００", "12.", ".5", "1e3", "abc"] {
+        // Typed forms (issue 18): thousands separators and full-width digits are amounts too.
+        #expect(try Money.parse("1,000", field: "缴款金额", fieldEnglish: "amount").fen == 100_000)
+        #expect(try Money.parse("１００", field: "缴款金额", fieldEnglish: "amount").fen == 10_000)
+        for bad in ["", "-5", "1.234", "10,00", "12.", ".5", "1e3", "abc"] {
             #expect(throws: ValidationError.self, "\(bad)") { try Money.parse(bad, field: "缴款金额", fieldEnglish: "amount") }
         }
         do {

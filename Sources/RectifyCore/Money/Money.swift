@@ -8,17 +8,27 @@ public struct Money: Codable, Equatable, Comparable, Hashable, Sendable {
 
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
 
-    /// Yuan as typed: "10300", "1037.2" or "1037.02"; anything else is refused naming the field.
+    /// Yuan as typed: "10300", "1037.2", "1037.02", with thousands separators ("1,037.02") and a trailing 元, in either
+    /// width; anything else (a separator out of place, three decimals) is refused naming the field.
     public static func parse(_ text: String, field: String, fieldEnglish: String) throws(ValidationError) -> Money {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = TypedInput.halfWidth(text).trimmed
+        if trimmed.hasSuffix("元") { trimmed = String(trimmed.dropLast()).trimmed }
+        if trimmed.contains(",") {
+            let whole = trimmed.split(separator: ".", omittingEmptySubsequences: false)[0]
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            // Thousands separators only where they belong: 1,500 and 12,345,678, never 15,00.
+            if (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) {
+                trimmed = trimmed.replacingOccurrences(of: ",", with: "")
+            }
+        }
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII), let yuan = Int(parts[0]),
               yuan >= 0, yuan <= 1_000_000_000,
               parts.count == 1 || ((1...2).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && $0.isNumber })
         else {
             throw ValidationError(field: field, fieldEnglish: fieldEnglish, value: text,
-                                  chinese: "应为金额（元），至多两位小数，如 10300 或 1037.02",
-                                  english: "yuan with at most two decimals, e.g. 10300 or 1037.02")
+                                  chinese: "应为金额（元），至多两位小数，如 10300、1,037.02 或 1037.5元",
+                                  english: "yuan with at most two decimals, e.g. 10300, 1,037.02 or 1037.5元")
         }
         let decimals = parts.count == 2 ? String(parts[1]) : ""
         let cents = decimals.isEmpty ? 0 : Int(decimals.count == 1 ? decimals + "0" : decimals)!

@@ -36,14 +36,32 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         self.init(year: number(0..<4), month: number(4..<6), day: number(6..<8))
     }
 
-    /// Parses a user-supplied date, naming the field when it is not a date.
+    /// Parses a user-supplied date as people type it — `2026-06-01`, `2026-6-1`, `2026/6/1`, `2026年6月1日` (or 号),
+    /// in either width — naming the field when it is not one. The year comes first and has four digits, so no form
+    /// is ambiguous; `6/1/2026`, `26-6-1` and the like are refused.
     public static func parse(_ text: String, field: String, fieldEnglish: String) throws(ValidationError) -> LocalDate {
-        guard let date = LocalDate(text) else {
+        guard let date = LocalDate(text) ?? LocalDate(typed: text) else {
             throw ValidationError(field: field, fieldEnglish: fieldEnglish, value: text,
-                                  chinese: "日期格式应为 YYYY-MM-DD 且为真实日期",
-                                  english: "a date must be YYYY-MM-DD and exist in the calendar")
+                                  chinese: "应为真实日期，年份在前，如 2026-06-01、2026-6-1、2026/6/1 或 2026年6月1日",
+                                  english: "a real date, year first: 2026-06-01, 2026-6-1, 2026/6/1 or 2026年6月1日")
         }
         return date
+    }
+
+    /// `Y-M-D` or `Y/M/D` with one or two digits for month and day, or `Y年M月D日`.
+    init?(typed text: String) {
+        var normal = TypedInput.halfWidth(text).trimmed
+        if normal.hasSuffix("日") || normal.hasSuffix("号") {
+            normal = String(normal.dropLast()).replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
+            guard !normal.contains("/") else { return nil }
+        }
+        let separator: Character = normal.contains("/") ? "/" : "-"
+        let parts = normal.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// China keeps one offset all year (no daylight saving), so dates are plain arithmetic on UTC+8.

@@ -5,11 +5,15 @@ import RectifyStore
 extension Rectify {
     public typealias CaseListing = RectifyStore.CaseListing
 
-    public func cases(campaign: String?, state: CaseState?, uscc: String? = nil, asOf: LocalDate? = nil) throws -> [CaseListing] {
+    /// The cases, filtered by campaign, state, unit and officer (credential); an officer's list has the case with the
+    /// soonest deadline first.
+    public func cases(campaign: String?, state: CaseState?, uscc: String? = nil, officer: String? = nil,
+                      asOf: LocalDate? = nil) throws -> [CaseListing] {
         let asOf = asOf ?? LocalDate(database.clock())
         return try database.read { store in
             try store.caseListings(campaignId: try campaign.map { try Lookup.campaign(store, code: $0).id! }, state: state,
-                                   uscc: uscc, asOf: asOf)
+                                   uscc: uscc, officerId: try officer.map { try Lookup.officer(store, credential: $0).id! },
+                                   asOf: asOf)
         }
     }
 

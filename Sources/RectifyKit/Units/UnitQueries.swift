@@ -11,6 +11,11 @@ extension Rectify {
         }
     }
 
+    /// Units by any part of their name or address, or the start of their USCC (`Store.findUnits`).
+    public func findUnits(_ text: String, limit: Int = 20) throws -> [UnitListing] {
+        try database.read { try $0.findUnits(text, limit: limit) }
+    }
+
     public struct UnitDetail: Codable, Sendable {
         public var unit: UnitListing
         public var address: String

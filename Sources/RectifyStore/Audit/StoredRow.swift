@@ -166,8 +166,10 @@ struct StoredRowReader {
     private static func storage(_ db: Database, table: String, columns: [String]) throws -> [ColumnStorage]? {
         let strict = try Bool.fetchOne(db, sql: "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ?",
                                        arguments: [table]) ?? false
-        let triggers = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-                                        arguments: [table]) ?? 0
+        // The triggers that keep the unit search index (schema v16) only write to that index, never to the row.
+        let triggers = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name NOT GLOB 'unitSearch_*'
+            """, arguments: [table]) ?? 0
         let info = try Row.fetchAll(db, sql: "SELECT name, type, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid",
                                     arguments: [table])
         guard strict, triggers == 0, info.allSatisfy({ $0["hidden"] == 0 }), info.map({ $0["name"] as String }) == columns

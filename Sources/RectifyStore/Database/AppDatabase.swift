@@ -42,6 +42,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v13-hearing-waiver", migrate: SchemaV13.migrate)
         migrator.registerMigration("v14-violation-discovered", migrate: SchemaV14.migrate)
         migrator.registerMigration("v15-decision-extension", migrate: SchemaV15.migrate)
+        migrator.registerMigration("v16-unit-search", migrate: SchemaV16.migrate)
         return migrator
     }
 

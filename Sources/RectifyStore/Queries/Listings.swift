@@ -14,12 +14,15 @@ public struct CaseListing: Codable, Sendable {
     public var openHazards: Int
     /// Hazards still open after their deadline (`HazardOverdue`'s rule, counted in SQL).
     public var overdueHazards: Int
+    /// The earliest rectification deadline among the hazards still open, if any: what is due soonest.
+    public var nextDeadline: LocalDate?
 }
 
 /// A unit as a list shows it, with the names of its street, grid and department.
 public struct UnitListing: Codable, Sendable {
     public var uscc: String
     public var name: String
+    public var address: String
     public var category: UnitCategory
     public var street: String
     public var grid: String
@@ -29,11 +32,16 @@ public struct UnitListing: Codable, Sendable {
 }
 
 extension Store {
-    /// The cases, filtered by any of campaign, state and unit, in the order they were opened.
+    /// The cases, filtered by any of campaign, state, unit and officer, in the order they were opened — or, for an
+    /// officer's list, the case with the soonest deadline first.
     public func caseListings(campaignId: Campaign.ID? = nil, state: CaseState? = nil, uscc: String? = nil,
-                             asOf: LocalDate) throws -> [CaseListing] {
+                             officerId: Officer.ID? = nil, asOf: LocalDate) throws -> [CaseListing] {
         var conditions: [String] = []
         var arguments: StatementArguments = ["asOf": asOf]
+        if let officerId {
+            arguments += ["officer": officerId]
+            conditions.append("(c.officer1Id = :officer OR c.officer2Id = :officer)")
+        }
         if let campaignId {
             arguments += ["campaign": campaignId]
             conditions.append("c.campaignId = :campaign")
@@ -46,27 +54,29 @@ extension Store {
             arguments += ["uscc": uscc]
             conditions.append("unit.uscc = :uscc")
         }
-        return try Row.fetchAll(db, sql: Self.caseListingSQL(conditions: conditions), arguments: arguments).map { row in
+        let order = officerId == nil ? "c.id" : "nextDeadline IS NULL, nextDeadline, c.id"
+        return try Row.fetchAll(db, sql: Self.caseListingSQL(conditions: conditions, order: order), arguments: arguments).map { row in
             CaseListing(number: row["number"], campaign: row["code"], uscc: row["uscc"], unit: row["name"],
                         street: row["street"], state: CaseState(rawValue: row["state"])!,
                         openedOn: row["openedOn"], hazards: row["hazards"], openHazards: row["openHazards"],
-                        overdueHazards: row["overdue"])
+                        overdueHazards: row["overdue"], nextDeadline: row["nextDeadline"])
         }
     }
 
     /// One row per case with its hazard counts. The hazards are joined by case and counted in one pass: as three
     /// subqueries, SQLite answered the overdue count from the index on (status, deadline), which walked every overdue
     /// hazard of the district for each case listed, which made a list quadratic (docs/performance.md).
-    static func caseListingSQL(conditions: [String]) -> String {
+    static func caseListingSQL(conditions: [String], order: String = "c.id") -> String {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return """
             SELECT c.number, campaign.code, unit.uscc, unit.name, street.name AS street, c.state, c.openedOn,
                    count(h.id) AS hazards,
                    coalesce(sum(h.status = 'open' OR h.status = 'claimed'), 0) AS openHazards,
-                   coalesce(sum(h.status = 'open' AND h.deadline < :asOf), 0) AS overdue
+                   coalesce(sum(h.status = 'open' AND h.deadline < :asOf), 0) AS overdue,
+                   min(CASE WHEN h.status = 'open' THEN h.deadline END) AS nextDeadline
             FROM "case" c JOIN campaign ON campaign.id = c.campaignId JOIN unit ON unit.id = c.unitId
             JOIN street ON street.id = unit.streetId LEFT JOIN hazard h ON h.caseId = c.id
-            \(filter) GROUP BY c.id ORDER BY c.id
+            \(filter) GROUP BY c.id ORDER BY \(order)
             """
     }
 
@@ -92,14 +102,14 @@ extension Store {
         try Row.fetchOne(db.cachedStatement(sql: "\(Self.unitListingSQL) WHERE unit.id = ?"), arguments: [id]).map(Self.unitListing)
     }
 
-    private static let unitListingSQL = """
+    static let unitListingSQL = """
         SELECT unit.*, street.name AS streetName, grid.name AS gridName, department.name AS departmentName
         FROM unit JOIN street ON street.id = unit.streetId JOIN grid ON grid.id = unit.gridId
         JOIN department ON department.id = unit.departmentId
         """
 
-    private static func unitListing(_ row: Row) -> UnitListing {
-        UnitListing(uscc: row["uscc"], name: row["name"], category: UnitCategory(rawValue: row["category"])!,
+    static func unitListing(_ row: Row) -> UnitListing {
+        UnitListing(uscc: row["uscc"], name: row["name"], address: row["address"], category: UnitCategory(rawValue: row["category"])!,
                     street: row["streetName"], grid: row["gridName"], department: row["departmentName"],
                     contactPerson: row["contactPerson"], phone: row["phone"])
     }

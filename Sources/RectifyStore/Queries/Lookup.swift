@@ -69,11 +69,25 @@ public enum Lookup {
         return (first, second)
     }
 
-    public static func unit(_ store: Store, uscc: String) throws -> BusinessUnit {
-        guard let found = try fetch(BusinessUnit.self, store, "SELECT * FROM unit WHERE uscc = ?", uscc.trimmed) else {
-            throw NotFoundError("统一社会信用代码为此的单位", "unit with USCC", key: uscc)
+    /// A unit named by its USCC, or by a name (or part of one) that identifies one unit; several matching is refused
+    /// with the candidates, so that an officer can pick the code.
+    public static func unit(_ store: Store, uscc key: String) throws -> BusinessUnit {
+        let text = key.trimmed
+        if let found = try fetch(BusinessUnit.self, store, "SELECT * FROM unit WHERE uscc = ?", text.uppercased()) {
+            return found
         }
-        return found
+        let exact = try store.units(named: text)
+        if exact.count == 1 { return exact[0] }
+        let candidates = exact.isEmpty ? try store.findUnits(text, limit: 6) : []
+        if candidates.count == 1, let found = try store.unit(uscc: try USCC(candidates[0].uscc)) { return found }
+        guard exact.count > 1 || candidates.count > 1 else {
+            throw NotFoundError("统一社会信用代码或名称为此的单位", "unit with this USCC or name", key: key)
+        }
+        let named = exact.isEmpty ? candidates.prefix(5).map { "\($0.name)（\($0.uscc)）" }
+            : exact.prefix(5).map { "\($0.name)（\($0.uscc.rawValue)）" }
+        throw ValidationError(field: "单位", fieldEnglish: "unit", value: key,
+                              chinese: "对应不止一个单位：\(named.joined(separator: "、"))；请写统一社会信用代码或更完整的名称",
+                              english: "matches more than one unit (\(named.joined(separator: ", "))); give the USCC or more of the name")
     }
 
     public static func campaign(_ store: Store, code: String) throws -> Campaign {

@@ -37,7 +37,7 @@ struct CampaignCommand: ParsableCommand {
         }
 
         static func phase(_ text: String) throws -> CampaignSpec.Phase {
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            let parts = TypedInput.fields(text, separatedBy: ":")
             guard parts.count == 3 else {
                 throw RectifyCore.ValidationError(field: "阶段", fieldEnglish: "phase", value: text, chinese: "应写作 名称:开始:结束",
                                       english: "write NAME:START:END")
@@ -47,7 +47,7 @@ struct CampaignCommand: ParsableCommand {
         }
 
         static func target(_ text: String) throws -> CampaignSpec.Target {
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            let parts = TypedInput.fields(text, separatedBy: ":")
             guard parts.count == 4 else {
                 throw RectifyCore.ValidationError(field: "目标", fieldEnglish: "target", value: text, chinese: "应写作 范围:指标:数量:截止日期",
                                       english: "write SCOPE:METRIC:AMOUNT:DUE")

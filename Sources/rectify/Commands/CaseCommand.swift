@@ -11,13 +11,13 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Option(help: "专项整治代码 / campaign code") var campaign: String
-        @Option(help: "单位统一社会信用代码 / unit USCC") var unit: String
-        @Option(help: "执法人员执法证号（两次）/ officer credential (twice)") var officer: [String] = []
+        @Option(help: "单位统一社会信用代码或唯一的单位名称 / unit USCC, or a name that identifies one unit") var unit: String
+        @OptionGroup var officers: OfficerPairOption
         @Option(help: "立档日期 / date (default today)") var on: String?
 
         func run() throws {
             let opened = try global.open().openCase(
-                campaign: campaign, uscc: unit, officers: officer,
+                campaign: campaign, uscc: unit, officers: officers.credentials,
                 on: try Output.date(on, "立档日期", "opening date"), actor: actor.name)
             print("已立档 / opened: \(opened.number)")
         }
@@ -29,15 +29,16 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "专项整治代码 / campaign code") var campaign: String?
         @Option(help: "状态 / state") var state: CaseState?
+        @Option(help: "执法人员执法证号：该人员的案件，期限最近的在前 / an officer's cases, the soonest deadline first") var officer: String?
         @Option(help: "逾期计算日期 / count overdue as of this date") var asOf: String?
 
         func run() throws {
-            let cases = try global.openForReading().cases(campaign: campaign, state: state,
+            let cases = try global.openForReading().cases(campaign: campaign, state: state, officer: officer,
                                                           asOf: try Output.date(asOf, "计算日期", "as-of date"))
             if output.json { return try Output.json(cases, as: "cases") }
-            Output.table(["案件", "单位", "街道", "状态", "立档", "隐患", "未销号", "逾期"],
+            Output.table(["案件", "单位", "街道", "状态", "立档", "隐患", "未销号", "逾期", "最近期限"],
                          cases.map { [$0.number, $0.unit, $0.street, $0.state.chinese, "\($0.openedOn)", String($0.hazards),
-                                      String($0.openHazards), String($0.overdueHazards)] })
+                                      String($0.openHazards), String($0.overdueHazards), $0.nextDeadline.map { "\($0)" } ?? ""] })
         }
     }
 

@@ -14,8 +14,11 @@ struct PenaltyStepOptions: ParsableArguments {
 
 /// The two officers of a step that faces the party.
 struct PenaltyOfficers: ParsableArguments {
-    @Option(help: "执法人员执法证号（两次；告知、决定、送达默认立案时的两名）/ officer credential (twice)")
+    @Option(help: "执法人员执法证号（两次；立案默认取 RECTIFY_OFFICERS=A,B，告知、决定、送达默认立案时的两名）/ officer credential (twice)")
     var officer: [String] = []
+
+    /// For 立案 and 简易程序, where two officers are required: those named, or else RECTIFY_OFFICERS.
+    var required: [String] { officer.isEmpty ? OfficerPairOption.fromEnvironment : officer }
 }
 
 struct PenaltyCommand: ParsableCommand {
@@ -43,7 +46,7 @@ struct PenaltyCommand: ParsableCommand {
 
         func run() throws {
             let filing = Rectify.PenaltyFiling(
-                officers: officers.officer, violationCode: violation, facts: facts,
+                officers: officers.required, violationCode: violation, facts: facts,
                 violationOn: try LocalDate.parse(violationOn, field: "违法行为发生日", fieldEnglish: "violation date"),
                 discoveredOn: try Output.date(discoveredOn, "发现日期", "discovery date"),
                 party: party, harm: harm, hazardSeqs: hazard)
@@ -56,13 +59,13 @@ struct PenaltyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "notify", abstract: "告知拟处罚（应急罚告）/ notify the proposed penalty.")
         @OptionGroup var step: PenaltyStepOptions
         @OptionGroup var officers: PenaltyOfficers
-        @Option(help: "拟罚款（整数元）/ proposed fine in whole yuan") var fine: Int
+        @Option(help: "拟罚款（整数元，如 15000、15,000元）/ proposed fine in whole yuan") var fine: WholeYuan
         @Option(help: "其他处罚措施 / other measures") var measures: String?
         @Flag(help: "责令停产停业 / stop order") var stopOrder = false
 
         func run() throws {
             PenaltyCommand.report(try step.global.open().notifyPenalty(
-                caseNumber: step.caseNumber, on: try step.date(), fineYuan: fine, measures: measures, stopOrder: stopOrder,
+                caseNumber: step.caseNumber, on: try step.date(), fineYuan: fine.yuan, measures: measures, stopOrder: stopOrder,
                 officers: officers.officer, actor: step.actor.name), "已告知")
         }
     }
@@ -156,13 +159,13 @@ struct PenaltyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "decide", abstract: "作出处罚决定（应急罚）/ decide.")
         @OptionGroup var step: PenaltyStepOptions
         @OptionGroup var officers: PenaltyOfficers
-        @Option(help: "罚款（整数元）/ fine in whole yuan (0 for a warning)") var fine: Int
+        @Option(help: "罚款（整数元，如 15000、15,000元）/ fine in whole yuan (0 for a warning)") var fine: WholeYuan
         @Option(help: "其他处罚措施 / other measures") var measures: String?
         @Flag(help: "责令停产停业整顿 / stop order") var stopOrder = false
 
         func run() throws {
             PenaltyCommand.report(try step.global.open().decidePenalty(
-                caseNumber: step.caseNumber, on: try step.date(), fineYuan: fine, measures: measures, stopOrder: stopOrder,
+                caseNumber: step.caseNumber, on: try step.date(), fineYuan: fine.yuan, measures: measures, stopOrder: stopOrder,
                 officers: officers.officer, actor: step.actor.name), "已作出处罚决定")
         }
     }
@@ -262,13 +265,13 @@ struct PenaltyCommand: ParsableCommand {
         @Option(help: "违法行为代码 / violation code") var violation: String
         @Option(help: "违法事实 / facts") var facts: String
         @Option(help: "当事人 / party") var party: PartyKind = .organisation
-        @Option(help: "罚款（元，0为警告）/ fine in yuan (0: warning)") var fine: Int
+        @Option(help: "罚款（整数元，0为警告）/ fine in whole yuan (0: warning)") var fine: WholeYuan
         @Option(help: "其他处罚措施 / measures") var measures: String?
 
         func run() throws {
             PenaltyCommand.report(try step.global.open().summaryPenalty(
-                caseNumber: step.caseNumber, on: try step.date(), officers: officers.officer, violationCode: violation, facts: facts,
-                party: party, fineYuan: fine, measures: measures, actor: step.actor.name), "已当场处罚")
+                caseNumber: step.caseNumber, on: try step.date(), officers: officers.required, violationCode: violation, facts: facts,
+                party: party, fineYuan: fine.yuan, measures: measures, actor: step.actor.name), "已当场处罚")
         }
     }
 }
@@ -300,13 +303,13 @@ struct ViolationCommand: ParsableCommand {
         @Option(help: "违法行为 / title") var title: String
         @Option(help: "处罚依据 / legal basis") var basis: String
         @Option(help: "当事人 / party") var party: PartyKind = .organisation
-        @Option(help: "罚款下限（元）/ minimum fine") var min: Int
-        @Option(help: "罚款上限（元）/ maximum fine") var max: Int
+        @Option(help: "罚款下限（整数元）/ minimum fine in whole yuan") var min: WholeYuan
+        @Option(help: "罚款上限（整数元）/ maximum fine in whole yuan") var max: WholeYuan
 
         func run() throws {
             let violation = try global.open().addViolation(
                 Violation(code: code, kind: kind, title: title, basis: basis,
-                          party: party, minFineYuan: min, maxFineYuan: max), actor: actor.name)
+                          party: party, minFineYuan: min.yuan, maxFineYuan: max.yuan), actor: actor.name)
             print("已新增违法行为 / added: \(violation.code) \(violation.title)")
         }
     }

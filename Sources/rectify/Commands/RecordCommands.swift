@@ -16,7 +16,7 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "措施 / measures") var measures: String
         @Option(help: "针对的隐患序号 / hazard seq") var hazard: Int?
         @Option(help: "责任人 / responsible person") var responsible: String?
-        @Option(help: "资金（元）/ funds in yuan") var funds: Int?
+        @Option(help: "资金（整数元）/ funds in whole yuan") var funds: WholeYuan?
         @Option(help: "时限 / deadline") var deadline: String?
         @Option(help: "应急预案 / contingency") var contingency: String?
         @Option(help: "登记日期 / date (default today)") var on: String?
@@ -24,7 +24,7 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             let plan = try global.open().addPlan(
                 caseNumber: caseNumber, kind: kind, hazardSeq: hazard, measures: measures,
-                responsible: responsible, fundsYuan: funds, deadline: try Output.date(deadline, "时限", "deadline"),
+                responsible: responsible, fundsYuan: funds?.yuan, deadline: try Output.date(deadline, "时限", "deadline"),
                 contingency: contingency, on: try Output.date(on, "登记日期", "date"), actor: actor.name)
             print("已登记\(plan.kind.chinese) / plan recorded: \(caseNumber) #\(plan.id!)")
         }
@@ -71,7 +71,7 @@ struct RecheckCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @Argument(help: "案件编号 / case number") var caseNumber: String
-        @Option(help: "执法人员执法证号（两次）/ officer credential (twice)") var officer: [String] = []
+        @OptionGroup var officers: OfficerPairOption
         @Option(help: "复查意见 / opinion") var opinion: String
         @Option(help: "隐患结论 序号=fixed|not-fixed（可重复）/ verdict SEQ=fixed|not-fixed (repeatable)") var verdict: [String] = []
         @Option(help: "复查日期 / date (default today)") var on: String?
@@ -84,7 +84,7 @@ struct RecheckCommand: ParsableCommand {
                 return (seq, try RecheckVerdict.parse(result))
             }
             let recheck = try global.open().addRecheck(
-                caseNumber: caseNumber, on: try Output.date(on, "复查日期", "re-check date"), officers: officer,
+                caseNumber: caseNumber, on: try Output.date(on, "复查日期", "re-check date"), officers: officers.credentials,
                 opinion: opinion, verdicts: verdicts, actor: actor.name)
             print("已登记复查复核 / re-check recorded: \(caseNumber) \(recheck.outcome.chinese)")
         }
@@ -106,7 +106,7 @@ struct AttachCommand: ParsableCommand {
         var target = AttachmentTarget.caseFile
         if let hazard { target = .hazard(seq: hazard) }
         if let record {
-            let parts = record.split(separator: ":").map(String.init)
+            let parts = TypedInput.fields(record, separatedBy: ":")
             guard parts.count == 2, let id = Int64(parts[1]), hazard == nil else {
                 throw RectifyCore.ValidationError(field: "关联记录", fieldEnglish: "record", value: record,
                                                   chinese: "应写作 类型:编号，且不能与 --hazard 同用",

@@ -5,7 +5,7 @@ import RectifyKit
 
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unit", abstract: "生产经营单位 / units.", subcommands: [Import.self, List.self, Show.self, Edit.self])
+        commandName: "unit", abstract: "生产经营单位 / units.", subcommands: [Import.self, List.self, Find.self, Show.self, Edit.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import",
@@ -43,11 +43,28 @@ struct UnitCommand: ParsableCommand {
         }
     }
 
+    struct Find: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "find",
+            abstract: "按名称或地址的任意部分（三字以上）、名称开头或信用代码开头查找单位 / find units by any part of their name or address.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "名称、地址或信用代码的一部分 / part of a name, address or USCC") var text: String
+        @Option(help: "最多显示 / at most this many") var limit = 20
+
+        func run() throws {
+            let units = try global.openForReading().findUnits(text, limit: limit)
+            if output.json { return try Output.json(units, as: "units") }
+            guard !units.isEmpty else { return print("没有找到单位 / no unit found: \(text)") }
+            Output.table(["统一社会信用代码", "单位名称", "类别", "街道", "地址"],
+                         units.map { [$0.uscc, $0.name, $0.category.chinese, $0.street, $0.address] })
+        }
+    }
+
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "统一社会信用代码 / USCC") var uscc: String
+        @Argument(help: "统一社会信用代码或唯一的单位名称 / USCC, or a name that identifies one unit") var uscc: String
 
         func run() throws {
             let detail = try global.openForReading().unit(uscc: uscc)
@@ -71,7 +88,7 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var actor: ActorOption
         @OptionGroup var output: OutputOptions
-        @Argument(help: "统一社会信用代码 / USCC") var uscc: String
+        @Argument(help: "统一社会信用代码或唯一的单位名称 / USCC, or a name that identifies one unit") var uscc: String
         @Option(help: "单位名称 / name") var name: String?
         @Option(help: "地址 / address") var address: String?
         @Option(help: "负责人（空串清除）/ person in charge (empty clears)") var contact: String?

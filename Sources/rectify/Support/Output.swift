@@ -56,7 +56,7 @@ enum Output {
     /// Reads `KEY=VALUE` options such as `--item RQ01=fail` or `--verdict 2=fixed`.
     static func keyValue<Key>(_ text: String, field: String, english: String, form: String, formEnglish: String,
                               key: (String) -> Key? = { $0 }) throws -> (Key, String) {
-        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        let parts = TypedInput.fields(text, separatedBy: "=")
         guard parts.count == 2, let parsed = key(parts[0]) else {
             throw ValidationError(field: field, fieldEnglish: english, value: text, chinese: "应写作 \(form)",
                                   english: "write \(formEnglish)")
