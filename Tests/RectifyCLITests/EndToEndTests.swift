@@ -218,9 +218,9 @@ struct PenaltyCommandTests {
         }
         let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-06-30")
         #expect(show.stdout.contains("缴款期限 2026-06-23"))
-        #expect(show.stdout.contains("加处罚款 4200.00元")) // 7 days × 3 % × 20,000
+        #expect(show.stdout.contains("加处罚款 4,200.00元")) // 7 days × 3 % × 20,000
         let wrong = try cli.run(["penalty", "pay", "gas-2026-0001", "--on", "2026-06-30", "--amount", "20000"], actor: officerA)
-        #expect(wrong.status == 1 && wrong.stderr.contains("24200.00元"))
+        #expect(wrong.status == 1 && wrong.stderr.contains("24,200.00元"))
         #expect(try cli.run(["penalty", "pay", "gas-2026-0001", "--on", "2026-06-30", "--amount", "24200.00"], actor: officerA).status == 0)
         let lint = try cli.run("case", "lint", "gas-2026-0001", "--as-of", "2026-07-01")
         #expect(lint.stdout.contains("PENALTY-CLOSE-PENDING") && lint.stdout.contains("PAYMENT-OVERDUE"))

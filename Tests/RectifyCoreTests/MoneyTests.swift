@@ -26,6 +26,8 @@ struct MoneyTests {
     func writing() throws {
         #expect(Money(fen: 1_500_000).decimal == "15000.00")
         #expect(Money(fen: 5).decimal == "0.05" && Money(fen: 5).yuanText == "0.05元")
+        #expect(Money(fen: 1_234_567_890).yuanText == "12,345,678.90元" && Money(yuan: 15_000).yuanText == "15,000.00元")
+        #expect(Money(fen: 100_000).yuanText == "1,000.00元" && Money(fen: 99_999).yuanText == "999.99元")
         let json = String(decoding: try JSONEncoder().encode([Money(yuan: 15_000)]), as: UTF8.self)
         #expect(json == #"["15000.00"]"#)
         #expect(try JSONDecoder().decode([Money].self, from: Data(json.utf8)) == [Money(yuan: 15_000)])

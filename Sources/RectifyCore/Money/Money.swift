@@ -43,8 +43,17 @@ public struct Money: Codable, Equatable, Comparable, Hashable, Sendable {
         return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
-    /// "15000.00元".
-    public var yuanText: String { decimal + "元" }
+    /// "15,000.00元": how Chinese readers expect an amount in a sentence or a table (JSON keeps `decimal`).
+    public var yuanText: String {
+        let whole = String(fen.magnitude / 100)
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        let cents = fen.magnitude % 100
+        return "\(fen < 0 ? "-" : "")\(grouped).\(cents < 10 ? "0" : "")\(cents)元"
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

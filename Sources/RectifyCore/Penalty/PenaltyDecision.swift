@@ -70,7 +70,7 @@ public enum PenaltyDecision {
         try context.violation.checkFine(fineYuan)
         if fineYuan > (penalty.proposedFineYuan ?? 0) || (stopOrder && !penalty.stopOrder) {
             throw RuleViolation(rule: .noHeavierThanNotified,
-                                chinese: "决定不得重于告知的处罚（《行政处罚法》第45条），告知罚款\(penalty.proposedFineYuan ?? 0)元",
+                                chinese: "决定不得重于告知的处罚（《行政处罚法》第45条），告知罚款\(Money(yuan: penalty.proposedFineYuan ?? 0).yuanText)",
                                 english: "the decision may not be heavier than notified (art. 45): \(penalty.proposedFineYuan ?? 0) yuan was notified")
         }
         let deadline = DecisionPeriod.deadline(statutory: try DecisionPeriod.statutory(penalty, engine: engine),

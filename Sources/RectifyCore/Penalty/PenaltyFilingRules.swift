@@ -36,7 +36,7 @@ public enum PenaltyFilingRules {
         let limit = try rules.rule(party == .organisation ? .summaryFineOrganisation : .summaryFineIndividual, on: decidedOn)
         guard fineYuan <= limit.value else {
             throw RuleViolation(rule: .summaryFineLimit,
-                                chinese: "简易程序只能对\(party.chinese)处以警告或\(limit.value)元以下罚款（\(limit.source)），\(fineYuan)元须适用普通程序",
+                                chinese: "简易程序只能对\(party.chinese)处以警告或\(Money(yuan: limit.value).yuanText)以下罚款（\(limit.source)），\(Money(yuan: fineYuan).yuanText)须适用普通程序",
                                 english: "the summary procedure allows a warning or a fine up to \(limit.value) yuan for an \(party.rawValue) (\(limit.source)); \(fineYuan) yuan needs the general procedure")
         }
         try violation.checkFine(fineYuan)

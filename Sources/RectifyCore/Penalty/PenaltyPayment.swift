@@ -27,7 +27,7 @@ public enum PenaltyPayment {
         let (owed, surcharge) = try owed(penalty, on: paidOn, pauses: pauses, engine: engine)
         guard amount == owed else {
             throw RuleViolation(rule: .paymentAmount,
-                                chinese: "\(paidOn)应缴\(owed.yuanText)（罚款\(penalty.fineYuan ?? 0)元，\(surcharge.explanation)），登记的是\(amount.yuanText)",
+                                chinese: "\(paidOn)应缴\(owed.yuanText)（罚款\(Money(yuan: penalty.fineYuan ?? 0).yuanText)，\(surcharge.explanation)），登记的是\(amount.yuanText)",
                                 english: "on \(paidOn) \(owed.yuanText) is due (fine plus surcharge), not \(amount.yuanText)")
         }
         var paid = penalty

@@ -36,7 +36,7 @@ public struct Violation: Codable, Equatable, Sendable {
     public func checkFine(_ fine: Int) throws(RuleViolation) {
         guard (minFineYuan...maxFineYuan).contains(fine) else {
             throw RuleViolation(rule: .fineInRange,
-                                chinese: "罚款\(fine)元超出\(basis)规定的\(minFineYuan)至\(maxFineYuan)元",
+                                chinese: "罚款\(Money(yuan: fine).yuanText)超出\(basis)规定的\(Money(yuan: minFineYuan).yuanText)至\(Money(yuan: maxFineYuan).yuanText)",
                                 english: "a fine of \(fine) yuan is outside \(minFineYuan)–\(maxFineYuan) yuan set by \(basis)")
         }
     }

@@ -117,7 +117,7 @@ public struct RuleSet: Sendable {
     }
 }
 
-/// The rules Rectify ships, with their sources (`reference/domain.md` §1–§2). [secondary] figures are marked so.
+/// The rules Rectify ships, with their sources (`reference/domain.md` §1–§2). figures taken at second hand are marked 转引参考值.
 public enum ShippedRules {
     static let penaltyLaw = LocalDate(year: 2021, month: 7, day: 15)!
     static let oldDepartmentRule = LocalDate(year: 2015, month: 5, day: 1)!
@@ -132,15 +132,15 @@ public enum ShippedRules {
         .init(key: .summaryFineOrganisation, value: 3000, unit: .yuan, effectiveFrom: penaltyLaw, source: "《行政处罚法》第51条"),
         .init(key: .summaryCashLimit, value: 100, unit: .yuan, effectiveFrom: penaltyLaw, source: "《行政处罚法》第68条"),
         .init(key: .hearingThresholdIndividual, value: 10000, unit: .yuan, effectiveFrom: oldDepartmentRule,
-              source: "《安全生产违法行为行政处罚办法》（2015）[secondary]"),
+              source: "《安全生产违法行为行政处罚办法》（2015年版，转引参考值）"),
         .init(key: .hearingThresholdOrganisation, value: 30000, unit: .yuan, effectiveFrom: oldDepartmentRule,
-              source: "《安全生产违法行为行政处罚办法》（2015）[secondary]"),
+              source: "《安全生产违法行为行政处罚办法》（2015年版，转引参考值）"),
         .init(key: .hearingRequestWindow, value: 5, unit: .workingDays, effectiveFrom: penaltyLaw, source: "《行政处罚法》第64条、第85条"),
         .init(key: .hearingNotice, value: 7, unit: .workingDays, effectiveFrom: penaltyLaw, source: "《行政处罚法》第64条、第85条"),
         .init(key: .defenceWindow, value: 3, unit: .workingDays, effectiveFrom: oldDepartmentRule,
-              source: "《安全生产违法行为行政处罚办法》（2015）[secondary]"),
+              source: "《安全生产违法行为行政处罚办法》（2015年版，转引参考值）"),
         .init(key: .recheckWindow, value: 10, unit: .calendarDays, effectiveFrom: oldDepartmentRule,
-              source: "《安全生产违法行为行政处罚办法》（2015）[secondary]"),
+              source: "《安全生产违法行为行政处罚办法》（2015年版，转引参考值）"),
         .init(key: .recheckWindow, kind: .specialEquipment, value: 10, unit: .workingDays,
               effectiveFrom: LocalDate(year: 2022, month: 7, day: 1)!, source: "《特种设备安全监督检查办法》第29条"),
         .init(key: .limitation, value: 2, unit: .years, effectiveFrom: penaltyLaw, source: "《行政处罚法》第36条"),

@@ -135,16 +135,17 @@ public struct ProgressColumn: Sendable {
     }
 
     static func rate(_ header: String, brief: Bool = true, _ value: @escaping @Sendable (ProgressFigures) -> Double?) -> Self {
-        ProgressColumn(header: header, brief: brief) { figures in value(figures).map(Self.percent) ?? "—" }
+        ProgressColumn(header: header, brief: brief) { figures in value(figures).map(Self.percent) ?? "无" }
     }
 
     public static func percent(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value))%" : String(format: "%.2f%%", value)
+        // One decimal throughout, so that a column of rates lines up (57.6%, 100.0%).
+        String(format: "%.1f%%", value)
     }
 
     public static let all: [ProgressColumn] = [
         ProgressColumn(header: "名称", brief: true) { $0.name },
-        ProgressColumn(header: "范围单位", brief: true) { $0.unitsInScope.map(String.init) ?? "—" },
+        ProgressColumn(header: "范围单位", brief: true) { $0.unitsInScope.map(String.init) ?? "无" },
         count("立档") { $0.casesOpened },
         count("完成自查") { $0.selfChecked },
         count("完成复查") { $0.rechecked },
@@ -169,7 +170,7 @@ public struct ProgressColumn: Sendable {
         rate("自报可靠率", brief: false) { $0.selfReportReliability },
         count("立案") { $0.penaltiesFiled },
         count("处罚决定", brief: false) { $0.decisions },
-        count("罚款(元)") { $0.fineYuan },
+        ProgressColumn(header: "罚款(元)", brief: true) { String(Money(yuan: $0.fineYuan).yuanText.dropLast()) },
         count("停产停业") { $0.stopOrders },
         count("移送司法", brief: false) { $0.transfersJudicial },
         count("移送其他部门", brief: false) { $0.transfersOther },

@@ -68,7 +68,7 @@ struct CampaignCommand: ParsableCommand {
             if output.json { return try Output.json(campaigns, as: "campaigns") }
             Output.table(["代码", "类型", "标题", "方案文号", "牵头部门", "期限", "案件", "已结档"],
                          campaigns.map { [$0.code, $0.kind.chinese, $0.title, $0.planNumber, $0.leadDepartment,
-                                          "\($0.startsOn)—\($0.endsOn)", String($0.cases), String($0.closedCases)] })
+                                          "\($0.startsOn)至\($0.endsOn)", String($0.cases), String($0.closedCases)] })
         }
     }
 
@@ -83,7 +83,7 @@ struct CampaignCommand: ParsableCommand {
             if output.json { return try Output.json(detail) }
             let c = detail.campaign
             print("\(c.title)（\(c.code)，\(c.kind)）方案文号 \(c.planNumber)")
-            print("牵头 \(c.leadDepartment)；配合 \(detail.partners.joined(separator: "、"))；期限 \(c.startsOn)—\(c.endsOn)")
+            print("牵头 \(c.leadDepartment)；配合 \(detail.partners.joined(separator: "、"))；期限 \(c.startsOn)至\(c.endsOn)")
             print("范围：街道 \(detail.scopeStreets.isEmpty ? "全部" : detail.scopeStreets.joined(separator: "、"))；"
                   + "类别 \(detail.scopeCategories.isEmpty ? "全部" : detail.scopeCategories.joined(separator: "、"))；共 \(detail.unitsInScope) 家")
             print("案件：" + detail.casesByState.map { "\($0.state.chinese) \($0.cases)" }.joined(separator: "，"))

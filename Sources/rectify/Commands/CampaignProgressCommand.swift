@@ -33,7 +33,7 @@ extension CampaignCommand {
             let progress = try rectify.campaignProgress(code: code, by: dimension, asOf: asOf)
             if output.json { return try Output.json(progress) }
             if csv { return print(csvText([progress.total] + progress.rows, firstHeader: "名称"), terminator: "") }
-            print("\(progress.title)（\(progress.code)）统计截至 \(progress.asOf)；期限 \(progress.startsOn)—\(progress.endsOn)")
+            print("\(progress.title)（\(progress.code)）统计截至 \(progress.asOf)；期限 \(progress.startsOn)至\(progress.endsOn)")
             table([progress.total] + progress.rows, firstHeader: dimension == .all ? "范围" : dimension.chinese)
             if !progress.targets.isEmpty {
                 print("\n目标")
@@ -46,7 +46,7 @@ extension CampaignCommand {
                                   ("自报整改可靠性（按单位类别）", progress.reliabilityByCategory)] where rows.contains(where: { $0.claimsJudged > 0 }) {
                 print("\n\(title)")
                 Output.table(["名称", "自报经复查", "复查未通过", "可靠率"], rows.map {
-                    [$0.name, String($0.claimsJudged), String($0.claimsFailed), $0.reliability.map(percent) ?? "—"]
+                    [$0.name, String($0.claimsJudged), String($0.claimsFailed), $0.reliability.map(percent) ?? "无"]
                 })
             }
         }

@@ -130,7 +130,7 @@ enum CaseReport {
         if let view = detail.penalty {
             let p = view.penalty
             Swift.print("\n行政处罚（\(p.procedure.chinese)，\(p.stage.chinese)）\(view.violation.map { "\($0.title)，\($0.basis)" } ?? p.basis)")
-            Swift.print("  违法事实：\(p.facts)；罚款 \(p.fineYuan.map { "\($0)元" } ?? "拟\(p.proposedFineYuan.map(String.init) ?? "—")元")"
+            Swift.print("  违法事实：\(p.facts)；罚款 \(p.fineYuan.map { Money(yuan: $0).yuanText } ?? p.proposedFineYuan.map { "拟" + Money(yuan: $0).yuanText } ?? "未定")"
                         + (p.stopOrder ? "；责令停产停业" : "") + (p.measures.map { "；\($0)" } ?? ""))
             for deadline in view.deadlines { Swift.print("  \(deadline.explanation)") }
             if let surcharge = view.surcharge { Swift.print("  \(surcharge.explanation)") }

@@ -209,7 +209,7 @@ struct PenaltyCommand: ParsableCommand {
             let pause = try global.open().pauseSurcharge(
                 caseNumber: caseNumber, from: try LocalDate.parse(from, field: "开始", fieldEnglish: "from"),
                 to: try LocalDate.parse(to, field: "结束", fieldEnglish: "to"), reason: reason, actor: actor.name)
-            print("已登记 / recorded: \(pause.reason) \(pause.from)—\(pause.to)，期间不计加处罚款")
+            print("已登记 / recorded: \(pause.reason) \(pause.from)至\(pause.to)，期间不计加处罚款")
         }
     }
 
@@ -290,7 +290,7 @@ struct ViolationCommand: ParsableCommand {
             if output.json { return try Output.json(violations, as: "violations") }
             Output.table(["代码", "整治类型", "违法行为", "处罚依据", "当事人", "罚款幅度（元）"],
                          violations.map { [$0.code, $0.kind?.chinese ?? "通用", $0.title, $0.basis, $0.party.chinese,
-                                           "\($0.minFineYuan)–\($0.maxFineYuan)"] })
+                                           "\(Money(yuan: $0.minFineYuan).yuanText)至\(Money(yuan: $0.maxFineYuan).yuanText)"] })
         }
     }
 

@@ -72,8 +72,8 @@ struct UnitCommand: ParsableCommand {
             let unit = detail.unit
             print("\(unit.name)（\(unit.uscc)）")
             print("类别 \(unit.category.chinese)；\(unit.street) \(unit.grid)；行业主管部门 \(unit.department)")
-            print("地址 \(detail.address)；负责人 \(unit.contactPerson ?? "—")；电话 \(unit.phone ?? "—")；法定代表人 \(detail.legalRepresentative ?? "—")")
-            print("监管人员 \(detail.supervisors ?? "—")")
+            print("地址 \(detail.address)；负责人 \(unit.contactPerson ?? "未填")；电话 \(unit.phone ?? "未填")；法定代表人 \(detail.legalRepresentative ?? "未填")")
+            print("监管人员 \(detail.supervisors ?? "未填")")
             if !detail.cases.isEmpty {
                 print("")
                 Output.table(["案件", "专项整治", "状态", "隐患", "逾期"],
