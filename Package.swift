@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenSSL's libcrypto: SHA-256 for the audit chain and attachments (xmlsec1-openssl links it anyway).
@@ -47,6 +48,7 @@ let package = Package(
             dependencies: [
                 "RectifyCore", "RectifyStore", "RectifyXML", "CMalloc", "CSQLiteSettings",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // A module's members are visible only where it is imported: GRDB's, reachable through RectifyStore, are
             // then out of RectifyKit's reach, and the database stays behind the store's typed queries.

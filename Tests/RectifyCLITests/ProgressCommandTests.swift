@@ -29,11 +29,12 @@ struct ProgressCommandTests {
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(Array(csv.stdout.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let lines = csv.stdout.dropFirst().components(separatedBy: "\r\n")
-        #expect(lines.first?.hasPrefix("名称,范围单位,立档,完成自查,完成复查,通过验收,结档,检查家次,出动人次,执法文书,一般隐患,一般已整改,一般整改率") == true)
+        // The campaign, the date and the breakdown are columns of every row (issue 18), not a title row.
+        #expect(lines.first?.hasPrefix("专项整治,截至日期,分组,名称,范围单位,立档,完成自查,完成复查,通过验收,结档,检查家次,出动人次,执法文书,一般隐患,一般已整改,一般整改率") == true)
         // 合计, 竹行街道, 小海街道, and the empty string after the last CRLF.
         #expect(lines.count == 4 && lines[3].isEmpty)
-        #expect(lines[1].hasPrefix("合计,"))
-        #expect(lines.contains { $0.hasPrefix("小海街道,") })
+        #expect(lines[1].hasPrefix("gas-2026,2026-05-10,街道,合计,"))
+        #expect(lines.contains { $0.hasPrefix("gas-2026,2026-05-10,街道,小海街道,") })
 
         let json = try cli.run("campaign", "progress", "gas-2026", "--as-of", "2026-05-10", "--json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -67,7 +68,7 @@ struct ProgressCommandTests {
         #expect(cellStarts(rows[header + 2]) == rule)
 
         let weekly = try cli.run("campaign", "progress", "gas-2026", "--series", "weekly", "--as-of", "2026-04-29", "--csv")
-        #expect(weekly.stdout.dropFirst().components(separatedBy: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first }
+        #expect(weekly.stdout.dropFirst().components(separatedBy: "\r\n").dropFirst().compactMap { $0.split(separator: ",").dropFirst().first }
                 == ["2026-04-01", "2026-04-08", "2026-04-15", "2026-04-22", "2026-04-29"])
     }
 
@@ -82,8 +83,9 @@ struct ProgressCommandTests {
         #expect(day.status == 1 && day.stderr.contains("统计截止日期") && day.stderr.contains("as-of date"))
         let series = try cli.run("campaign", "progress", "gas-2026", "--series", "daily")
         #expect(series.status == 2 && series.stderr.contains("weekly") && series.stderr.contains("选项 --series"))
-        let both = try cli.run("campaign", "progress", "gas-2026", "--series", "weekly", "--by", "street")
-        #expect(both.status == 1 && both.stderr.contains("--by") && both.stdout.isEmpty)
+        // A breakdown per week (issue 18): one row per week and street.
+        let both = try cli.run("campaign", "progress", "gas-2026", "--series", "weekly", "--by", "street", "--as-of", "2026-04-15")
+        #expect(both.status == 0 && both.stdout.contains("2026-04-08  竹行街道") && both.stdout.contains("2026-04-15  小海街道"), "\(both.stdout)")
         let missing = try cli.run("campaign", "progress", "nope")
         #expect(missing.status == 1 && missing.stderr.contains("nope"))
     }

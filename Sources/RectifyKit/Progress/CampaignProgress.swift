@@ -5,6 +5,12 @@ import RectifyStore
 /// own "fixed" reports were, by street and by unit category. Computed from the progress ledger, so the figures for a
 /// past date are the ones that date had, whatever happened since.
 public struct CampaignProgress: Codable, Sendable {
+    /// One key of a breakdown at the end of one week (`campaign progress --by … --series weekly`).
+    public struct WeekRow: Codable, Sendable {
+        public var weekEnding: LocalDate
+        public var figures: ProgressFigures
+    }
+
     public struct TargetProgress: Codable, Sendable {
         public var scope: String
         public var metric: TargetMetric
@@ -51,6 +57,14 @@ extension Rectify {
         let asOf = asOf ?? LocalDate(database.clock())
         return try database.read { store in try ProgressQuery(store: store, campaign: Lookup.campaign(store, code: code)).weekly(upTo: asOf) }
     }
+
+    /// Every key of a breakdown at the end of every week up to `asOf`.
+    public func campaignSeries(code: String, by dimension: ProgressDimension, asOf: LocalDate? = nil) throws -> [CampaignProgress.WeekRow] {
+        let asOf = asOf ?? LocalDate(database.clock())
+        return try database.read { store in
+            try ProgressQuery(store: store, campaign: Lookup.campaign(store, code: code)).weekly(upTo: asOf, by: dimension)
+        }
+    }
 }
 
 struct ProgressQuery {
@@ -78,11 +92,12 @@ struct ProgressQuery {
     }
 
     /// The figures of every key of one dimension, as of a date, named and in a stable order.
-    func figures(_ dimension: ProgressDimension, asOf: LocalDate) throws -> [ProgressFigures] {
+    /// `everyKey`: also the keys with nothing yet (a series lists every street in every week).
+    func figures(_ dimension: ProgressDimension, asOf: LocalDate, everyKey: Bool = false) throws -> [ProgressFigures] {
         let sums = try tally(dimension, asOf: asOf)
         let units = try unitsInScope(dimension, asOf: asOf)
         let names = try self.names(dimension)
-        let keys = Set(sums.keys).union(units.keys)
+        let keys = Set(sums.keys).union(units.keys).union(everyKey ? Set(names.keys) : [])
         return keys.sorted { (names[$0]?.order ?? .max, $0) < (names[$1]?.order ?? .max, $1) }.map { key in
             let inScope = (units[key] ?? 0) + (sums[key]?[.unitsBeforeEntry] ?? 0)
             return ProgressFigures(name: names[key]?.name ?? key, unitsInScope: dimension == .officer ? nil : inScope,
@@ -115,6 +130,30 @@ struct ProgressQuery {
     }
 
     func weekly(upTo asOf: LocalDate) throws -> [ProgressFigures] {
+        try weekEnds(upTo: asOf).map { day in try totals(asOf: day, named: day.description) }
+    }
+
+    /// The campaign's totals on `day`, whatever was recorded by then.
+    private func totals(asOf day: LocalDate, named name: String) throws -> ProgressFigures {
+        let sums = try tally(.all, asOf: day)[""] ?? [:]
+        let units = (try unitsInScope(.all, asOf: day)[""] ?? 0) + (sums[.unitsBeforeEntry] ?? 0)
+        return ProgressFigures(name: name, unitsInScope: units, sums: sums)
+    }
+
+    /// The figures of every key of a breakdown at the end of every week, as `weekly` gives the totals.
+    func weekly(upTo asOf: LocalDate, by dimension: ProgressDimension) throws -> [CampaignProgress.WeekRow] {
+        guard dimension != .all else {
+            return try weekEnds(upTo: asOf).map { day in
+                CampaignProgress.WeekRow(weekEnding: day, figures: try totals(asOf: day, named: "合计"))
+            }
+        }
+        return try weekEnds(upTo: asOf).flatMap { day in
+            try figures(dimension, asOf: day, everyKey: true).map { CampaignProgress.WeekRow(weekEnding: day, figures: $0) }
+        }
+    }
+
+    /// The last day of every week from the campaign's start up to `asOf` (the last week ends on `asOf`).
+    private func weekEnds(upTo asOf: LocalDate) -> [LocalDate] {
         guard asOf >= campaign.startsOn else { return [] }
         var ends: [LocalDate] = []
         var end = asOf
@@ -122,10 +161,6 @@ struct ProgressQuery {
             ends.append(end)
             end = end.adding(days: -7)
         }
-        return try ends.reversed().map { day in
-            let sums = try tally(.all, asOf: day)[""] ?? [:]
-            let units = (try unitsInScope(.all, asOf: day)[""] ?? 0) + (sums[.unitsBeforeEntry] ?? 0)
-            return ProgressFigures(name: day.description, unitsInScope: units, sums: sums)
-        }
+        return ends.reversed()
     }
 }

@@ -129,13 +129,16 @@ public struct ProgressColumn: Sendable {
     /// Shown in the terminal table (the CSV has every column).
     public var brief: Bool
     public var value: @Sendable (ProgressFigures) -> String
+    /// The same value for a spreadsheet: counts and amounts as numbers, a rate as a percentage number (61.2).
+    public var cell: @Sendable (ProgressFigures) -> Sheet.Cell
 
     static func count(_ header: String, brief: Bool = true, _ value: @escaping @Sendable (ProgressFigures) -> Int) -> Self {
-        ProgressColumn(header: header, brief: brief) { String(value($0)) }
+        ProgressColumn(header: header, brief: brief, value: { String(value($0)) }, cell: { .integer(value($0)) })
     }
 
     static func rate(_ header: String, brief: Bool = true, _ value: @escaping @Sendable (ProgressFigures) -> Double?) -> Self {
-        ProgressColumn(header: header, brief: brief) { figures in value(figures).map(Self.percent) ?? "无" }
+        ProgressColumn(header: header, brief: brief, value: { figures in value(figures).map(Self.percent) ?? "无" },
+                       cell: { figures in value(figures).map { .number(($0 * 10).rounded() / 10) } ?? .empty })
     }
 
     public static func percent(_ value: Double) -> String {
@@ -144,8 +147,9 @@ public struct ProgressColumn: Sendable {
     }
 
     public static let all: [ProgressColumn] = [
-        ProgressColumn(header: "名称", brief: true) { $0.name },
-        ProgressColumn(header: "范围单位", brief: true) { $0.unitsInScope.map(String.init) ?? "无" },
+        ProgressColumn(header: "名称", brief: true, value: { $0.name }, cell: { .text($0.name) }),
+        ProgressColumn(header: "范围单位", brief: true, value: { $0.unitsInScope.map(String.init) ?? "无" },
+                       cell: { $0.unitsInScope.map(Sheet.Cell.integer) ?? .empty }),
         count("立档") { $0.casesOpened },
         count("完成自查") { $0.selfChecked },
         count("完成复查") { $0.rechecked },
@@ -170,7 +174,8 @@ public struct ProgressColumn: Sendable {
         rate("自报可靠率", brief: false) { $0.selfReportReliability },
         count("立案") { $0.penaltiesFiled },
         count("处罚决定", brief: false) { $0.decisions },
-        ProgressColumn(header: "罚款(元)", brief: true) { String(Money(yuan: $0.fineYuan).yuanText.dropLast()) },
+        ProgressColumn(header: "罚款(元)", brief: true, value: { String(Money(yuan: $0.fineYuan).yuanText.dropLast()) },
+                       cell: { .money(Money(yuan: $0.fineYuan)) }),
         count("停产停业") { $0.stopOrders },
         count("移送司法", brief: false) { $0.transfersJudicial },
         count("移送其他部门", brief: false) { $0.transfersOther },

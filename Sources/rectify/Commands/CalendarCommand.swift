@@ -118,7 +118,7 @@ struct OverdueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overdue", abstract: "逾期事项（按紧急程度排序）/ everything past due, most urgent first.")
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: ListOutputOptions
     @Option(help: "计算日期（默认今天）/ as of this date (default today)") var asOf: String?
     @Option(help: "专项整治代码 / campaign code") var campaign: String?
     @Option(help: "最多显示 / at most this many rows") var limit: Int?
@@ -126,6 +126,7 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         let report = try global.openForReading().overdue(asOf: try Output.date(asOf, "计算日期", "as-of date"), campaign: campaign)
         if output.json { return try Output.json(report) }
+        if try output.spreadsheet(ListSheets.overdue(report)) { return }
         print("截至 \(report.asOf) 逾期 \(report.items.count) 项 / overdue items")
         Output.table(["逾期天数", "事项", "编号", "等级", "单位", "街道", "期限", "说明"],
                      report.items.prefix(limit ?? .max).map {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RectifyCore
 import RectifyKit
 
@@ -26,16 +27,17 @@ struct CaseCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: ListOutputOptions
         @Option(help: "专项整治代码 / campaign code") var campaign: String?
         @Option(help: "状态 / state") var state: CaseState?
         @Option(help: "执法人员执法证号：该人员的案件，期限最近的在前 / an officer's cases, the soonest deadline first") var officer: String?
         @Option(help: "逾期计算日期 / count overdue as of this date") var asOf: String?
 
         func run() throws {
-            let cases = try global.openForReading().cases(campaign: campaign, state: state, officer: officer,
-                                                          asOf: try Output.date(asOf, "计算日期", "as-of date"))
+            let day = try Output.date(asOf, "计算日期", "as-of date")
+            let cases = try global.openForReading().cases(campaign: campaign, state: state, officer: officer, asOf: day)
             if output.json { return try Output.json(cases, as: "cases") }
+            if try output.spreadsheet(ListSheets.cases(cases, asOf: day ?? LocalDate(Date()))) { return }
             Output.table(["案件", "单位", "街道", "状态", "立档", "隐患", "未销号", "逾期", "最近期限"],
                          cases.map { [$0.number, $0.unit, $0.street, $0.state.chinese, "\($0.openedOn)", String($0.hazards),
                                       String($0.openHazards), String($0.overdueHazards), $0.nextDeadline.map { "\($0)" } ?? ""] })

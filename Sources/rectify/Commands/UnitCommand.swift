@@ -29,7 +29,7 @@ struct UnitCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list")
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: ListOutputOptions
         @Option(help: "街道 / street") var street: String?
         @Option(help: "类别 / category") var category: UnitCategory?
         @Option(help: "最多显示 / at most this many") var limit: Int?
@@ -38,6 +38,7 @@ struct UnitCommand: ParsableCommand {
             let units = try global.openForReading().units(street: street, category: category,
                                                           limit: limit)
             if output.json { return try Output.json(units, as: "units") }
+            if try output.spreadsheet(ListSheets.units(units)) { return }
             Output.table(["统一社会信用代码", "单位名称", "类别", "街道", "网格", "行业主管部门"],
                          units.map { [$0.uscc, $0.name, $0.category.chinese, $0.street, $0.grid, $0.department] })
         }
