@@ -56,13 +56,14 @@ extension Rectify {
     /// replaces the current one, and every file received stays in the provenance record with its signer.
     /// Certificates are those registered with `rectify trust add`.
     public func importFilings(paths: [String], loose: Bool = false, schemas: String? = nil,
-                              sizeLimit: Int = XMLDocument.defaultSizeLimit, actor: String) throws -> [ImportOutcome] {
+                              sizeLimit: Int = XMLDocument.defaultSizeLimit, actor: String,
+                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> [ImportOutcome] {
         let now = database.clock()
         let signers = try trustedSigners()
         let validators = try PerWorker { try FilingValidator(trusted: signers, schemas: schemas, now: now) }
         let plan = try FilingPlan(paths: paths)
         try database.prepareForBulkWrites()
-        let intake = FilingIntake(validators: validators, sizeLimit: sizeLimit, loose: loose, writing: true)
+        let intake = FilingIntake(validators: validators, sizeLimit: sizeLimit, loose: loose, writing: true, progress: progress)
         let outcomes = try database.announcing("报送接收 import of filings", actor: actor) {
             try intake.run(plan) { body in
                 try database.write(actor: actor) { context in

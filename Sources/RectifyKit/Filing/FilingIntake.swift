@@ -1,5 +1,4 @@
 import Foundation
-import CoreFoundation
 import RectifyCore
 import RectifyXML
 
@@ -26,12 +25,11 @@ struct FilingPlan {
     init(paths: [String]) throws {
         var explicitFiles: [String] = []
         for path in paths {
-            var status = stat()
-            guard lstat(path, &status) == 0 else {
+            guard let status = FileStatus(path: path) else {
                 skipped.append((path, XMLError(file: path, chinese: "文件或目录不存在", english: "no such file or folder")))
                 continue
             }
-            if (status.st_mode & S_IFMT) == S_IFDIR {
+            if status.isFolder {
                 try addFolder(path)
             } else {
                 explicitFiles.append(path)
@@ -57,13 +55,11 @@ struct FilingPlan {
         var regular: [String] = []
         for name in names.sorted() where name.hasSuffix(".xml") {
             let path = (folder as NSString).appendingPathComponent(name)
-            var status = stat()
-            guard lstat(path, &status) == 0 else { continue }
-            let type = status.st_mode & S_IFMT
-            if type == S_IFREG {
+            guard let status = FileStatus(path: path) else { continue }
+            if status.isRegular {
                 regular.append(path)
             } else {
-                let what = type == S_IFLNK ? ("符号链接", "a symbolic link") : (XMLDocument.kindLabel(of: status.st_mode))
+                let what = status.isLink ? ("符号链接", "a symbolic link") : (XMLDocument.kindLabel(of: status.mode))
                 skipped.append((path, XMLError(file: path, chinese: "不是普通文件（\(what.0)），已跳过", english: "not a regular file (\(what.1)): skipped")))
             }
         }
@@ -104,6 +100,8 @@ struct FilingIntake {
     let loose: Bool
     /// False for a validation: nothing is stored, and acceptable files are reported as valid.
     let writing: Bool
+    /// Told after each batch of a filing's case files: how many are done, of how many.
+    var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Writes one checked case file; nil for a validation.
     typealias Store = (_ path: String, _ check: CheckedFiling) throws -> FileOutcome.Result
@@ -222,6 +220,7 @@ struct FilingIntake {
                         if !anyRefused, let store { result = try store(entry.path, check) }
                         fileOutcomes.append(outcome(entry.path, check, result))
                     }
+                    progress?(fileOutcomes.count, files.count)
                 })
                 if anyRefused { throw FilingRefused() }
             }

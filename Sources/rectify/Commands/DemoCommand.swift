@@ -12,13 +12,11 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "替换已有数据库（新库建成后才替换）/ replace an existing database (once the new one is complete)") var replace = false
 
     func run() throws {
-        var lastShown = -1
+        let line = ProgressLine("演示数据生成中 / building")
         let summary = try Rectify.buildDemo(atPath: global.path, units: units, seed: seed, replace: replace) { done, total in
-            let percent = done * 100 / max(total, 1)
-            guard percent / 10 != lastShown / 10 || done == total else { return }
-            lastShown = percent
-            FileHandle.standardError.write(Data("演示数据生成中 / building: \(done)/\(total) (\(percent)%)\n".utf8))
+            line.update(done, of: total)
         }
+        line.finish()
         if output.json { return try Output.json(summary) }
         print("演示辖区已生成 / demo district built: \(global.path)")
         print("\(summary.agency)（种子 seed \(summary.seed)，截至 as of \(summary.asOf)）")

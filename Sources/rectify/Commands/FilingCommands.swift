@@ -65,14 +65,12 @@ extension ExportCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            var shown = -1
+            let line = ProgressLine("导出中 / exporting")
             let result = try global.open().exportCampaign(code: code, into: options.out, signing: try options.signing(),
                                                           internalUse: options.internal, schemas: options.schemas) { done, total in
-                let percent = done * 100 / max(total, 1)
-                guard percent / 5 != shown / 5 || done == total else { return }
-                shown = percent
-                FileHandle.standardError.write(Data("导出中 / exporting: \(done)/\(total) (\(percent)%)\n".utf8))
+                line.update(done, of: total)
             }
+            line.finish()
             print("已导出 / exported: \(result.caseCount) 个案卷 case files → \(result.folder)\n清单 / manifest: \(result.manifest.path)")
         }
     }
@@ -141,16 +139,24 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "签署回执的证书 / certificate (or RECTIFY_SIGNING_CERT)") var cert: String?
     @Option(help: "模式目录 / Schemas folder") var schemas: String?
     @Option(help: "单个文件大小上限（字节）/ largest file accepted, in bytes") var maxBytes: Int = XMLDocument.defaultSizeLimit
+    @Flag(help: "逐个列出每个文件（默认超过20个文件时只列出被拒绝和较旧的）/ list every file (by default, beyond 20 files only those refused or older)")
+    var each = false
 
     func run() throws {
         let signing = try SigningMaterial(key: key, certificate: cert)
         let rectify = try global.open()
-        let outcomes = try rectify.importFilings(paths: files, loose: loose, schemas: schemas, sizeLimit: maxBytes, actor: actor.name)
+        let line = ProgressLine("导入中 / importing")
+        let outcomes = try rectify.importFilings(paths: files, loose: loose, schemas: schemas, sizeLimit: maxBytes, actor: actor.name) {
+            line.update($0, of: $1)
+        }
+        line.finish()
         let labels: [ImportOutcome.Result: String] = [
             .imported: "已导入", .replaced: "已更新为新版本", .unchanged: "无变化（同一文件）", .olderKept: "较旧版本，仅记录来源",
             .manifestChecked: "清单已核对", .reportChecked: "统计报表已核验（不入库）", .refused: "拒绝", .valid: "通过",
         ]
-        for outcome in outcomes {
+        // A filing of thousands of files is summed up; what needs attention is always listed.
+        let listed = each || outcomes.count <= 20 ? outcomes : outcomes.filter { [.refused, .olderKept].contains($0.result) }
+        for outcome in listed {
             print("\(labels[outcome.result]!) / \(outcome.result.rawValue): \(outcome.path)\(outcome.caseNumber.map { "（\($0)）" } ?? "")")
             for problem in outcome.problems { print("  \(problem)") }
         }
