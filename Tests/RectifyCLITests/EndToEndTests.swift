@@ -159,9 +159,9 @@ struct DeadlineCommandTests {
         #expect(deadlines.map { $0["name"] as? String } == ["整改期限", "复查期限"])
         // 09-21 + 10 days = 10-01, inside the National Day holiday: the re-check is due on 10-08.
         #expect(deadlines[1]["due"] as? String == "2026-10-08")
-        #expect((deadlines[1]["explanation"] as? String)?.contains("顺延至2026-10-08（参照《民事诉讼法》第85条") == true)
+        #expect((deadlines[1]["explanation"] as? String)?.contains("顺延至2026年10月8日（参照《民事诉讼法》第85条") == true)
         let text = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-10-12")
-        #expect(text.stdout.contains("复查期限 2026-10-08"))
+        #expect(text.stdout.contains("复查期限2026年10月8日"))
 
         let overdue = try cli.run("overdue", "--as-of", "2026-10-12")
         #expect(overdue.status == 0)
@@ -217,7 +217,7 @@ struct PenaltyCommandTests {
             #expect(result.status == 0, "\(step.joined(separator: " ")): \(result.stderr)")
         }
         let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-06-30")
-        #expect(show.stdout.contains("缴款期限 2026-06-23"))
+        #expect(show.stdout.contains("缴款期限2026年6月23日"))
         #expect(show.stdout.contains("加处罚款 4,200.00元")) // 7 days × 3 % × 20,000
         let wrong = try cli.run(["penalty", "pay", "gas-2026-0001", "--on", "2026-06-30", "--amount", "20000"], actor: officerA)
         #expect(wrong.status == 1 && wrong.stderr.contains("24,200.00元"))

@@ -81,8 +81,8 @@ struct LegalGapCommandTests {
         ], actor: officerA)
         let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-05-25")
         let lines = show.stdout.split(separator: "\n")
-        #expect(lines.contains { $0.contains("整改期限 2026-05-20") && !$0.contains("已逾期") })
-        #expect(lines.contains { $0.contains("复查期限 2026-05-20") && $0.contains("（已逾期5天）") })
+        #expect(lines.contains { $0.contains("整改期限2026年5月20日") && !$0.contains("已逾期") })
+        #expect(lines.contains { $0.contains("复查期限2026年5月20日") && $0.contains("（已逾期5天）") })
         let overdue = try cli.run("overdue", "--as-of", "2026-05-25")
         #expect(overdue.stdout.contains("逾期 1 项") && overdue.stdout.contains("逾期未复查") && !overdue.stdout.contains("隐患逾期未整改"))
         let list = try cli.run("case", "list", "--campaign", "gas-2026", "--as-of", "2026-05-25", "--json")
@@ -115,7 +115,7 @@ struct LegalGapCommandTests {
         try notifiedWithDefenceWaived(cli, opened: "2026-10-20", filed: "2026-11-16", violation: "2026-10-20", notified: "2026-11-20",
                                       waived: "2026-11-23")
         let show = try cli.run("case", "show", "gas-2026-0001", "--as-of", "2026-12-07")
-        #expect(show.stdout.contains("作出决定期限 暂定2027-02-14至2027-02-25之间（2027年节假日安排未录入，录入后确定）"), "\(show.stdout)")
+        #expect(show.stdout.contains("作出决定期限暂定2027年2月14日至2027年2月25日之间（2027年节假日安排未录入，录入后确定）"), "\(show.stdout)")
         let decided = try cli.run(["penalty", "decide", "gas-2026-0001", "--on", "2026-12-07", "--fine", "20000"], actor: officerA)
         #expect(decided.status == 0, "\(decided.stderr)")
     }

@@ -31,12 +31,12 @@ struct DeadlineTests {
         // 2026: 09-25 (Fri, Mid-Autumn) to 09-27 off, 09-28 to 09-30 worked, 10-01 to 10-07 off.
         let days = ["2026-09-25", "2026-09-26", "2026-09-27", "2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04",
                     "2026-10-05", "2026-10-06", "2026-10-07"].map(day)
-        #expect(DeadlineEngine.runs(days) == "2026-09-25至2026-09-27、2026-10-01至2026-10-07")
-        #expect(DeadlineEngine.runs([day("2026-10-11")]) == "2026-10-11")
+        #expect(DeadlineEngine.runs(days) == "2026年9月25日至2026年9月27日、2026年10月1日至2026年10月7日")
+        #expect(DeadlineEngine.runs([day("2026-10-11")]) == "2026年10月11日")
         // A 10-day re-check from 09-21 ends on 10-01, a holiday: it ends on 10-08.
         let recheck = try engine.deadline("复查期限", rule: .recheckWindow, from: day("2026-09-21"), startLabel: "整改期限届满之日")
         #expect(recheck.due == day("2026-10-08") && recheck.rolledForwardFrom == day("2026-10-01"))
-        #expect(recheck.explanation.contains("顺延至2026-10-08（参照《民事诉讼法》第85条"))
+        #expect(recheck.explanation.contains("顺延至2026年10月8日（参照《民事诉讼法》第85条"))
         #expect(!recheck.explanation.contains("《行政处罚法》第85条"))
     }
 
@@ -48,8 +48,8 @@ struct DeadlineTests {
         #expect(recheck.due == day("2025-10-16"))
         #expect(recheck.unit == .workingDays)
         #expect(recheck.source.contains("特种设备安全监督检查办法"))
-        #expect(recheck.explanation == "复查期限 2025-10-16：自单位报告整改之日 2025-09-26 起 10个工作日（不计休息日 "
-                + "2025-09-27、2025-10-01至2025-10-08、2025-10-12），依据《特种设备安全监督检查办法》第29条")
+        #expect(recheck.explanation == "复查期限2025年10月16日：自单位报告整改之日2025年9月26日起10个工作日（不计休息日"
+                + "2025年9月27日、2025年10月1日至2025年10月8日、2025年10月12日），依据《特种设备安全监督检查办法》第29条")
         let general = try #require(try engine.recheck(hazard, kind: .gas))
         #expect(general.unit == .calendarDays)
         #expect(general.due == day("2025-10-09")) // 10-06 falls in the holiday: next working day
@@ -61,7 +61,7 @@ struct DeadlineTests {
         let payment = try engine.deadline("缴款期限", rule: .paymentWindow, from: day("2026-09-16"), startLabel: "送达日")
         #expect(payment.due == day("2026-10-08"))
         #expect(payment.rolledForwardFrom == day("2026-10-01"))
-        #expect(payment.explanation.contains("顺延至2026-10-08"))
+        #expect(payment.explanation.contains("顺延至2026年10月8日"))
         let decision = try engine.deadline("决定期限", rule: .decisionDeadline, from: day("2026-07-03"), startLabel: "立案日")
         #expect(decision.due == day("2026-10-08"))
         let plain = try engine.deadline("决定期限", rule: .decisionDeadline, from: day("2026-03-02"), startLabel: "立案日")
@@ -82,7 +82,7 @@ struct DeadlineTests {
         #expect(decision.isProvisional && decision.missingYears == [2027])
         #expect(decision.due == day("2027-02-14"))
         #expect(decision.latestDue == day("2027-02-25"))
-        #expect(decision.explanation.contains("暂定2027-02-14至2027-02-25之间（2027年节假日安排未录入，录入后确定）"))
+        #expect(decision.explanation.contains("暂定2027年2月14日至2027年2月25日之间（2027年节假日安排未录入，录入后确定）"))
         // An act is refused only where the missing days decide it.
         try decision.require(day("2026-12-07"), .onOrBefore) { RuleViolation(rule: .decisionDeadline, chinese: "", english: "") }
         #expect(throws: RuleViolation.self) {

@@ -52,7 +52,7 @@ struct LegalGapTests {
             try decide(app, number, on: "2026-06-10")
         } throws: { error in
             let violation = error as? RuleViolation
-            return violation?.rule == "HEARING-WINDOW" && violation!.chinese.contains("2026-06-10")
+            return violation?.rule == "HEARING-WINDOW" && violation!.chinese.contains("2026年6月10日")
                 && violation!.chinese.contains("放弃陈述申辩不等于放弃听证")
         }
         #expect(try snapshot(app) == before)
@@ -104,7 +104,7 @@ struct LegalGapTests {
         let before = try snapshot(app)
         func isFuture(_ error: any Error) -> Bool {
             guard let violation = error as? RuleViolation, violation.rule == "ACT-NOT-IN-FUTURE" else { return false }
-            return violation.chinese.contains("2026-06-02") && violation.english.contains("2026-06-01")
+            return violation.chinese.contains("2026年6月2日") && violation.english.contains("2026-06-01")
         }
         #expect(performing: {
             try app.openCase(campaign: "gas-2026", uscc: shopUSCC, officers: [officerA, officerB], on: date("2026-06-02"),
@@ -172,7 +172,7 @@ struct LegalGapTests {
             try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), filing(discoveredOn: "2026-05-21"), actor: officerA)
         } throws: { error in
             let violation = error as? RuleViolation
-            return violation?.rule == "LIMITATION-PERIOD" && violation!.chinese.contains("2026-05-20")
+            return violation?.rule == "LIMITATION-PERIOD" && violation!.chinese.contains("2026年5月20日")
         }
         #expect {
             try app.filePenalty(caseNumber: opened.number, on: date("2026-06-01"), filing(discoveredOn: "2024-05-19"), actor: officerA)
@@ -277,8 +277,8 @@ struct LegalGapTests {
         let detail = try app.caseDetail(number: opened.number, asOf: date("2026-09-10"))
         #expect(detail.documents.contains { $0.kind == .decisionExtension && $0.number == "（通开）应急延〔2026〕1号" })
         let shown = try #require(detail.penalty?.deadlines.first { $0.name == "作出决定期限" })
-        #expect(shown.due == date("2026-09-30") && shown.explanation.contains("经局长 周正于2026-08-20批准延长"))
-        #expect(shown.explanation.contains("法定期限为2026-08-31"))
+        #expect(shown.due == date("2026-09-30") && shown.explanation.contains("经局长 周正于2026年8月20日批准延长"))
+        #expect(shown.explanation.contains("法定期限为2026年8月31日"))
         #expect { try decide(on: "2026-10-08") } throws: { ($0 as? RuleViolation)?.rule == "DECISION-DEADLINE" }
         #expect(try decide(on: "2026-09-10").stage == .decided)
         #expect(try app.verify().isIntact)

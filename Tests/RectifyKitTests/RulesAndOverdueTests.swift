@@ -71,7 +71,7 @@ struct RulesAndOverdueTests {
         let first = detail.hazards[0].deadlines
         #expect(first.map(\.name) == ["整改期限", "复查期限"])
         #expect(first[1].due == date("2026-05-20"))
-        #expect(first[1].explanation.contains("自单位报告整改之日 2026-05-10 起 10日"))
+        #expect(first[1].explanation.contains("自单位报告整改之日2026年5月10日起10日"))
         let second = detail.hazards[1].deadlines
         // 04-30 + 10 days = 05-10, a Sunday... worked (调休 2026-05-09 is Saturday): 05-10 is a Sunday off → 05-11.
         #expect(second[1].due == date("2026-05-11"))

@@ -5,7 +5,7 @@ public enum ActDate {
         guard let given else { return today }
         guard given <= today else {
             throw RuleViolation(rule: .actNotInFuture,
-                                chinese: "日期\(given)晚于今天\(today)（北京时间）：行为须在发生后登记",
+                                chinese: "日期\(given.chinese)晚于今天\(today.chinese)（北京时间）：行为须在发生后登记",
                                 english: "the date \(given) is after today, \(today) (China time): an act is recorded once it is done")
         }
         return given

@@ -39,7 +39,7 @@ public struct Deadline: Codable, Equatable, Sendable {
         if surelyNot { throw refusal() }
         let years = missingYears.map { "\($0)年" }.joined(separator: "、")
         throw RuleViolation(rule: .deadlineProvisional,
-                            chinese: "\(name)暂定在\(due)至\(latest)之间（\(years)节假日安排未录入）：\(date)是否合法取决于未录入的节假日；请管理员先用 rectify calendar add 录入",
+                            chinese: "\(name)暂定在\(due.chinese)至\(latest.chinese)之间（\(years)节假日安排未录入）：\(date.chinese)是否合法取决于未录入的节假日；请管理员先用 rectify calendar add 录入",
                             english: "the \(name) falls between \(due) and \(latest) (no holiday schedule for \(missingYears.map(String.init).joined(separator: ", "))): whether \(date) is lawful depends on it; an administrator adds it with `rectify calendar add`")
     }
 }
@@ -73,7 +73,7 @@ public struct DeadlineEngine: Sendable {
             how = "\(rule.value)个工作日"
             do {
                 (due, skipped) = try calendar.addingWorkingDays(rule.value, to: start)
-                if !skipped.isEmpty { how += "（不计休息日 \(DeadlineEngine.runs(skipped))）" }
+                if !skipped.isEmpty { how += "（不计休息日\(DeadlineEngine.runs(skipped))）" }
             } catch {
                 due = earliest.addingWorkingDays(rule.value, to: start)
                 latestDue = latest.addingWorkingDays(rule.value, to: start)
@@ -85,20 +85,20 @@ public struct DeadlineEngine: Sendable {
                 (due, skipped) = try calendar.rollingForward(end)
                 if due != end {
                     rolledFrom = end
-                    how += "；期满日\(end)为休息日，顺延至\(due)（\(DeadlineEngine.rollingOverSource)）"
+                    how += "；期满日\(end.chinese)为休息日，顺延至\(due.chinese)（\(DeadlineEngine.rollingOverSource)）"
                 }
             } catch {
                 due = earliest.rollingForward(end)
                 latestDue = latest.rollingForward(end)
-                how += "；期满日\(end)若为休息日则顺延（\(DeadlineEngine.rollingOverSource)）"
+                how += "；期满日\(end.chinese)若为休息日则顺延（\(DeadlineEngine.rollingOverSource)）"
             }
         case .percent, .yuan, .years:
             throw RuleVersionMisuse(key: key, unit: rule.unit)
         }
         let missingYears = latestDue == nil ? [] : earliest.missingYears.union(latest.missingYears).sorted()
-        let when = latestDue.map { "暂定\(due)至\($0)之间（\(missingYears.map { "\($0)年" }.joined(separator: "、"))节假日安排未录入，录入后确定）" }
-            ?? "\(due)"
-        let explanation = "\(name) \(when)：自\(startLabel) \(start) 起 \(how)，依据\(rule.source)"
+        let when = latestDue.map { "暂定\(due.chinese)至\($0.chinese)之间（\(missingYears.map { "\($0)年" }.joined(separator: "、"))节假日安排未录入，录入后确定）" }
+            ?? due.chinese
+        let explanation = "\(name)\(when)：自\(startLabel)\(start.chinese)起\(how)，依据\(rule.source)"
         return Deadline(name: name, due: due, start: start, startLabel: startLabel, count: rule.value, unit: rule.unit,
                         skipped: skipped, rolledForwardFrom: rolledFrom, excludedDays: excludedDays, source: rule.source,
                         explanation: explanation, latestDue: latestDue, missingYears: missingYears)
@@ -106,11 +106,11 @@ public struct DeadlineEngine: Sendable {
 
     /// A hazard's rectification deadline: set in the order, moved only by approved extensions (the original stays).
     public func rectification(_ hazard: Hazard, order: String, extensions: [HazardExtension]) -> Deadline {
-        var explanation = "整改期限 \(hazard.deadline)：\(order) 责令于 \(hazard.originalDeadline) 前整改"
+        var explanation = "整改期限\(hazard.deadline.chinese)：\(order)责令于\(hazard.originalDeadline.chinese)前整改"
         for item in extensions {
-            explanation += "；\(item.grantedOn) 批准延期至 \(item.toDeadline)（\(item.reason)）"
+            explanation += "；\(item.grantedOn.chinese)批准延期至\(item.toDeadline.chinese)（\(item.reason)）"
         }
-        if !extensions.isEmpty { explanation += "；原期限 \(hazard.originalDeadline) 保留" }
+        if !extensions.isEmpty { explanation += "；原期限\(hazard.originalDeadline.chinese)保留" }
         return Deadline(name: "整改期限", due: hazard.deadline, start: hazard.foundOn, startLabel: "发现日",
                         count: hazard.foundOn.days(until: hazard.deadline), unit: .calendarDays, skipped: [],
                         rolledForwardFrom: nil, excludedDays: 0, source: "《安全生产法》第65条；\(order)",
@@ -135,7 +135,7 @@ public struct DeadlineEngine: Sendable {
     /// the next working day is the rule of 民事诉讼法 art. 85, applied by analogy.
     public static let rollingOverSource = "参照《民事诉讼法》第85条：期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期"
 
-    /// The days off as the runs they form ("2026-09-25至2026-09-27、2026-10-01至2026-10-07"): a range never hides a
+    /// The days off as the runs they form ("2026年9月25日至2026年9月27日、2026年10月1日至2026年10月7日"): a range never hides a
     /// working day inside it.
     public static func runs(_ days: [LocalDate]) -> String {
         var runs: [(first: LocalDate, last: LocalDate)] = []
@@ -146,7 +146,7 @@ public struct DeadlineEngine: Sendable {
                 runs.append((day, day))
             }
         }
-        return runs.map { $0.first == $0.last ? "\($0.first)" : "\($0.first)至\($0.last)" }.joined(separator: "、")
+        return runs.map { $0.first == $0.last ? $0.first.chinese : "\($0.first.chinese)至\($0.last.chinese)" }.joined(separator: "、")
     }
 }
 

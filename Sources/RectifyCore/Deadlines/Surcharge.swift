@@ -48,7 +48,7 @@ extension DeadlineEngine {
         let uncapped = fineYuan * rate.value * daysLate // fen: yuan × 100 × rate% = yuan × rate
         let capFen = fineYuan * cap.value
         let amount = min(uncapped, capFen)
-        var explanation = "加处罚款 \(Surcharge.yuan(amount))：罚款\(Money(yuan: fineYuan).yuanText)，缴款期限 \(paymentDue)，至 \(asOf) 逾期\(daysLate)日"
+        var explanation = "加处罚款 \(Surcharge.yuan(amount))：罚款\(Money(yuan: fineYuan).yuanText)，缴款期限\(paymentDue.chinese)，至\(asOf.chinese)逾期\(daysLate)日"
         if paused > 0 { explanation += "（复议或诉讼期间\(paused)日不计）" }
         explanation += "，每日\(rate.value)%"
         if uncapped > capFen { explanation += "，按日计\(Surcharge.yuan(uncapped))超过罚款数额，以罚款数额为限" }

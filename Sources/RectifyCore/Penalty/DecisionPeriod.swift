@@ -14,8 +14,8 @@ public enum DecisionPeriod {
         extended.due = approved.newDeadline
         extended.latestDue = nil
         extended.missingYears = []
-        extended.explanation = "\(statutory.name) \(approved.newDeadline)：经\(approved.approver)于\(approved.approvedOn)批准延长"
-            + "（\(approved.reason)\(documentNumber.map { "，\($0)" } ?? "")）；法定期限为\(statutory.due)（\(statutory.source)）"
+        extended.explanation = "\(statutory.name)\(approved.newDeadline.chinese)：经\(approved.approver)于\(approved.approvedOn.chinese)批准延长"
+            + "（\(approved.reason)\(documentNumber.map { "，\($0)" } ?? "")）；法定期限为\(statutory.due.chinese)（\(statutory.source)）"
         return extended
     }
 
@@ -28,12 +28,12 @@ public enum DecisionPeriod {
         }
         try statutory.require(approvedOn, .onOrBefore) {
             RuleViolation(rule: .decisionExtensionInTime,
-                          chinese: "办案期限已于\(statutory.due)届满，不能再批准延长（《行政处罚法》第60条）：\(statutory.explanation)",
+                          chinese: "办案期限已于\(statutory.due.chinese)届满，不能再批准延长（《行政处罚法》第60条）：\(statutory.explanation)",
                           english: "the decision period ended on \(statutory.due): it can no longer be extended (art. 60)")
         }
         guard newDeadline > (statutory.latestDue ?? statutory.due) else {
             throw RuleViolation(rule: .decisionExtensionLater,
-                                chinese: "延长后的期限\(newDeadline)须晚于法定期限\(statutory.due)",
+                                chinese: "延长后的期限\(newDeadline.chinese)须晚于法定期限\(statutory.due.chinese)",
                                 english: "the extended limit \(newDeadline) must be after the statutory one, \(statutory.due)")
         }
     }

@@ -27,7 +27,7 @@ public enum HearingWindow {
                                 english: "the party has already waived or asked for a hearing")
         }
         guard waivedOn >= noticeOn else {
-            throw RuleViolation(rule: .datesInOrder, chinese: "放弃听证日期\(waivedOn)早于告知日期\(noticeOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "放弃听证日期\(waivedOn.chinese)早于告知日期\(noticeOn.chinese)",
                                 english: "the waiver of \(waivedOn) is before the notice of \(noticeOn)")
         }
     }

@@ -10,13 +10,13 @@ public enum Limitation {
 
     public static func check(violationOn: LocalDate, discoveredOn: LocalDate, years: Int, source: String) throws {
         guard discoveredOn >= violationOn else {
-            throw RuleViolation(rule: .datesInOrder, chinese: "发现日期\(discoveredOn)早于违法行为发生日\(violationOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "发现日期\(discoveredOn.chinese)早于违法行为发生日\(violationOn.chinese)",
                                 english: "the discovery date \(discoveredOn) is before the violation of \(violationOn)")
         }
         let last = lastDay(violationOn: violationOn, years: years)
         guard discoveredOn <= last else {
             throw RuleViolation(rule: .limitationPeriod,
-                                chinese: "违法行为发生于\(violationOn)，至\(discoveredOn)才被发现，已超过\(years)年追责时效（\(source)，须于\(last)前发现），不再给予行政处罚",
+                                chinese: "违法行为发生于\(violationOn.chinese)，至\(discoveredOn.chinese)才被发现，已超过\(years)年追责时效（\(source)，须于\(last.chinese)前发现），不再给予行政处罚",
                                 english: "the act of \(violationOn) was discovered on \(discoveredOn), after the \(years)-year limitation period ended on \(last) (\(source))")
         }
     }

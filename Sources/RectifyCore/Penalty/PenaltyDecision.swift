@@ -38,7 +38,7 @@ public enum PenaltyDecision {
                               stopOrder: Bool, context: Context) throws -> Penalty {
         let noticeOn = try requireNotice(penalty)
         guard decidedOn > noticeOn else {
-            throw RuleViolation(rule: .decisionAfterNotice, chinese: "决定日期须晚于告知日期\(noticeOn)",
+            throw RuleViolation(rule: .decisionAfterNotice, chinese: "决定日期须晚于告知日期\(noticeOn.chinese)",
                                 english: "the decision must come after the notice of \(noticeOn)")
         }
         let engine = context.engine

@@ -13,7 +13,7 @@ public enum PenaltyHearing {
         }
         let window = try engine.deadline("听证申请期限", rule: .hearingRequestWindow, from: noticeOn, startLabel: "告知日")
         func outsideWindow() -> RuleViolation {
-            RuleViolation(rule: .hearingRequestWindow, chinese: "听证申请日\(requestedOn)不在期限内：\(window.explanation)",
+            RuleViolation(rule: .hearingRequestWindow, chinese: "听证申请日\(requestedOn.chinese)不在期限内：\(window.explanation)",
                           english: "the hearing request of \(requestedOn) is outside the window ending \(window.due)")
         }
         guard requestedOn >= noticeOn else { throw outsideWindow() }
@@ -21,7 +21,7 @@ public enum PenaltyHearing {
         try PenaltyProcedure.requireOnOrAfter(notifiedOn, requestedOn, "听证申请日", "hearing request")
         let earliest = try engine.deadline("最早听证日", rule: .hearingNotice, from: notifiedOn, startLabel: "听证通知日")
         try earliest.require(heldOn, .onOrAfter) {
-            RuleViolation(rule: .hearingNotice, chinese: "听证日\(heldOn)距通知不足7个工作日：\(earliest.explanation)",
+            RuleViolation(rule: .hearingNotice, chinese: "听证日\(heldOn.chinese)距通知不足7个工作日：\(earliest.explanation)",
                           english: "the hearing on \(heldOn) is less than 7 working days after its notice (earliest \(earliest.due))")
         }
         var recorded = penalty

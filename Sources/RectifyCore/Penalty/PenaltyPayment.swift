@@ -5,7 +5,7 @@ public enum PenaltyPayment {
     public static func due(_ penalty: Penalty, engine: DeadlineEngine) throws -> Deadline {
         var due = try engine.deadline("缴款期限", rule: .paymentWindow, from: penalty.servedOn!, startLabel: "送达日")
         if let override = penalty.paymentDueOverride {
-            due.explanation = "缴款期限 \(override)：经批准延期（分期）缴纳；原期限为\(due.due)（\(due.source)）"
+            due.explanation = "缴款期限\(override.chinese)：经批准延期（分期）缴纳；原期限为\(due.due.chinese)（\(due.source)）"
             due.due = override
         }
         return due
@@ -27,7 +27,7 @@ public enum PenaltyPayment {
         let (owed, surcharge) = try owed(penalty, on: paidOn, pauses: pauses, engine: engine)
         guard amount == owed else {
             throw RuleViolation(rule: .paymentAmount,
-                                chinese: "\(paidOn)应缴\(owed.yuanText)（罚款\(Money(yuan: penalty.fineYuan ?? 0).yuanText)，\(surcharge.explanation)），登记的是\(amount.yuanText)",
+                                chinese: "\(paidOn.chinese)应缴\(owed.yuanText)（罚款\(Money(yuan: penalty.fineYuan ?? 0).yuanText)，\(surcharge.explanation)），登记的是\(amount.yuanText)",
                                 english: "on \(paidOn) \(owed.yuanText) is due (fine plus surcharge), not \(amount.yuanText)")
         }
         var paid = penalty
@@ -44,7 +44,7 @@ public enum PenaltyPayment {
         let current = try due(penalty, engine: engine)
         try PenaltyProcedure.requireOnOrAfter(approvedOn, penalty.servedOn, "送达日期", "service date")
         try current.require(until, .after) {
-            RuleViolation(rule: .delayLater, chinese: "批准的缴款日\(until)须晚于原缴款期限\(current.due)",
+            RuleViolation(rule: .delayLater, chinese: "批准的缴款日\(until.chinese)须晚于原缴款期限\(current.due.chinese)",
                           english: "the approved date \(until) must be after the current due date \(current.due)")
         }
         var delayed = penalty
@@ -57,7 +57,7 @@ public enum PenaltyPayment {
         try PenaltyProcedure.requireStage(penalty, [.served], act: "催告", actEnglish: "issue a demand notice")
         let current = try due(penalty, engine: engine)
         try current.require(date, .after) {
-            RuleViolation(rule: .demandAfterDue, chinese: "缴款期限\(current.due)尚未届满，不能催告",
+            RuleViolation(rule: .demandAfterDue, chinese: "缴款期限\(current.due.chinese)尚未届满，不能催告",
                           english: "payment is due only on \(current.due): no demand notice before then")
         }
         var demanded = penalty

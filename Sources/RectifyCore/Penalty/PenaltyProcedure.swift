@@ -10,7 +10,7 @@ public enum PenaltyProcedure {
 
     public static func requireOnOrAfter(_ date: LocalDate, _ earlier: LocalDate?, _ what: String, _ whatEnglish: String) throws {
         if let earlier, date < earlier {
-            throw RuleViolation(rule: .datesInOrder, chinese: "日期\(date)早于\(what)\(earlier)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "日期\(date.chinese)早于\(what)\(earlier.chinese)",
                                 english: "date \(date) is before the \(whatEnglish) \(earlier)")
         }
     }

@@ -93,7 +93,7 @@ public struct RuleVersion: Codable, Equatable, Sendable {
 public struct RuleGap: UserFacingError, Equatable {
     public var key: RuleKey
     public var date: LocalDate
-    public var chinese: String { "\(date)没有生效的“\(key.chinese)”规则（\(key.rawValue)）" }
+    public var chinese: String { "\(date.chinese)没有生效的“\(key.chinese)”规则（\(key.rawValue)）" }
     public var english: String { "no version of rule \(key.rawValue) is in force on \(date)" }
 }
 

@@ -64,6 +64,9 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         self.init(year: year, month: month, day: day)
     }
 
+    /// "2026年6月15日": a date as it reads inside a Chinese sentence (tables and files keep YYYY-MM-DD).
+    public var chinese: String { "\(year)年\(month)月\(day)日" }
+
     /// China keeps one offset all year (no daylight saving), so dates are plain arithmetic on UTC+8.
     static let offsetSeconds = 8 * 3600
 

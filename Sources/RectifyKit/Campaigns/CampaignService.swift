@@ -81,7 +81,7 @@ extension WriteContext {
         }
         guard spec.endsOn >= spec.startsOn else {
             throw ValidationError(field: "结束日期", fieldEnglish: "end date", value: spec.endsOn.description,
-                                  chinese: "不能早于开始日期\(spec.startsOn)", english: "is before the start \(spec.startsOn)")
+                                  chinese: "不能早于开始日期\(spec.startsOn.chinese)", english: "is before the start \(spec.startsOn)")
         }
         guard spec.planNumber.nonBlank != nil else {
             throw ValidationError(field: "方案文号", fieldEnglish: "plan number", chinese: "不能为空", english: "must not be empty")
@@ -103,7 +103,7 @@ extension WriteContext {
         for (index, phase) in spec.phases.enumerated() {
             guard phase.endsOn >= phase.startsOn, phase.startsOn >= spec.startsOn, phase.endsOn <= spec.endsOn else {
                 throw ValidationError(field: "阶段", fieldEnglish: "phase", value: phase.name,
-                                      chinese: "阶段日期须在整治期限\(spec.startsOn)至\(spec.endsOn)之内且结束不早于开始",
+                                      chinese: "阶段日期须在整治期限\(spec.startsOn.chinese)至\(spec.endsOn.chinese)之内且结束不早于开始",
                                       english: "phase dates must lie within \(spec.startsOn)…\(spec.endsOn) and end after they start")
             }
             var record = CampaignPhase(campaignId: campaignId, seq: index + 1, name: phase.name.trimmed,

@@ -41,7 +41,7 @@ extension WriteContext {
         let openedOn = try ActDate.decide(date, today: today)
         guard openedOn >= campaign.startsOn, openedOn <= campaign.endsOn else {
             throw RuleViolation(rule: .caseInCampaignPeriod,
-                                chinese: "立档日期\(openedOn)不在整治期限\(campaign.startsOn)至\(campaign.endsOn)之内",
+                                chinese: "立档日期\(openedOn.chinese)不在整治期限\(campaign.startsOn.chinese)至\(campaign.endsOn.chinese)之内",
                                 english: "opening date \(openedOn) lies outside the campaign \(campaign.startsOn)…\(campaign.endsOn)")
         }
         guard try store.campaignCovers(campaignId: campaign.id!, unitId: unit.id!) else {
@@ -65,7 +65,7 @@ extension WriteContext {
         var record = try Lookup.case(store, number: number)
         let closedOn = try ActDate.decide(date, today: today)
         guard closedOn >= record.openedOn else {
-            throw RuleViolation(rule: .datesInOrder, chinese: "结档日期\(closedOn)早于立档日期\(record.openedOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "结档日期\(closedOn.chinese)早于立档日期\(record.openedOn.chinese)",
                                 english: "closing date \(closedOn) is before the opening date \(record.openedOn)")
         }
         let unresolved = try store.unresolvedHazardCount(caseId: record.id!)
@@ -97,11 +97,11 @@ extension WriteContext {
         }
         let foundOn = try ActDate.decide(foundOn, today: today)
         guard foundOn >= record.openedOn else {
-            throw RuleViolation(rule: .datesInOrder, chinese: "发现日期\(foundOn)早于立档日期\(record.openedOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "发现日期\(foundOn.chinese)早于立档日期\(record.openedOn.chinese)",
                                 english: "found date \(foundOn) is before the case was opened (\(record.openedOn))")
         }
         guard deadline >= foundOn else {
-            throw RuleViolation(rule: .deadlineAfterFound, chinese: "整改期限\(deadline)早于发现日期\(foundOn)",
+            throw RuleViolation(rule: .deadlineAfterFound, chinese: "整改期限\(deadline.chinese)早于发现日期\(foundOn.chinese)",
                                 english: "deadline \(deadline) is before the found date \(foundOn)")
         }
         if !listedSupervision && supervisingBody?.nonBlank != nil {
@@ -131,11 +131,11 @@ extension WriteContext {
         let grantedOn = try ActDate.decide(date, today: today)
         guard grantedOn <= hazard.deadline else {
             throw RuleViolation(rule: .extendBeforeDeadline,
-                                chinese: "整改期限\(hazard.deadline)已过，延期须在期限届满前批准",
+                                chinese: "整改期限\(hazard.deadline.chinese)已过，延期须在期限届满前批准",
                                 english: "the deadline \(hazard.deadline) has passed; an extension must be granted before it")
         }
         guard newDeadline > hazard.deadline else {
-            throw RuleViolation(rule: .extendLater, chinese: "新期限\(newDeadline)须晚于当前期限\(hazard.deadline)",
+            throw RuleViolation(rule: .extendLater, chinese: "新期限\(newDeadline.chinese)须晚于当前期限\(hazard.deadline.chinese)",
                                 english: "the new deadline \(newDeadline) must be after the current \(hazard.deadline)")
         }
         var extensionRecord = HazardExtension(hazardId: hazard.id!, fromDeadline: hazard.deadline, toDeadline: newDeadline,
@@ -158,7 +158,7 @@ extension WriteContext {
         }
         let claimedOn = try ActDate.decide(date, today: today)
         guard claimedOn >= hazard.foundOn else {
-            throw RuleViolation(rule: .datesInOrder, chinese: "整改日期\(claimedOn)早于发现日期\(hazard.foundOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "整改日期\(claimedOn.chinese)早于发现日期\(hazard.foundOn.chinese)",
                                 english: "fix date \(claimedOn) is before the found date \(hazard.foundOn)")
         }
         hazard.status = .claimed

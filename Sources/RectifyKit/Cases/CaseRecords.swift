@@ -30,7 +30,7 @@ extension WriteContext {
         }
         if let deadline, let hazard, deadline > hazard.deadline {
             throw RuleViolation(rule: .planWithinDeadline,
-                                chinese: "方案时限\(deadline)晚于隐患整改期限\(hazard.deadline)（须先批准延期）",
+                                chinese: "方案时限\(deadline.chinese)晚于隐患整改期限\(hazard.deadline.chinese)（须先批准延期）",
                                 english: "plan deadline \(deadline) is after the hazard's deadline \(hazard.deadline) (extend it first)")
         }
         var stored = plan
@@ -44,7 +44,7 @@ extension WriteContext {
         var record = try Lookup.case(store, number: caseNumber)
         let checkedOn = try ActDate.decide(date, today: today)
         guard checkedOn >= record.openedOn else {
-            throw RuleViolation(rule: .datesInOrder, chinese: "自查日期\(checkedOn)早于立档日期\(record.openedOn)",
+            throw RuleViolation(rule: .datesInOrder, chinese: "自查日期\(checkedOn.chinese)早于立档日期\(record.openedOn.chinese)",
                                 english: "self-check date \(checkedOn) is before the case was opened (\(record.openedOn))")
         }
         let known = Set(try store.checklistCodes(campaignId: record.campaignId))
@@ -109,7 +109,7 @@ extension WriteContext {
         }
         if let early = hazards.first(where: { given[$0.seq] != nil && ($0.claimedOn ?? checkedOn) > checkedOn }) {
             throw RuleViolation(rule: .datesInOrder,
-                                chinese: "复查日期\(checkedOn)早于隐患\(early.seq)的整改日期\(early.claimedOn!)",
+                                chinese: "复查日期\(checkedOn.chinese)早于隐患\(early.seq)的整改日期\(early.claimedOn!.chinese)",
                                 english: "re-check date \(checkedOn) is before hazard \(early.seq) was reported fixed (\(early.claimedOn!))")
         }
         for index in hazards.indices {
