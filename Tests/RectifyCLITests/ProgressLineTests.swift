@@ -22,6 +22,11 @@ struct ProgressLineTests {
         let lines = piped.stderr.split(separator: "\n").filter { $0.hasPrefix("导出中 / exporting: ") }
         #expect((2...11).contains(lines.count) && lines.last?.hasSuffix("(100%)") == true, "\(piped.stderr)")
         #expect(!piped.stderr.contains("\u{1B}"))
+        // verify counts the events and the rows it has checked.
+        let verified = try cli.run("verify")
+        let total = (Int(try cli.sqlite("SELECT count(*) FROM event")) ?? 0)
+        #expect(verified.status == 0 && verified.stderr.contains("校验中 / verifying: ") && verified.stderr.contains("(100%)"), "\(verified.stderr)")
+        #expect(verified.stdout.contains("\(total) 个事件 events"))
     }
 
     @Test("an import of many files lists only what needs attention, and sums up the rest")

@@ -20,8 +20,8 @@ public struct Rectify: Sendable {
         Rectify(database: try AppDatabase.openForReading(path: path))
     }
 
-    public func verify() throws -> ChainReport {
-        try ChainVerifier.verify(database)
+    public func verify(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ChainReport {
+        try ChainVerifier.verify(database, progress: progress)
     }
 }
 

@@ -29,9 +29,10 @@ public struct ChainReport: Sendable, Equatable {
 public enum ChainVerifier {
     /// The chain and the tables in one snapshot, and the progress ledger recomputed in another, at the same time on
     /// two connections (two cores): each check is consistent within its own snapshot.
-    public static func verify(_ database: AppDatabase) throws -> ChainReport {
+    /// `progress` hears how many events and rows of how many have been checked.
+    public static func verify(_ database: AppDatabase, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ChainReport {
         let (chain, ledger) = try database.twoReads(
-            { store in try verifyChain(store.db) },
+            { store in try verifyChain(store.db, progress: progress) },
             scratch: { store in try LedgerCheck.differences(store.db) })
         var report = chain
         // The derived tables are recomputed from the audited ones: the signed statistics come from them.
@@ -44,12 +45,20 @@ public enum ChainVerifier {
         return report
     }
 
-    static func verifyChain(_ db: Database) throws -> ChainReport {
+    static func verifyChain(_ db: Database, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ChainReport {
         var problems: [ChainReport.Problem] = []
-        let (eventCount, headHash) = try walkChain(db, problems: &problems)
+        var total = 0
+        if progress != nil {
+            total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+            for table in AuditedTables.names {
+                total += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0
+            }
+        }
+        let (eventCount, headHash) = try walkChain(db, problems: &problems) { progress?($0, total) }
         var rowCount = 0
         for table in AuditedTables.names {
             rowCount += try compareRows(db, table: table, problems: &problems)
+            progress?(eventCount + rowCount, total)
         }
         problems.sort { ($0.seq ?? .max, $0.entity, $0.entityId) < ($1.seq ?? .max, $1.entity, $1.entityId) }
         return ChainReport(eventCount: eventCount, rowCount: rowCount, headHash: headHash, problems: problems)
@@ -57,7 +66,8 @@ public enum ChainVerifier {
 
     /// Recomputes every event's hash and link, in sequence order, from SQLite's own buffers: a chain of a million
     /// events is read without making a String or a record of each.
-    private static func walkChain(_ db: Database, problems: inout [ChainReport.Problem]) throws -> (Int, String) {
+    private static func walkChain(_ db: Database, problems: inout [ChainReport.Problem],
+                                  walked: (Int) -> Void = { _ in }) throws -> (Int, String) {
         var expectedPrev = Array(AuditEvent.genesisHash.utf8)
         var expectedSeq: Int64 = 1
         var eventCount = 0
@@ -68,6 +78,7 @@ public enum ChainVerifier {
             """)
         try events.forEachRow { row in
             eventCount += 1
+            if eventCount % 8192 == 0 { walked(eventCount) }
             let seq = sqlite3_column_int64(row, 0)
             func text(_ column: Int32) -> UnsafeBufferPointer<UInt8> { RawStatement.text(row, column) ?? none }
             func problem(_ chinese: String, _ english: String) {

@@ -23,7 +23,10 @@ struct VerifyCommand: ParsableCommand {
         let report: ChainReport, checks: [AnchorCheck]
         do {
             let rectify = try global.openForReading()
-            (report, checks) = (try rectify.verify(), try rectify.checkAnchors(anchors))
+            let line = ProgressLine("校验中 / verifying")
+            report = try rectify.verify { line.update($0, of: $1) }
+            line.finish()
+            checks = try rectify.checkAnchors(anchors)
         } catch let error as UserFacingError { throw CouldNotVerify(reason: error) }
         if output.json {
             try Output.json(Report(intact: report.isIntact, events: report.eventCount, rows: report.rowCount,
