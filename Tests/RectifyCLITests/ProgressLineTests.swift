@@ -29,6 +29,21 @@ struct ProgressLineTests {
         #expect(verified.stdout.contains("\(total) 个事件 events"))
     }
 
+    @Test("a register of thousands of rows shows the rows written; a small one does not")
+    func registerProgress() throws {
+        let cli = try CLI()
+        try cli.setUpDistrict()
+        let big = cli.folder.appendingPathComponent("big.csv").path
+        try CLI.writeRegister(5_000, at: big)
+        let imported = try cli.run("unit", "import", big)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("写入中 / writing: 5000/5000 (100%)") && imported.stderr.contains("写入中 / writing: 1000/5000"),
+                "\(imported.stderr)")
+        let small = cli.folder.appendingPathComponent("small.csv").path
+        try CLI.writeRegister(30, at: small)
+        #expect(!(try cli.run("unit", "import", small).stderr.contains("写入中")))
+    }
+
     @Test("an import of many files lists only what needs attention, and sums up the rest")
     func importSummed() throws {
         let district = try CLI()

@@ -57,7 +57,7 @@ enum RegisterRowOutcome { case created, updated, unchanged }
 /// Reads and checks a unit register row by row, streaming it from the file. `write`, when given, writes each good
 /// row as long as no row has failed; every bad row is reported, and if any is bad the whole file is refused.
 enum UnitRegister {
-    static func scan(_ url: URL, store: Store,
+    static func scan(_ url: URL, store: Store, progress: ((_ rows: Int) -> Void)? = nil,
                      write: ((_ unit: inout BusinessUnit, _ columns: [UnitColumn: Int]) throws -> RegisterRowOutcome)?) throws
         -> UnitImportReport
     {
@@ -117,6 +117,7 @@ enum UnitRegister {
             }
             problems += rowProblems
             // After the first bad row nothing will be kept: keep checking, stop writing.
+            if report.rows % 1_000 == 0 { progress?(report.rows) }
             guard problems.isEmpty, var unit, let write else { continue }
             switch try write(&unit, columns) {
             case .created: report.created += 1
@@ -132,8 +133,8 @@ enum UnitRegister {
 extension WriteContext {
     /// Writes a register already checked without the lock: checked again row by row as it is written (the file
     /// may have changed in between), all or nothing.
-    func importUnits(from url: URL) throws -> UnitImportReport {
-        try UnitRegister.scan(url, store: store) { [self] unit, columns in
+    func importUnits(from url: URL, progress: ((_ rows: Int) -> Void)? = nil) throws -> UnitImportReport {
+        try UnitRegister.scan(url, store: store, progress: progress) { [self] unit, columns in
             guard let existing = try store.unit(uscc: unit.uscc) else {
                 try insert(&unit, action: "unit.import.create")
                 return .created
@@ -259,13 +260,16 @@ struct RegisterResolver {
 }
 
 extension Rectify {
-    public func importUnits(from url: URL, actor: String) throws -> UnitImportReport {
+    /// `progress` hears, while the checked register is written, how many of its rows are done.
+    public func importUnits(from url: URL, actor: String,
+                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> UnitImportReport {
         // Checked first in a read, without the write lock: a bad register never keeps officers waiting.
-        _ = try database.read { store in try UnitRegister.scan(url, store: store, write: nil) }
+        let checked = try database.read { store in try UnitRegister.scan(url, store: store, write: nil) }
         try database.prepareForBulkWrites()
         let report = try database.announcing("底数清单导入 unit import of \(url.lastPathComponent)", actor: actor) {
-            try database.write(actor: actor) { try $0.importUnits(from: url) }
+            try database.write(actor: actor) { try $0.importUnits(from: url) { progress?($0, checked.rows) } }
         }
+        progress?(report.rows, report.rows)
         // Best effort: a reader still holding an old snapshot only postpones it.
         if report.created + report.updated > 0 { try? database.checkpoint() }
         return report

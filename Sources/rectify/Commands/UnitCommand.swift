@@ -16,7 +16,12 @@ struct UnitCommand: ParsableCommand {
         @Argument(help: "CSV 文件 / file") var file: String
 
         func run() throws {
-            let report = try global.open().importUnits(from: URL(fileURLWithPath: file), actor: actor.name)
+            // Only a register of thousands of rows is worth a progress line.
+            let line = ProgressLine("写入中 / writing")
+            let report = try global.open().importUnits(from: URL(fileURLWithPath: file), actor: actor.name) { done, total in
+                if total > 2_000 { line.update(done, of: total) }
+            }
+            line.finish()
             if output.json { return try Output.json(report) }
             print("导入完成 / imported (\(report.encoding)): \(report.rows)行 rows，新增 created \(report.created)，"
                   + "更新 updated \(report.updated)，未变 unchanged \(report.unchanged)")
