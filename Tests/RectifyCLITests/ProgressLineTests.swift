@@ -39,9 +39,16 @@ struct ProgressLineTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stderr.contains("写入中 / writing: 5000/5000 (100%)") && imported.stderr.contains("写入中 / writing: 1000/5000"),
                 "\(imported.stderr)")
+        // Written with the search index rebuilt once at the end: it finds the units all the same.
+        #expect(try cli.run("unit", "find", "饭店4321").stdout.contains("通盛大道4321号"))
+        #expect(try cli.sqlite("SELECT deferred FROM unitSearchControl") == "0")
         let small = cli.folder.appendingPathComponent("small.csv").path
         try CLI.writeRegister(30, at: small)
         #expect(!(try cli.run("unit", "import", small).stderr.contains("写入中")))
+        // A small register into a large one is indexed row by row, as it is written; an edit too.
+        try cli.runSteps([["unit", "edit", "91320671000000029P", "--name", "东方红饭庄"]])
+        #expect(try cli.run("unit", "find", "东方红饭").stdout.contains("91320671000000029P"))
+        #expect(try cli.run("verify").status == 0)
     }
 
     @Test("an import of many files lists only what needs attention, and sums up the rest")

@@ -135,7 +135,7 @@ extension WriteContext {
     /// may have changed in between), all or nothing.
     func importUnits(from url: URL, progress: ((_ rows: Int) -> Void)? = nil) throws -> UnitImportReport {
         try UnitRegister.scan(url, store: store, progress: progress) { [self] unit, columns in
-            guard let existing = try store.unit(uscc: unit.uscc) else {
+            guard let existing = try registeredUnit(uscc: unit.uscc) else {
                 try insert(&unit, action: "unit.import.create")
                 return .created
             }
@@ -264,10 +264,17 @@ extension Rectify {
     public func importUnits(from url: URL, actor: String,
                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> UnitImportReport {
         // Checked first in a read, without the write lock: a bad register never keeps officers waiting.
-        let checked = try database.read { store in try UnitRegister.scan(url, store: store, write: nil) }
+        let (checked, registered) = try database.read { store in
+            (try UnitRegister.scan(url, store: store, write: nil), try store.unitCount())
+        }
         try database.prepareForBulkWrites()
         let report = try database.announcing("底数清单导入 unit import of \(url.lastPathComponent)", actor: actor) {
-            try database.write(actor: actor) { try $0.importUnits(from: url) { progress?($0, checked.rows) } }
+            try database.write(actor: actor) { context in
+                let write = { try context.importUnits(from: url) { progress?($0, checked.rows) } }
+                // Rebuilding the search index costs about a quarter of indexing each row as it is written (measured
+                // in docs/performance.md): worth it once the register is a quarter of the units or more.
+                return checked.rows * 4 >= registered ? try context.deferringUnitSearch(write) : try write()
+            }
         }
         progress?(report.rows, report.rows)
         // Best effort: a reader still holding an old snapshot only postpones it.

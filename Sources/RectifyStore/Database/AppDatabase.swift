@@ -43,6 +43,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v14-violation-discovered", migrate: SchemaV14.migrate)
         migrator.registerMigration("v15-decision-extension", migrate: SchemaV15.migrate)
         migrator.registerMigration("v16-unit-search", migrate: SchemaV16.migrate)
+        migrator.registerMigration("v17-unit-search-deferred", migrate: SchemaV17.migrate)
         return migrator
     }
 

@@ -121,6 +121,13 @@ public enum CaseRecordKind: String, CaseIterable, Sendable {
 }
 
 extension WriteContext {
+    /// The unit a register row names, if it is registered already. The one lookup a register import makes for every
+    /// row: a cached raw statement finds the id, and only an existing unit is read whole.
+    public func registeredUnit(uscc: USCC) throws -> BusinessUnit? {
+        guard let id = try rowID(in: BusinessUnit.databaseTableName, where: "uscc", is: uscc) else { return nil }
+        return try BusinessUnit.fetchOne(db, key: id)
+    }
+
     /// The number of the next document of `code` in `year` (`DocumentSerials`).
     public func nextDocumentNumber(agency: String, code: String, year: Int) throws -> DocumentNumber {
         try DocumentSerials.next(db, agency: agency, code: code, year: year)

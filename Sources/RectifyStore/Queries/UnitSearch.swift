@@ -30,8 +30,23 @@ extension Store {
             """, arguments: [prefix, prefix, prefix.uppercased(), prefix, limit]).map(Self.unitListing)
     }
 
+    public func unitCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0
+    }
+
     /// The units named exactly `name`.
     public func units(named name: String) throws -> [BusinessUnit] {
         try all("SELECT * FROM unit WHERE name = ? ORDER BY id", name.trimmed)
+    }
+}
+
+extension WriteContext {
+    /// Runs `body` with the unit search index's triggers off, then rebuilds the index once, all inside this
+    /// transaction: no other connection ever sees the index out of step. For a register import of many rows.
+    public func deferringUnitSearch<T>(_ body: () throws -> T) throws -> T {
+        try db.execute(sql: "UPDATE unitSearchControl SET deferred = 1")
+        let result = try body()
+        try db.execute(sql: "INSERT INTO unitSearch (unitSearch) VALUES ('rebuild'); UPDATE unitSearchControl SET deferred = 0")
+        return result
     }
 }
