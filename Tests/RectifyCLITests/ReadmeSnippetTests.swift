@@ -60,21 +60,11 @@ struct ReadmeSnippetTests {
         }
     }
 
+    /// Runs a snippet with bash's strict options, without the test process's RECTIFY_ settings.
     static func bash(_ script: String, in folder: URL, bin: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-euo", "pipefail", "-c", script]
-        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         for key in environment.keys where key.hasPrefix("RECTIFY_") { environment[key] = nil }
         environment["RECTIFY_TEST_BIN"] = bin
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try runProgram("/bin/bash", ["-euo", "pipefail", "-c", script], in: folder, environment: environment)
     }
 }

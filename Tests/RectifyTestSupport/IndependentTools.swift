@@ -34,9 +34,18 @@ public func requireTool(_ tool: String) throws {
 /// start with `env` and VAR=value settings; the first word after them is the tool, which must be installed.
 public func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
     if let tool = arguments.first(where: { $0 != "env" && !$0.contains("=") }) { try requireTool(tool) }
+    return try runProgram("/usr/bin/env", arguments)
+}
+
+/// Runs a program and returns its exit status and combined output; `folder` and `environment` default to the test
+/// process's own.
+public func runProgram(_ path: String, _ arguments: [String], in folder: URL? = nil,
+                       environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    if let environment { process.environment = environment }
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
