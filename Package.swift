@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // OpenSSL's libcrypto: SHA-256 for the audit chain and attachments (xmlsec1-openssl links it anyway).
@@ -49,15 +52,28 @@ let package = Package(
                 "RectifyCore", "RectifyStore", "RectifyXML", "CMalloc", "CSQLiteSettings",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             // A module's members are visible only where it is imported: GRDB's, reachable through RectifyStore, are
             // then out of RectifyKit's reach, and the database stays behind the store's typed queries.
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // The web application (`rectify serve`): Hummingbird 2 over RectifyKit; no SQL, no GRDB.
+        .target(
+            name: "RectifyServer",
+            dependencies: [
+                "RectifyKit", "RectifyCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                // The read models' types (no GRDB API: MemberImportVisibility keeps GRDB's members out of reach).
+                "RectifyStore",
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "rectify",
             dependencies: [
-                "RectifyKit", "RectifyCore", "RectifyXML",
+                "RectifyKit", "RectifyCore", "RectifyXML", "RectifyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: staticSwiftCompile,
@@ -89,6 +105,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RectifyServerTests",
+            dependencies: [
+                "RectifyServer", "RectifyKit", "RectifyCore", "RectifyStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "RectifyCLITests",

@@ -24,7 +24,7 @@ struct LayeringTests {
         }
     }
 
-    @Test("no file of RectifyKit or of the command line imports GRDB", arguments: ["RectifyKit", "rectify"])
+    @Test("no file of RectifyKit, the command line or the server imports GRDB", arguments: ["RectifyKit", "rectify", "RectifyServer"])
     func noGRDBAbove(folder: String) throws {
         #expect(try Self.grdbImports(in: folder) == [])
     }

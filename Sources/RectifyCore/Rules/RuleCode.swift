@@ -1,5 +1,7 @@
 /// Every rule Rectify refuses or reports by, one code each: `rectify rules codes` lists them with their sources.
 public enum RuleCode: String, CaseIterable, Codable, Sendable {
+    case accountLoginUnique = "ACCOUNT-LOGIN-UNIQUE"
+    case accountOfficer = "ACCOUNT-OFFICER"
     case actNotInFuture = "ACT-NOT-IN-FUTURE"
     case actorIsOfficer = "ACTOR-IS-OFFICER"
     case agencyFirst = "AGENCY-FIRST"
@@ -8,6 +10,7 @@ public enum RuleCode: String, CaseIterable, Codable, Sendable {
     case basisCited = "BASIS-CITED"
     case calendarYearOnce = "CALENDAR-YEAR-ONCE"
     case campaignCodeUnique = "CAMPAIGN-CODE-UNIQUE"
+    case caseAccess = "CASE-ACCESS"
     case caseAccepted = "CASE-ACCEPTED"
     case caseClosedFrozen = "CASE-CLOSED-FROZEN"
     case caseInCampaignPeriod = "CASE-IN-CAMPAIGN-PERIOD"
@@ -100,6 +103,8 @@ public enum RuleCode: String, CaseIterable, Codable, Sendable {
     /// What the rule asks, in a line.
     public var chinese: String {
         switch self {
+        case .accountLoginUnique: "登录名只能有一个账户"
+        case .accountOfficer: "执法人员和专项整治负责人的账户须对应一名在岗执法人员"
         case .actNotInFuture: "行为日期不得晚于今天（北京时间）"
         case .actorIsOfficer: "案件行为须由已登记的执法人员实施"
         case .agencyFirst: "须先设置本机关"
@@ -107,6 +112,7 @@ public enum RuleCode: String, CaseIterable, Codable, Sendable {
         case .auditAppendOnly: "审计事件只增不改"
         case .basisCited: "隐患判定依据须引用法规或标准"
         case .calendarYearOnce: "每年的节假日安排只录入一次"
+        case .caseAccess: "执法人员只能查看和办理本人承办的案件"
         case .campaignCodeUnique: "专项整治代码不得重复"
         case .caseAccepted: "已验收的案件不再复查"
         case .caseClosedFrozen: "已结档的案件不再变更"
@@ -202,6 +208,8 @@ public enum RuleCode: String, CaseIterable, Codable, Sendable {
     /// Where the rule comes from: the law, the campaign plan, or Rectify itself.
     public var source: String {
         switch self {
+        case .accountLoginUnique: "Rectify：账户"
+        case .accountOfficer: "Rectify：账户"
         case .actNotInFuture: "Rectify：行为须在发生后登记"
         case .actorIsOfficer: "《行政处罚法》第42条"
         case .agencyFirst: "Rectify"
@@ -209,6 +217,7 @@ public enum RuleCode: String, CaseIterable, Codable, Sendable {
         case .auditAppendOnly: "Rectify：审计链"
         case .basisCited: "《安全生产法》第65条"
         case .calendarYearOnce: "国务院办公厅节假日安排通知"
+        case .caseAccess: "Rectify：账户与角色"
         case .campaignCodeUnique: "Rectify"
         case .caseAccepted: "《安全生产法》第65条"
         case .caseClosedFrozen: "Rectify：案卷归档"

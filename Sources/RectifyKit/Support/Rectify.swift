@@ -20,12 +20,19 @@ public struct Rectify: Sendable {
         Rectify(database: try AppDatabase.openForReading(path: path))
     }
 
+    /// The web server's expiring entries (sessions, throttling), in the same database.
+    public var keyValues: KeyValueStore { KeyValueStore(database) }
+
+    /// Now, by this database's clock (pinned in tests).
+    public func now() -> Date { database.clock() }
+
     public func verify(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ChainReport {
         try ChainVerifier.verify(database, progress: progress)
     }
 }
 
 public typealias ChainReport = RectifyStore.ChainReport
+public typealias KeyValueStore = RectifyStore.KeyValueStore
 public typealias RunningJob = RectifyStore.RunningJob
 
 extension Rectify {

@@ -44,6 +44,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v15-decision-extension", migrate: SchemaV15.migrate)
         migrator.registerMigration("v16-unit-search", migrate: SchemaV16.migrate)
         migrator.registerMigration("v17-unit-search-deferred", migrate: SchemaV17.migrate)
+        migrator.registerMigration("v18-accounts", migrate: SchemaV18.migrate)
         return migrator
     }
 
@@ -133,6 +134,18 @@ public final class AppDatabase: Sendable {
                 try context.finish()
                 return result
             }
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY {
+            throw StoreError.busy(job: RunningJob.current(for: writer.path), seconds: Int(LockWait.timeout))
+        } catch let error as DatabaseError {
+            throw StoreError(error)
+        }
+    }
+
+    /// A write to the tables outside the audit chain only (the server's `persist` entries); the audit gate refuses any
+    /// write to an audited table made here.
+    func writeUnaudited<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
         } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY {
             throw StoreError.busy(job: RunningJob.current(for: writer.path), seconds: Int(LockWait.timeout))
         } catch let error as DatabaseError {

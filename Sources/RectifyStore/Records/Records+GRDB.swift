@@ -71,6 +71,11 @@ extension Department: IdentifiedRecord {
     public enum Columns { public static let name = Column("name") }
 }
 
+extension Account: IdentifiedRecord {
+    public static let databaseTableName = "account"
+    public enum Columns { public static let login = Column("login") }
+}
+
 extension Street: IdentifiedRecord {
     public static let databaseTableName = "street"
     public enum Columns { public static let name = Column("name") }
@@ -340,6 +345,6 @@ public enum AuditedTables {
         "campaignScope", "campaignTarget", "campaignChecklistItem", "document", "case", "hazard", "hazardExtension",
         "planRecord", "selfCheckRecord", "selfCheckItem", "recheckRecord", "recheckFinding", "storedFile", "attachment",
         "calendarYear", "calendarDay", "ruleVersion", "violation", "penalty", "penaltyPause", "hearingWaiver", "decisionExtension",
-        "filing", "filedCase", "filedHazard", "filedDocument", "filedRecord",
+        "filing", "filedCase", "filedHazard", "filedDocument", "filedRecord", "account",
     ]
 }

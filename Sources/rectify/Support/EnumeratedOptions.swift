@@ -20,6 +20,7 @@ extension PlanKind: ExpressibleByArgument {}
 extension CaseState: ExpressibleByArgument {}
 extension PartyKind: ExpressibleByArgument {}
 extension ProgressDimension: ExpressibleByArgument {}
+extension AccountRole: ExpressibleByArgument {}
 extension RuleKey: ExpressibleByArgument {}
 extension RuleUnit: ExpressibleByArgument {}
 

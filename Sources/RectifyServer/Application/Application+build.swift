@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import RectifyKit
+
+/// Where and how the server listens.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+    /// Set when served over TLS (behind a proxy that terminates it): cookies are then `Secure`.
+    public var secureCookies: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+    }
+}
+
+/// The web application over one Rectify database.
+public func buildApplication(_ rectify: Rectify, settings: ServerSettings) throws -> some ApplicationProtocol {
+    Application(router: try buildRouter(rectify, settings: settings),
+                configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Rectify"))
+}
+
+/// Every route, behind the security headers, the session and the anti-forgery check.
+public func buildRouter(_ rectify: Rectify, settings: ServerSettings = .init()) throws -> Router<WebContext> {
+    let router = Router(context: WebContext.self)
+    let pages = try Pages()
+    let sessions = SessionStore(store: rectify.keyValues, clock: { rectify.now() })
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SessionMiddleware(sessions: sessions, rectify: rectify))
+    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: SignInRedirectMiddleware())
+    router.get("/static/app.css") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: Stylesheet.text)))
+    }
+    SignInController(rectify: rectify, sessions: sessions, pages: pages, secureCookies: settings.secureCookies).add(to: router)
+    CaseController(rectify: rectify, pages: pages).add(to: router)
+    return router
+}

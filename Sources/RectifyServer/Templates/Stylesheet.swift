@@ -1,0 +1,18 @@
+/// The one stylesheet (served from the binary: no inline style, which the content security policy forbids).
+enum Stylesheet {
+    static let text = """
+    body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei",sans-serif;margin:0;color:#1d1d1f;background:#f6f7f9}
+    .bar{display:flex;flex-wrap:wrap;gap:1em;align-items:center;padding:.6em 1em;background:#8b1a1a;color:#fff}
+    .bar a{color:#fff;text-decoration:none;margin-right:1em}.brand{font-weight:bold}
+    .signout{margin-left:auto}.signout button{margin-left:.5em}
+    main{padding:1em;max-width:72em;margin:auto}
+    table.list{border-collapse:collapse;width:100%;background:#fff}
+    table.list th,table.list td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left}
+    .card{display:grid;gap:.8em;max-width:24em;background:#fff;padding:1.2em;border-radius:6px}
+    .card input{width:100%;padding:.4em;font-size:1em}
+    .error{color:#b00020}.empty{color:#666}.late{border-left:4px solid #b00020;padding-left:.5em}
+    article.hazard{background:#fff;padding:.6em 1em;margin:.6em 0;border-radius:4px}
+    @media (max-width:40em){table.list thead{display:none}table.list td{display:block;border:0}table.list tr{display:block;border-bottom:1px solid #ddd}}
+    @media print{.bar nav,.signout{display:none}body{background:#fff}}
+    """
+}
