@@ -46,9 +46,13 @@ struct CaseController {
             "cases": cases.map(Self.row), "caseCount": cases.count,
             "dueSoon": dueSoon.map { ["number": $0.0.number, "unit": $0.0.unit, "deadline": $0.1.chinese] },
             "dueSoonCount": dueSoon.count,
-            "overdue": overdue.map { ["reference": $0.reference, "caseNumber": $0.reference.components(separatedBy: "/")[0],
-                                      "what": $0.what.chinese, "days": $0.daysOverdue, "explanation": $0.deadline.explanation] },
+            // The most overdue first; the rest are counted, and listed by `rectify overdue`.
+            "overdue": overdue.prefix(Self.overdueShown).map {
+                ["reference": $0.reference, "caseNumber": $0.reference.components(separatedBy: "/")[0],
+                 "what": $0.what.chinese, "days": $0.daysOverdue, "explanation": $0.deadline.explanation]
+            },
             "overdueCount": overdue.count,
+            "overdueMore": max(0, overdue.count - Self.overdueShown),
         ], context: context)
     }
 
@@ -75,6 +79,9 @@ struct CaseController {
         }
         return try pages.page("case", title: "案件 \(detail.number)", values, context: context)
     }
+
+    /// Overdue items listed on the 工作台.
+    static let overdueShown = 20
 
     static func row(_ listing: Rectify.CaseListing) -> [String: Any] {
         ["number": listing.number, "unit": listing.unit, "street": listing.street, "state": listing.state.chinese,

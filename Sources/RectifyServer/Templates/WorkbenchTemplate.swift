@@ -9,6 +9,7 @@ enum WorkbenchTemplate {
     <h2>已逾期（{{overdueCount}}）</h2>
     {{^overdue}}<p class="empty">没有逾期事项。</p>{{/overdue}}
     <ul class="items">{{#overdue}}<li class="late"><a href="/cases/{{caseNumber}}">{{reference}}</a> {{what}}，逾期{{days}}天：{{explanation}}</li>{{/overdue}}</ul>
+    {{#overdueMore}}<p class="empty">另有{{overdueMore}}项逾期未列出（逾期最久的在前）。</p>{{/overdueMore}}
     </section>
     <section>
     <h2>我的案件（{{caseCount}}）</h2>
