@@ -105,6 +105,29 @@ struct ServerTests {
         }
     }
 
+    @Test("单位: found by three characters anywhere in the name; an officer's unit page lists only their own cases")
+    func units() async throws {
+        let rectify = try Self.district()
+        let person = try #require(try rectify.signIn(login: "320671000013", password: Rectify.demoPassword))
+        let own = try #require(try rectify.cases(for: person).first)
+        let unit = try rectify.unit(uscc: own.uscc)
+        let middle = String(unit.unit.name.dropFirst().prefix(3))
+        try await Self.app(rectify).test(.router) { client in
+            let cookie = try await Self.signIn(client, "320671000013")
+            let query = middle.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let found = try await client.execute(uri: "/units?q=\(query)", method: .get, headers: cookie)
+            #expect(found.status == .ok && Self.text(found).contains(own.uscc), "\(middle): \(Self.text(found).components(separatedBy: "<main>").last!.prefix(900))")
+            let none = try await client.execute(uri: "/units?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84", method: .get, headers: cookie)
+            #expect(Self.text(none).contains("没有找到单位"))
+            let page = try await client.execute(uri: "/units/\(own.uscc)", method: .get, headers: cookie)
+            let text = Self.text(page)
+            #expect(page.status == .ok && text.contains(own.number))
+            for other in unit.cases where !(try rectify.cases(for: person)).contains(where: { $0.number == other.number }) {
+                #expect(!text.contains(">\(other.number)<"), "\(other.number) is not the officer's")
+            }
+        }
+    }
+
     @Test("a lead and an administrator may read every case")
     func otherRolesRead() async throws {
         let rectify = try Self.district()

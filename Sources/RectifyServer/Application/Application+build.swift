@@ -36,5 +36,6 @@ public func buildRouter(_ rectify: Rectify, settings: ServerSettings = .init()) 
     }
     SignInController(rectify: rectify, sessions: sessions, pages: pages, secureCookies: settings.secureCookies).add(to: router)
     CaseController(rectify: rectify, pages: pages).add(to: router)
+    UnitController(rectify: rectify, pages: pages).add(to: router)
     return router
 }

@@ -16,6 +16,8 @@ struct Pages: Sendable {
             "caseTable": try MustacheTemplate(string: CaseTableTemplate.text),
             "case": try MustacheTemplate(string: CaseTemplate.text),
             "message": try MustacheTemplate(string: MessageTemplate.text),
+            "units": try MustacheTemplate(string: UnitsTemplate.text),
+            "unit": try MustacheTemplate(string: UnitTemplate.text),
         ])
     }
 

@@ -12,6 +12,7 @@ enum Stylesheet {
     .card input{width:100%;padding:.4em;font-size:1em}
     .error{color:#b00020}.empty{color:#666}.late{border-left:4px solid #b00020;padding-left:.5em}
     ul.items{list-style:none;padding-left:0}ul.items li{margin:.3em 0;background:#fff;padding:.3em .6em}
+    form.search{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:1em}form.search input{padding:.4em;font-size:1em;min-width:16em}
     article.hazard{background:#fff;padding:.6em 1em;margin:.6em 0;border-radius:4px}
     @media (max-width:40em){table.list thead{display:none}table.list td{display:block;border:0}table.list tr{display:block;border-bottom:1px solid #ddd}}
     @media print{.bar nav,.signout{display:none}body{background:#fff}}
