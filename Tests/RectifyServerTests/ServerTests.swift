@@ -128,6 +128,58 @@ struct ServerTests {
         }
     }
 
+    @Test("登记隐患 from the case page: recorded under the signed-in officer; a bad date is refused at its field, as typed")
+    func hazardForm() async throws {
+        let rectify = try Self.district()
+        let person = try #require(try rectify.signIn(login: "320671000013", password: Rectify.demoPassword))
+        let own = try #require(try rectify.cases(for: person).first { $0.state != .closed })
+        let before = try rectify.caseDetail(number: own.number).hazards.count
+        try await Self.app(rectify).test(.router) { client in
+            let cookie = try await Self.signIn(client, "320671000013")
+            let pageResponse = try await client.execute(uri: "/cases/\(own.number)", method: .get, headers: cookie)
+            let page = Self.text(pageResponse)
+            #expect(page.contains("登记隐患") && page.contains("<select name=\"item\">"))
+            let formPart = page.components(separatedBy: "<h2>登记隐患</h2>").last?.components(separatedBy: "</form>").first ?? ""
+            #expect(!formPart.isEmpty && !formPart.contains("class=\"error\""), "no refusal shown before anything was refused")
+            let token = String(try #require(page.firstMatch(of: /name="_csrf" value="([0-9a-f]{64})"/)?.output.1))
+            var headers = Self.sameOrigin
+            headers[.cookie] = cookie[.cookie]
+            let refused = try await client.execute(uri: "/cases/\(own.number)/hazards", method: .post, headers: headers,
+                                                   body: Self.form(["_csrf": token, "item": "XF02", "description": "灭火器压力不足",
+                                                                    "deadline": "10/15/2026"]))
+            let refusedPage = Self.text(refused)
+            #expect(refused.status == .unprocessableContent)
+            #expect(!refusedPage.contains("<p class=\"error\" role=\"alert\"></p>") && !refusedPage.contains("<p class=\"error\"></p>"))
+            #expect(refusedPage.contains("灭火器压力不足</textarea>") && refusedPage.contains("value=\"10/15/2026\""))
+            #expect(refusedPage.range(of: #"name="deadline"[^>]*>.*\n\s*<p class="error">[^<]*10/15/2026"#, options: .regularExpression) != nil,
+                    "the refusal stands under the deadline field")
+            let added = try await client.execute(uri: "/cases/\(own.number)/hazards", method: .post, headers: headers,
+                                                 body: Self.form(["_csrf": token, "item": "XF02", "description": "灭火器压力不足",
+                                                                  "deadline": "2026年10月15日"]))
+            #expect(added.status == .seeOther && added.headers[.location] == "/cases/\(own.number)", "\(Self.text(added).prefix(300))")
+            let other = try await Self.signIn(client, "320671000014")
+            let stranger = try #require(try rectify.cases(for: person).first { listing in
+                !(try rectify.caseDetail(number: listing.number)).officers.contains { $0.credential == "320671000014" }
+            })
+            let otherPage = try await client.execute(uri: "/", method: .get, headers: other)
+            let otherToken = String(try #require(Self.text(otherPage).firstMatch(of: /name="_csrf" value="([0-9a-f]{64})"/)?.output.1))
+            var otherHeaders = Self.sameOrigin
+            otherHeaders[.cookie] = other[.cookie]
+            let forbidden = try await client.execute(uri: "/cases/\(stranger.number)/hazards", method: .post, headers: otherHeaders,
+                                                     body: Self.form(["_csrf": otherToken, "item": "XF02", "description": "x",
+                                                                      "deadline": "2026-10-15"]))
+            #expect(forbidden.status == .forbidden)
+        }
+        let after = try rectify.caseDetail(number: own.number).hazards
+        #expect(after.count == before + 1 && after.last?.hazard.description == "灭火器压力不足")
+        #expect(after.last?.hazard.deadline == LocalDate(year: 2026, month: 10, day: 15))
+        let actor = try rectify.database.readDatabase {
+            try String.fetchOne($0, sql: "SELECT actor FROM event WHERE action = 'hazard.add' ORDER BY seq DESC LIMIT 1")
+        }
+        #expect(actor == "320671000013")
+        #expect(try rectify.verify().isIntact)
+    }
+
     @Test("a lead and an administrator may read every case")
     func otherRolesRead() async throws {
         let rectify = try Self.district()

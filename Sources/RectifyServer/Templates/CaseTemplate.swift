@@ -13,6 +13,7 @@ enum CaseTemplate {
     {{#late}}<p class="error">已逾期{{late}}天</p>{{/late}}
     </article>
     {{/hazards}}
+    {{#hazardForm}}{{> hazardForm}}{{/hazardForm}}
     <h2>执法文书</h2>
     <table class="list"><thead><tr><th>文号</th><th>文种</th><th>日期</th></tr></thead><tbody>
     {{#documents}}<tr><td>{{number}}</td><td>{{kind}}</td><td>{{issuedOn}}</td></tr>{{/documents}}

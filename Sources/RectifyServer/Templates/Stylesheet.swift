@@ -9,7 +9,8 @@ enum Stylesheet {
     table.list{border-collapse:collapse;width:100%;background:#fff}
     table.list th,table.list td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left}
     .card{display:grid;gap:.8em;max-width:24em;background:#fff;padding:1.2em;border-radius:6px}
-    .card input{width:100%;padding:.4em;font-size:1em}
+    .card input,.card select,.card textarea{width:100%;padding:.4em;font-size:1em;box-sizing:border-box}
+    .card.wide{max-width:40em;margin:1em 0}
     .error{color:#b00020}.empty{color:#666}.late{border-left:4px solid #b00020;padding-left:.5em}
     ul.items{list-style:none;padding-left:0}ul.items li{margin:.3em 0;background:#fff;padding:.3em .6em}
     form.search{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:1em}form.search input{padding:.4em;font-size:1em;min-width:16em}
