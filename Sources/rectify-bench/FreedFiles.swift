@@ -2,8 +2,8 @@ import Foundation
 
 /// For some minutes after many files were removed, ext4 creates files several times more slowly (it passes over the
 /// recently freed inodes). A bench run removes tens of thousands of exported files when it ends, so one started right
-/// after it measured the export at 2.6× and 3.05× where the runs around it measured 1.7–1.8× and 2.05–2.1×. The run
-/// that removes them leaves the time in the work folder, and the next run waits until that is five minutes past.
+/// after it measured the export far slower than the runs around it (docs/performance.md). The run that removes them
+/// leaves the time in the work folder, and the next run waits until that is five minutes past.
 enum FreedFiles {
     static let quiet: TimeInterval = 300
 

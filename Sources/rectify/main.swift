@@ -10,13 +10,14 @@ func fail(_ message: String, code: Int32) -> Never {
     exit(code)
 }
 
-Allocator.tuneForBulkWork()
 Rectify.whenWaitingForLock { job in
     let what = job.map { ($0.chinese, $0.english) } ?? ("另一个进程的写入", "another process's write")
     FileHandle.standardError.write(Data("正在等待 \(what.0) 完成… / waiting for \(what.1) to finish…\n".utf8))
 }
 do {
     var command = try RectifyCommand.parseAsRoot(GlobalOptions.hoistingDatabaseOption(Array(CommandLine.arguments.dropFirst())))
+    // Before SQLite is first used; a server runs for weeks and must give freed memory back.
+    if !(command is ServeCommand) { Allocator.tuneForBulkWork() }
     try command.run()
 } catch let error as UserFacingError {
     fail("错误 / error:\n" + (error.errorDescription ?? ""), code: (error as? CommandExitStatus)?.exitStatus ?? 1)

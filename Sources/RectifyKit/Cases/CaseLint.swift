@@ -26,6 +26,11 @@ extension Rectify {
         }
     }
 
+    /// The same, for a case page already read (the web case page shows both): the case is not read again.
+    public func lint(_ detail: CaseDetail) throws -> LintReport {
+        try database.read { try lint(detail, store: $0) }
+    }
+
     /// The same, for a case page already read in `store`'s transaction (an export reads each case once).
     func lint(_ detail: CaseDetail, store: Store) throws -> LintReport {
         let asOf = detail.asOf

@@ -7,10 +7,10 @@ import CSQLiteSettings
 /// the top of a heap is free and serves mid-sized blocks with fresh mappings; an export's worker threads allocate
 /// and free a case file's worth of buffers for every case, so the kernel zeroed and mapped the same pages again and
 /// again, which was a third of an export's time in page faults (docs/performance.md).
-/// Freed memory is kept for reuse until the process ends: right for a command, to be revisited for a server.
-/// SQLite's memory statistics are turned off: they took a global mutex around each of SQLite's allocations, some 80
-/// per register row imported (3 % of an import's instructions), and Rectify reads none of them. Call this first thing
-/// in `main`, before SQLite is used.
+/// Freed memory is kept for reuse until the process ends: right for a command, not for the long-running server.
+/// SQLite's memory statistics are turned off: they took a global mutex around each of SQLite's allocations, dozens
+/// per register row imported (docs/performance.md), and Rectify reads none of them. Call this first thing in `main`,
+/// before SQLite is used.
 public enum Allocator {
     public static func tuneForBulkWork() {
         _ = rectify_sqlite_disable_memory_statistics()

@@ -99,7 +99,7 @@ struct CaseController {
 
     private func casePage(_ detail: Rectify.CaseDetail, context: WebContext, form: HazardForm,
                           status: HTTPResponse.Status = .ok) throws -> HTML {
-        let lint = try rectify.lint(number: detail.number, asOf: detail.asOf)
+        let lint = try rectify.lint(detail)
         var values: [String: Any] = [
             "state": detail.state.chinese, "campaignTitle": detail.campaignTitle, "openedOn": detail.openedOn.chinese,
             "unitName": detail.unit.name, "uscc": detail.unit.uscc.rawValue, "address": detail.unit.address,
