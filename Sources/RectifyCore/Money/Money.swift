@@ -69,3 +69,15 @@ public struct Money: Codable, Equatable, Comparable, Hashable, Sendable {
         try container.encode(decimal)
     }
 }
+
+extension Money {
+    /// Whole yuan as typed (fines, funds): `Money.parse`'s forms, and an amount with fen is refused naming the field.
+    public static func parseWholeYuan(_ text: String, field: String, fieldEnglish: String) throws(ValidationError) -> Int {
+        let money = try parse(text, field: field, fieldEnglish: fieldEnglish)
+        guard money.fen % 100 == 0 else {
+            throw ValidationError(field: field, fieldEnglish: fieldEnglish, value: text, chinese: "应为整元金额，不含角分",
+                                  english: "whole yuan, without fen")
+        }
+        return money.fen / 100
+    }
+}

@@ -72,4 +72,10 @@ public enum CaseAccess {
     public static func maySee(_ role: AccountRole, isNamedOnCase: Bool) -> Bool {
         role != .officer || isNamedOnCase
     }
+
+    /// Who may act on a case: the officers named on it (an officer, or a campaign lead who is one of its two); an
+    /// administrator or a superior only reads.
+    public static func mayAct(_ role: AccountRole, isNamedOnCase: Bool) -> Bool {
+        AccountRules.needsOfficer(role) && isNamedOnCase
+    }
 }

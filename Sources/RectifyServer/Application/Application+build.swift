@@ -36,6 +36,7 @@ public func buildRouter(_ rectify: Rectify, settings: ServerSettings = .init()) 
     }
     SignInController(rectify: rectify, sessions: sessions, pages: pages, secureCookies: settings.secureCookies).add(to: router)
     CaseController(rectify: rectify, pages: pages).add(to: router)
+    CaseActController(rectify: rectify, pages: pages).add(to: router)
     UnitController(rectify: rectify, pages: pages).add(to: router)
     return router
 }

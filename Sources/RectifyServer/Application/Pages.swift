@@ -18,7 +18,7 @@ struct Pages: Sendable {
             "message": try MustacheTemplate(string: MessageTemplate.text),
             "units": try MustacheTemplate(string: UnitsTemplate.text),
             "unit": try MustacheTemplate(string: UnitTemplate.text),
-            "hazardForm": try MustacheTemplate(string: HazardFormTemplate.text),
+            "actForm": try MustacheTemplate(string: ActFormTemplate.text),
         ])
     }
 

@@ -14,6 +14,9 @@ enum Stylesheet {
     .error{color:#b00020}.empty{color:#666}.late{border-left:4px solid #b00020;padding-left:.5em}
     ul.items{list-style:none;padding-left:0}ul.items li{margin:.3em 0;background:#fff;padding:.3em .6em}
     form.search{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:1em}form.search input{padding:.4em;font-size:1em;min-width:16em}
+    details.act{background:#fff;margin:.5em 0;border-radius:6px;padding:.4em .8em}details.act summary{cursor:pointer;font-weight:bold;padding:.3em 0}
+    details.act .card{margin:.4em 0;padding:0}.field label{display:grid;gap:.25em}.field.invalid input,.field.invalid textarea,.field.invalid select{border:2px solid #b00020}
+    label.check{display:flex!important;align-items:center;gap:.5em}label.check input{width:auto}.meta{color:#555;font-size:.92em}
     article.hazard{background:#fff;padding:.6em 1em;margin:.6em 0;border-radius:4px}
     @media (max-width:40em){table.list thead{display:none}table.list td{display:block;border:0}table.list tr{display:block;border-bottom:1px solid #ddd}}
     @media print{.bar nav,.signout{display:none}body{background:#fff}}

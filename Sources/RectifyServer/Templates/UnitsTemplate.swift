@@ -19,5 +19,6 @@ enum UnitTemplate {
     <p>地址：{{address}}{{#contact}}；负责人 {{contact}}{{/contact}}</p>
     <h2>案件</h2>
     {{> caseTable}}
+    {{#openForm}}{{> actForm}}{{/openForm}}
     """#
 }

@@ -7,8 +7,8 @@ struct WholeYuan: ExpressibleByArgument, Sendable {
     let yuan: Int
 
     init?(argument: String) {
-        guard let money = try? Money.parse(argument, field: "", fieldEnglish: ""), money.fen % 100 == 0 else { return nil }
-        yuan = money.fen / 100
+        guard let yuan = try? Money.parseWholeYuan(argument, field: "", fieldEnglish: "") else { return nil }
+        self.yuan = yuan
     }
 
     var defaultValueDescription: String { String(yuan) }

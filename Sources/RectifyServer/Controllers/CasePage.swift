@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import RectifyCore
+import RectifyKit
+import RectifyStore
+
+/// The case page: everything on the case, and the forms of the acts it offers to the person looking (one of them
+/// perhaps refused, shown with what was typed and its refusals).
+struct CasePage {
+    let rectify: Rectify
+    let pages: Pages
+
+    func render(_ detail: Rectify.CaseDetail, context: WebContext, refused: ActForm? = nil,
+                status: HTTPResponse.Status = .ok) throws -> HTML {
+        let person = try context.requireSignIn()
+        let lint = try rectify.lint(detail)
+        var values: [String: Any] = [
+            "state": detail.state.chinese, "campaignTitle": detail.campaignTitle, "openedOn": detail.openedOn.chinese,
+            "unitName": detail.unit.name, "uscc": detail.unit.uscc.rawValue, "address": detail.unit.address,
+            "officers": detail.officers.map(\.label).joined(separator: "、"),
+            "hazards": detail.hazards.map(Self.hazard),
+            "plans": detail.plans.map(Self.plan),
+            "selfChecks": detail.selfChecks.map {
+                ["checkedOn": $0.record.checkedOn.chinese, "checkedBy": $0.record.checkedBy, "findings": $0.record.findings,
+                 "items": $0.items.map { "\($0.code) \($0.result.chinese)" }.joined(separator: "；")]
+            },
+            "rechecks": detail.rechecks.map {
+                ["checkedOn": $0.record.checkedOn.chinese, "outcome": $0.record.outcome.chinese, "opinion": $0.record.opinion,
+                 "document": $0.documentNumber, "officers": $0.officers.map(\.label).joined(separator: "、"),
+                 "findings": $0.findings.map { "隐患\($0.hazard) \($0.verdict.chinese)" }.joined(separator: "；")]
+            },
+            "documents": detail.documents.map { ["number": $0.number, "kind": $0.kind.chinese, "issuedOn": $0.issuedOn.chinese] },
+            "attachments": detail.attachments.map {
+                ["fileName": $0.fileName, "mediaType": $0.mediaType, "attachedOn": $0.attachedOn.chinese]
+            },
+            "findings": lint.findings.map { ["rule": $0.rule, "text": $0.chinese] },
+        ]
+        values["hasPlans"] = !detail.plans.isEmpty
+        values["hasSelfChecks"] = !detail.selfChecks.isEmpty
+        values["hasRechecks"] = !detail.rechecks.isEmpty
+        values["hasAttachments"] = !detail.attachments.isEmpty
+        if let closed = detail.closedOn { values["closedOn"] = closed.chinese }
+        if let penalty = detail.penalty {
+            values["penalty"] = ["procedure": penalty.penalty.procedure.chinese, "stage": penalty.penalty.stage.chinese,
+                                 "deadlines": penalty.deadlines.map(\.explanation)]
+        }
+        let named = detail.officers.contains { $0.credential == person.officer?.credential }
+        if CaseAccess.mayAct(person.role, isNamedOnCase: named) {
+            let shown = try forms(for: detail).available().map { $0.act == refused?.act ? refused! : $0 }
+            values["hasActs"] = !shown.isEmpty
+            values["acts"] = shown.map { $0.values(action: "/cases/\(detail.number)/acts/\($0.act)",
+                                                   csrf: context.session?.csrf ?? "", version: detail.events) }
+        }
+        return try pages.page("case", title: "案件 \(detail.number)", values, context: context, status: status)
+    }
+
+    func forms(for detail: Rectify.CaseDetail) throws -> CaseActForms {
+        CaseActForms(detail: detail, checklist: try rectify.campaign(code: detail.campaign).checklist,
+                     violations: try violations(for: detail))
+    }
+
+    /// The violations a penalty of this campaign may cite: those of its kind and the general ones.
+    private func violations(for detail: Rectify.CaseDetail) throws -> [Violation] {
+        let kind = try rectify.campaign(code: detail.campaign).campaign.kind
+        return try rectify.violations().filter { $0.kind == nil || $0.kind == kind }
+    }
+
+    private static func hazard(_ view: Rectify.CaseDetail.HazardView) -> [String: Any] {
+        var hazard: [String: Any] = ["reference": view.reference, "level": view.hazard.level.chinese,
+                                     "status": view.hazard.status.chinese, "description": view.hazard.description,
+                                     "order": view.orderNumber,
+                                     "deadlines": view.deadlines.map(\.explanation) + view.deadlineProblems]
+        if let late = view.daysOverdue { hazard["late"] = late }
+        if let measures = view.hazard.claimMeasures { hazard["measures"] = measures }
+        return hazard
+    }
+
+    private static func plan(_ plan: PlanRecord) -> [String: Any] {
+        var values: [String: Any] = ["kind": plan.kind.chinese, "measures": plan.measures, "recordedOn": plan.recordedOn.chinese]
+        let details = [plan.responsible.map { "责任人 \($0)" }, plan.fundsYuan.map { "资金 \(Money(yuan: $0).yuanText)" },
+                       plan.deadline.map { "时限 \($0.chinese)" }, plan.contingency.map { "应急预案 \($0)" }].compactMap { $0 }
+        if !details.isEmpty { values["details"] = details.joined(separator: "；") }
+        return values
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RectifyCore
+import RectifyKit
+@testable import RectifyServer
+@testable import RectifyStore
+import Testing
+
+/// A case worked from its pages alone: 立档 on the unit page, then every act's form, each first refused (the refusal at
+/// the field it concerns, what was typed kept, nothing written) and then done.
+@Suite("The web application: every act's form")
+struct CaseActFormTests {
+    /// A unit with no case yet in the fire campaign (the demo officers' own), which covers it.
+    static func freshUnit(_ rectify: Rectify) throws -> (uscc: String, campaign: String) {
+        for unit in try rectify.units(street: nil, category: nil, limit: nil) {
+            if let campaign = try rectify.campaignsToOpen(uscc: unit.uscc).first(where: { $0.code == "fire-2026" }) {
+                return (unit.uscc, campaign.code)
+            }
+        }
+        throw NotFoundError("可立档的单位", "unit to open a case for", key: "demo")
+    }
+
+    /// The refusal under `field`, asserting nothing was recorded (the case's events did not change).
+    static func refused(_ response: TestResponse, under field: String, contains text: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let page = ServerTests.text(response)
+        #expect(response.status == .unprocessableContent, "\(page.formRefusal ?? "")", sourceLocation: sourceLocation)
+        let refusal = page.refusal(under: field)
+        #expect(refusal?.contains(text) == true, "under \(field): \(refusal ?? "nothing"); above: \(page.formRefusal ?? "")",
+                sourceLocation: sourceLocation)
+        return page
+    }
+
+    static func done(_ response: TestResponse, _ caseNumber: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let page = ServerTests.text(response)
+        #expect(response.status == .seeOther && response.headers[.location] == "/cases/\(caseNumber)",
+                "\(response.status) \(page.formRefusal ?? "") \(page.firstMatch(of: /<p class="error">[^<]*/)?.output ?? "")",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test("立档, hazard, extension, plan, rectification report, self-check, re-checks failed then passed, penalty steps, each refused at its field first")
+    func caseFromItsPages() async throws {
+        let rectify = try ServerTests.district()
+        let (uscc, campaign) = try Self.freshUnit(rectify)
+        let lastEvent = try rectify.database.readDatabase { try Int64.fetchOne($0, sql: "SELECT max(seq) FROM event") }
+        try await ServerTests.app(rectify).test(.router) { client in
+            let officer = try await WebUser.signIn(client, "320671000013")
+            let unitPage = ServerTests.text(try await officer.get("/units/\(uscc)"))
+            #expect(unitPage.contains("<summary>立档</summary>") && unitPage.contains("value=\"\(campaign)\""))
+            _ = Self.refused(try await officer.post("/units/\(uscc)/cases", ["campaign": campaign, "partner": "320671000014",
+                                                                            "date": "2026-13-01"]),
+                             under: "date", contains: "立档日期")
+            let opened = try await officer.post("/units/\(uscc)/cases", ["campaign": campaign, "partner": "320671000014"])
+            #expect(opened.status == .seeOther)
+            let number = String(try #require(opened.headers[.location]).dropFirst("/cases/".count))
+            let detail = try rectify.caseDetail(number: number)
+            #expect(Set(detail.officers.map(\.credential)) == ["320671000013", "320671000014"] && detail.unit.uscc.rawValue == uscc)
+
+            let page = Self.refused(try await officer.act(number, "hazard", ["description": "疏散通道堆放杂物", "deadline": "10/15/2026"]),
+                                    under: "deadline", contains: "10/15/2026")
+            #expect(page.actForm("hazard").contains("疏散通道堆放杂物</textarea>"), "what was typed is kept")
+            #expect(!page.actForm("plan").contains("class=\"error\""), "only the refused form shows a refusal")
+            Self.done(try await officer.act(number, "hazard", ["description": "疏散通道堆放杂物", "deadline": "2026-10-15"]), number)
+
+            _ = Self.refused(try await officer.act(number, "extend", ["hazard": "1", "deadline": "2026-10-01", "reason": "待采购"]),
+                             under: "deadline", contains: "EXTEND-LATER")
+            Self.done(try await officer.act(number, "extend", ["hazard": "1", "deadline": "2026-10-20", "reason": "待采购"]), number)
+
+            _ = Self.refused(try await officer.act(number, "plan", ["kind": "rectification", "hazard": "1", "measures": "清理通道",
+                                                                  "funds": "12.5"]),
+                             under: "funds", contains: "整元")
+            Self.done(try await officer.act(number, "plan", ["kind": "rectification", "hazard": "1", "measures": "清理通道",
+                                                           "funds": "1,200元", "responsible": "王经理", "deadline": "2026-10-18",
+                                                           "contingency": "专人值守"]), number)
+
+            _ = Self.refused(try await officer.act(number, "rectified", ["hazard": "1", "measures": "已清理", "date": "2027-01-04"]),
+                             under: "date", contains: "ACT-NOT-IN-FUTURE")
+            Self.done(try await officer.act(number, "rectified", ["hazard": "1", "measures": "已清理"]), number)
+
+            let selfCheck = ["checkedBy": "单位负责人", "findings": "通道已清理", "pledge": ""]
+            _ = Self.refused(try await officer.act(number, "selfcheck", selfCheck), under: "pledge", contains: "承诺")
+            Self.done(try await officer.act(number, "selfcheck", selfCheck.merging(["pledge": "保持通道畅通"]) { $1 }), number)
+
+            _ = Self.refused(try await officer.act(number, "recheck", ["verdict-1": "not-fixed", "opinion": "",
+                                                                     "officers": "320671000013,320671000014"]),
+                             under: "opinion", contains: "复查意见")
+            Self.done(try await officer.act(number, "recheck", ["verdict-1": "not-fixed", "opinion": "仍有杂物",
+                                                              "officers": "320671000013,320671000014"]), number)
+            #expect(try rectify.caseDetail(number: number).hazards[0].hazard.status == .open)
+            Self.done(try await officer.act(number, "rectified", ["hazard": "1", "measures": "彻底清理"]), number)
+            Self.done(try await officer.act(number, "recheck", ["verdict-1": "fixed", "opinion": "已整改",
+                                                              "officers": "320671000013、320671000014"]), number)
+            #expect(try rectify.caseDetail(number: number).hazards[0].hazard.status == .verified)
+
+            let filing = ServerTests.text(try await officer.get("/cases/\(number)")).actForm("penalty-file")
+            let violation = String(try #require(filing.firstMatch(of: /name="violation"><option value="([^"]+)"/)?.output.1))
+            let file = ["violation": violation, "party": "organisation", "facts": "疏散通道堆放杂物",
+                        "officers": "320671000013,320671000014", "violationOn": "2026-09-31"]
+            _ = Self.refused(try await officer.act(number, "penalty-file", file), under: "violationOn", contains: "2026-09-31")
+            Self.done(try await officer.act(number, "penalty-file", file.merging(["violationOn": "2026-09-30"]) { $1 }), number)
+            _ = Self.refused(try await officer.act(number, "penalty-notify", ["fine": "一千"]), under: "fine", contains: "罚款金额")
+            let range = try #require(try rectify.violations().first { $0.code == violation })
+            Self.done(try await officer.act(number, "penalty-notify", ["fine": "\(range.minFineYuan)"]), number)
+            #expect(try rectify.caseDetail(number: number).penalty?.penalty.stage == .notified)
+            // The decision cannot come on the day of the notice.
+            _ = Self.refused(try await officer.act(number, "penalty-decide", ["fine": "\(range.minFineYuan)"]),
+                             under: "date", contains: "DECISION-AFTER-NOTICE")
+        }
+        #expect(try rectify.verify().isIntact)
+        let actors = try rectify.database.readDatabase {
+            try Set(String.fetchAll($0, sql: "SELECT actor FROM event WHERE seq > ?", arguments: [lastEvent]))
+        }
+        #expect(actors == ["320671000013"], "every web write carries the signed-in officer")
+    }
+
+    @Test("a form based on an older state of the case is refused with 409, shows the case as it is now, and writes nothing")
+    func staleForm() async throws {
+        let rectify = try ServerTests.district()
+        let person = try #require(try rectify.signIn(login: "320671000013", password: Rectify.demoPassword))
+        let shared = try rectify.cases(for: person).filter { listing in
+            let officers = try rectify.caseDetail(number: listing.number).officers.map(\.credential)
+            return listing.state != .closed && officers.contains("320671000014")
+        }
+        let own = try #require(shared.first, "a case the two demo officers share")
+        try await ServerTests.app(rectify).test(.router) { client in
+            let first = try await WebUser.signIn(client, "320671000013")
+            let second = try await WebUser.signIn(client, "320671000014")
+            let seen = try await first.version(of: own.number)
+            let secondVersion = try await second.version(of: own.number)
+            #expect(seen == secondVersion)
+            Self.done(try await second.act(own.number, "hazard", ["description": "配电箱未上锁", "deadline": "2026-10-20",
+                                                                  "version": secondVersion]), own.number)
+            let events = try rectify.caseDetail(number: own.number).events
+            let stale = try await first.act(own.number, "hazard", ["description": "灭火器过期", "deadline": "2026-10-20",
+                                                                   "version": seen])
+            let page = ServerTests.text(stale)
+            #expect(stale.status == .conflict)
+            #expect(page.formRefusal?.contains("已有他人办理") == true && page.contains("配电箱未上锁"),
+                    "the refusal, and the case as it is now")
+            #expect(page.actForm("hazard").contains("灭火器过期</textarea>"), "what was typed is kept to submit again")
+            #expect(try rectify.caseDetail(number: own.number).events == events, "nothing was written")
+        }
+    }
+}
