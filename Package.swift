@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "RectifyCLITests",
             dependencies: [
-                "rectify", "RectifyCore", "RectifyTestSupport",
+                "rectify", "RectifyCore", "RectifyKit", "RectifyTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

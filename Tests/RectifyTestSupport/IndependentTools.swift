@@ -17,7 +17,8 @@ public struct MissingTool: Error, CustomStringConvertible {
 
 /// The Debian package of each independent tool the tests run.
 public let toolPackages = ["xmllint": "libxml2-utils", "xmlsec1": "xmlsec1", "sqlite3": "sqlite3", "strace": "strace",
-                           "openssl": "openssl", "python3": "python3", "script": "bsdutils"]
+                           "openssl": "openssl", "python3": "python3", "script": "bsdutils",
+                           "chromium": "chromium", "chromedriver": "chromium-driver", "wrk": "wrk"]
 
 /// Throws `MissingTool` unless `tool` is on the PATH.
 public func requireTool(_ tool: String) throws {

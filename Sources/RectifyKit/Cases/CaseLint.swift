@@ -67,7 +67,7 @@ extension Rectify {
             }
         }
         if detail.selfChecks.isEmpty, let phase = try selfCheckPhaseEnd(campaign: detail.campaign, store: store), phase < asOf {
-            add(.selfcheckMissing, detail.number, "自查自改阶段已于\(phase)结束，单位尚无自查自改记录",
+            add(.selfcheckMissing, detail.number, "自查自改阶段已于\(phase.chinese)结束，单位尚无自查自改记录",
                 "the self-check phase ended on \(phase) and the unit has no self-check record")
         }
         for document in detail.documents where document.issuedOn < detail.openedOn {

@@ -16,10 +16,13 @@ public struct ServerSettings: Sendable {
     }
 }
 
-/// The web application over one Rectify database.
-public func buildApplication(_ rectify: Rectify, settings: ServerSettings) throws -> some ApplicationProtocol {
+/// The web application over one Rectify database; `onRunning` learns the port it listens on (the one asked for, or
+/// the one the system chose for port 0).
+public func buildApplication(_ rectify: Rectify, settings: ServerSettings,
+                             onRunning: @escaping @Sendable (Int) -> Void = { _ in }) throws -> some ApplicationProtocol {
     Application(router: try buildRouter(rectify, settings: settings),
-                configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Rectify"))
+                configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Rectify"),
+                onServerRunning: { channel in onRunning(channel.localAddress?.port ?? settings.port) })
 }
 
 /// Every route, behind the security headers, the session and the anti-forgery check.
@@ -38,5 +41,6 @@ public func buildRouter(_ rectify: Rectify, settings: ServerSettings = .init()) 
     CaseController(rectify: rectify, pages: pages).add(to: router)
     CaseActController(rectify: rectify, pages: pages).add(to: router)
     UnitController(rectify: rectify, pages: pages).add(to: router)
+    CampaignController(rectify: rectify, pages: pages).add(to: router)
     return router
 }

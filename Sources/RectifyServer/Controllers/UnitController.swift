@@ -52,11 +52,15 @@ struct UnitController {
         guard AccountRules.needsOfficer(person.role), let me = person.officer?.credential else { return nil }
         let campaigns = try rectify.campaignsToOpen(uscc: uscc)
         guard !campaigns.isEmpty else { return nil }
-        let partners = try rectify.officers().filter { $0.active && $0.credential != me }
+        let officers = try rectify.officers().filter(\.active)
+        let myDepartment = officers.first { $0.credential == me }?.department
+        // Colleagues of the same department first: a case's two officers are usually of one team.
+        let partners = officers.filter { $0.credential != me && $0.department == myDepartment }
+            + officers.filter { $0.credential != me && $0.department != myDepartment }
         return ActForm(act: "open", title: "立档", submit: "立档", fields: [
             .select("campaign", "专项整治", campaigns.map { FormChoice(value: $0.code, label: $0.title) },
                     rules: [RuleCode.oneCasePerUnit.rawValue, RuleCode.caseInScope.rawValue]),
-            .select("partner", "共同承办的执法人员", partners.map { FormChoice(value: $0.credential, label: "\($0.name)（\($0.credential)）") },
+            .select("partner", "共同承办的执法人员", partners.map { FormChoice(value: $0.credential, label: "\($0.name)（\($0.credential)，\($0.department)）") },
                     rules: [RuleCode.twoOfficers.rawValue, RuleCode.officerActive.rawValue, RuleCode.officerOfAuthority.rawValue]),
             .date("date", "立档日期", rules: [RuleCode.caseInCampaignPeriod.rawValue, RuleCode.actNotInFuture.rawValue]),
         ])

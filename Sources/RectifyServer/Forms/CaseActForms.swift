@@ -37,7 +37,9 @@ struct CaseActForms {
         switch act {
         case "hazard":
             return ActForm(act: act, title: "登记隐患", submit: "登记并出具责令限期整改指令书", fields: [
-                .select("item", "检查要点", checklist.map { FormChoice(value: $0.code, label: "\($0.code) \($0.text)") }),
+                .select("item", "检查要点", checklist.map {
+                    FormChoice(value: $0.code, label: "\($0.code) \($0.text)（\($0.defaultLevel.chinese)隐患）")
+                }),
                 .textarea("description", "隐患描述", required: true),
                 .date("deadline", "整改期限", required: true, rules: [Rule.deadlineAfterFound.rawValue]),
                 .date("foundOn", "发现日期", rules: [Rule.datesInOrder.rawValue, Rule.actNotInFuture.rawValue]),

@@ -17,6 +17,8 @@ enum Stylesheet {
     details.act{background:#fff;margin:.5em 0;border-radius:6px;padding:.4em .8em}details.act summary{cursor:pointer;font-weight:bold;padding:.3em 0}
     details.act .card{margin:.4em 0;padding:0}.field label{display:grid;gap:.25em}.field.invalid input,.field.invalid textarea,.field.invalid select{border:2px solid #b00020}
     label.check{display:flex!important;align-items:center;gap:.5em}label.check input{width:auto}.meta{color:#555;font-size:.92em}
+    dl.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(9em,1fr));gap:.5em}dl.figures div{background:#fff;padding:.4em .6em;border-radius:4px}
+    dl.figures dt{color:#555;font-size:.9em}dl.figures dd{margin:0;font-size:1.3em;font-weight:bold}.scroll{overflow-x:auto}
     article.hazard{background:#fff;padding:.6em 1em;margin:.6em 0;border-radius:4px}
     @media (max-width:40em){table.list thead{display:none}table.list td{display:block;border:0}table.list tr{display:block;border-bottom:1px solid #ddd}}
     @media print{.bar nav,.signout{display:none}body{background:#fff}}

@@ -9,7 +9,7 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve", abstract: "启动网页应用 / serve the web application (officers sign in with their accounts).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "监听地址 / address to listen on") var host = "127.0.0.1"
-    @Option(help: "端口 / port") var port = 8080
+    @Option(help: "端口（0 由系统选择）/ port (0: any free port)") var port = 8080
     @Flag(help: "数据库不存在时先建演示辖区，并建演示账户 / build the demo district if there is no database, with demo accounts")
     var demo = false
     @Flag(help: "经 TLS 提供服务（Cookie 加 Secure）/ served over TLS by a proxy: cookies are Secure") var tls = false
@@ -24,9 +24,12 @@ struct ServeCommand: ParsableCommand {
             print("演示账户 / demo accounts（密码 password: \(Rectify.demoPassword)）:")
             for account in accounts { print("  \(account.login)  \(account.role.chinese)  \(account.officer?.label ?? "")") }
         }
-        let application = try buildApplication(rectify, settings: ServerSettings(host: host, port: port, secureCookies: tls))
-        print("请在浏览器打开 / open http://\(host):\(port)/")
-        fflush(nil)  // every stream: the demo accounts and the address show before the server starts
+        let host = host
+        let application = try buildApplication(rectify, settings: ServerSettings(host: host, port: port, secureCookies: tls)) { port in
+            print("请在浏览器打开 / open http://\(host):\(port)/")
+            fflush(nil)  // every stream: the demo accounts and the address show as soon as the server listens
+        }
+        fflush(nil)
         let done = DispatchSemaphore(value: 0)
         let failure = FailureSlot()
         Task {
