@@ -10,7 +10,7 @@ struct RectifyCommand: ParsableCommand {
             HazardCommand.self, PlanCommand.self, SelfCheckCommand.self, RecheckCommand.self, AttachCommand.self,
             PenaltyCommand.self, ViolationCommand.self, CalendarCommand.self, RulesCommand.self, OverdueCommand.self,
             KeysCommand.self, ExportCommand.self, ValidateCommand.self, ImportCommand.self, TrustCommand.self, VerifyCommand.self,
-            CheckpointCommand.self, BackupCommand.self, RestoreCommand.self, SchemasCommand.self, AccountCommand.self, ServeCommand.self,
+            CheckpointCommand.self, BackupCommand.self, RestoreCommand.self, SchemasCommand.self, AccountCommand.self, TokenCommand.self, ServeCommand.self,
         ]
     )
 }

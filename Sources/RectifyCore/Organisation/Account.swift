@@ -79,3 +79,25 @@ public enum CaseAccess {
         AccountRules.needsOfficer(role) && isNamedOnCase
     }
 }
+
+/// A bearer token of the JSON API: made by an administrator for one account and scoped to that account's role when it
+/// was made; it stops working when revoked, when the account is disabled, or when the account's role changes.
+public struct APIToken: Codable, Equatable, Sendable {
+    public typealias ID = Identifier<APIToken>
+    public var id: ID?
+    public var accountId: Account.ID
+    /// What the administrator calls it ("区政务平台"), unique among tokens.
+    public var name: String
+    public var role: AccountRole
+    public var createdAt: String
+    public var revokedAt: String?
+
+    public init(id: ID? = nil, accountId: Account.ID, name: String, role: AccountRole, createdAt: String, revokedAt: String? = nil) {
+        self.id = id
+        self.accountId = accountId
+        self.name = name
+        self.role = role
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}

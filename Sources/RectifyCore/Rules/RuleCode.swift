@@ -3,6 +3,7 @@ public enum RuleCode: String, CaseIterable, Codable, Sendable {
     case accountLoginUnique = "ACCOUNT-LOGIN-UNIQUE"
     case accountOfficer = "ACCOUNT-OFFICER"
     case actNotInFuture = "ACT-NOT-IN-FUTURE"
+    case apiTokenNameUnique = "API-TOKEN-NAME-UNIQUE"
     case actorIsOfficer = "ACTOR-IS-OFFICER"
     case agencyFirst = "AGENCY-FIRST"
     case attachmentSize = "ATTACHMENT-SIZE"
@@ -105,6 +106,7 @@ public enum RuleCode: String, CaseIterable, Codable, Sendable {
         switch self {
         case .accountLoginUnique: "登录名只能有一个账户"
         case .accountOfficer: "执法人员和专项整治负责人的账户须对应一名在岗执法人员"
+        case .apiTokenNameUnique: "接口令牌的名称不能重复"
         case .actNotInFuture: "行为日期不得晚于今天（北京时间）"
         case .actorIsOfficer: "案件行为须由已登记的执法人员实施"
         case .agencyFirst: "须先设置本机关"
@@ -210,6 +212,7 @@ public enum RuleCode: String, CaseIterable, Codable, Sendable {
         switch self {
         case .accountLoginUnique: "Rectify：账户"
         case .accountOfficer: "Rectify：账户"
+        case .apiTokenNameUnique: "Rectify：接口令牌"
         case .actNotInFuture: "Rectify：行为须在发生后登记"
         case .actorIsOfficer: "《行政处罚法》第42条"
         case .agencyFirst: "Rectify"

@@ -45,6 +45,7 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v16-unit-search", migrate: SchemaV16.migrate)
         migrator.registerMigration("v17-unit-search-deferred", migrate: SchemaV17.migrate)
         migrator.registerMigration("v18-accounts", migrate: SchemaV18.migrate)
+        migrator.registerMigration("v19-api-tokens", migrate: SchemaV19.migrate)
         return migrator
     }
 

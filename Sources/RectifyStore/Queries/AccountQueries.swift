@@ -21,7 +21,30 @@ extension Store {
     }
 }
 
+extension Store {
+    public func apiToken(name: String) throws -> APIToken? {
+        try one("SELECT * FROM apiToken WHERE name = ?", name.trimmed)
+    }
+
+    public func apiTokens() throws -> [APIToken] {
+        try all("SELECT * FROM apiToken ORDER BY id")
+    }
+
+    /// The live token whose secret hashes to `sha256`, if any.
+    public func apiToken(sha256: String) throws -> APIToken? {
+        try one("""
+            SELECT apiToken.* FROM apiToken JOIN apiTokenSecret ON apiTokenSecret.tokenId = apiToken.id
+            WHERE apiTokenSecret.sha256 = ? AND apiToken.revokedAt IS NULL
+            """, sha256)
+    }
+}
+
 extension WriteContext {
+    /// Keeps the hash of a new token's secret, out of the audit chain, in the transaction that records the token.
+    public func setTokenSecret(sha256: String, tokenId: APIToken.ID) throws {
+        try db.execute(sql: "INSERT INTO apiTokenSecret (tokenId, sha256) VALUES (?, ?)", arguments: [tokenId, sha256])
+    }
+
     /// Sets an account's password hash, kept out of the audit chain; the audited `account` row records when
     /// (`passwordSetAt`), in the same transaction.
     public func setPasswordHash(_ hash: String, accountId: Account.ID) throws {

@@ -76,6 +76,11 @@ extension Account: IdentifiedRecord {
     public enum Columns { public static let login = Column("login") }
 }
 
+extension APIToken: IdentifiedRecord {
+    public static let databaseTableName = "apiToken"
+    public enum Columns { public static let name = Column("name") }
+}
+
 extension Street: IdentifiedRecord {
     public static let databaseTableName = "street"
     public enum Columns { public static let name = Column("name") }
@@ -345,6 +350,6 @@ public enum AuditedTables {
         "campaignScope", "campaignTarget", "campaignChecklistItem", "document", "case", "hazard", "hazardExtension",
         "planRecord", "selfCheckRecord", "selfCheckItem", "recheckRecord", "recheckFinding", "storedFile", "attachment",
         "calendarYear", "calendarDay", "ruleVersion", "violation", "penalty", "penaltyPause", "hearingWaiver", "decisionExtension",
-        "filing", "filedCase", "filedHazard", "filedDocument", "filedRecord", "account",
+        "filing", "filedCase", "filedHazard", "filedDocument", "filedRecord", "account", "apiToken",
     ]
 }
