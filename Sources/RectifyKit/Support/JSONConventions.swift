@@ -23,7 +23,7 @@ public enum JSONConventions {
         "stage": [PenaltyStage.self], "procedure": [PenaltyProcedureKind.self], "party": [PartyKind.self],
         "outcome": [RecheckOutcome.self], "verdict": [RecheckVerdict.self], "result": [CheckResult.self],
         "unit": [RuleUnit.self], "key": [RuleKey.self], "metric": [TargetMetric.self], "dimension": [ProgressDimension.self],
-        "what": [OverdueKind.self],
+        "what": [OverdueKind.self], "role": [AccountRole.self],
     ]
 
     static func label(for code: String, key: String) -> String? {

@@ -42,5 +42,6 @@ public func buildRouter(_ rectify: Rectify, settings: ServerSettings = .init()) 
     CaseActController(rectify: rectify, pages: pages).add(to: router)
     UnitController(rectify: rectify, pages: pages).add(to: router)
     CampaignController(rectify: rectify, pages: pages).add(to: router)
+    APIController(rectify: rectify).add(to: router)
     return router
 }
