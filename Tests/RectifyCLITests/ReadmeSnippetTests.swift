@@ -49,8 +49,8 @@ struct ReadmeSnippetTests {
             try FileManager.default.copyItem(at: source, to: target)
         }
         let bin = CLI.executable.deletingLastPathComponent().path
-        // What `bash scripts/demo` leaves: the demo district in ./rectify.sqlite.
-        let demo = try Self.bash("\"$RECTIFY_TEST_BIN/rectify\" demo --replace", in: scratch, bin: bin)
+        // What `bash scripts/demo` leaves: the demo district in ./rectify.sqlite, with its accounts.
+        let demo = try Self.bash("\"$RECTIFY_TEST_BIN/rectify\" demo --replace --accounts", in: scratch, bin: bin)
         #expect(demo.status == 0, "\(demo.output)")
         let blocks = try Self.blocks().dropFirst()
         #expect(blocks.count >= 5)

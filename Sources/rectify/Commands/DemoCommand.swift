@@ -10,6 +10,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "单位总数 / number of units (default: the seed's register, 1840)") var units: Int?
     @Option(help: "随机种子 / seed") var seed: UInt64 = 2018
     @Flag(help: "替换已有数据库（新库建成后才替换）/ replace an existing database (once the new one is complete)") var replace = false
+    @Flag(help: "同时建演示账户（如 serve --demo）/ add the demo accounts too, as serve --demo does") var accounts = false
 
     func run() throws {
         let line = ProgressLine("演示数据生成中 / building")
@@ -17,6 +18,7 @@ struct DemoCommand: ParsableCommand {
             line.update(done, of: total)
         }
         line.finish()
+        if accounts { _ = try global.open().addDemoAccounts() }
         if output.json { return try Output.json(summary) }
         print("演示辖区已生成 / demo district built: \(global.path)")
         print("\(summary.agency)（种子 seed \(summary.seed)，截至 as of \(summary.asOf)）")
