@@ -143,3 +143,45 @@ struct CaseActFormTests {
         }
     }
 }
+
+/// Photos and scans uploaded from the case page: typed by their content, shown as thumbnails to whoever may see the
+/// case, refused when they are neither.
+@Suite("The web application: uploads")
+struct UploadTests {
+    /// The smallest PNG there is: one transparent pixel.
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+                               0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+                               0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+                               0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+                               0x42, 0x60, 0x82]
+
+    @Test("a photo is stored as the type its bytes show, whatever its name, and shown as a thumbnail; a text file named .jpg is refused at the file field; a stranger gets 403; no token, no upload")
+    func photoUpload() async throws {
+        let rectify = try ServerTests.district()
+        let (number, _) = try RoleMatrixTests.fixtures(rectify)
+        try await ServerTests.app(rectify).test(.router) { client in
+            let officer = try await WebUser.signIn(client, RoleMatrixTests.Who.officer.rawValue)
+            let version = try await officer.version(of: number)
+            let path = "/cases/\(number)/acts/attach"
+            let fake = try await officer.upload(path, ["_csrf": officer.csrf, "version": version, "hazard": ""],
+                                                file: ("file", "现场.jpg", Array("这不是照片".utf8)))
+            let refused = CaseActFormTests.refused(fake, under: "file", contains: "只接受")
+            #expect(refused.contains("enctype=\"multipart/form-data\""))
+            let forged = try await officer.upload(path, ["version": version], file: ("file", "现场.png", Self.png))
+            #expect(forged.status == .forbidden, "an upload without the session's token")
+            let done = try await officer.upload(path, ["_csrf": officer.csrf, "version": version, "hazard": ""],
+                                                file: ("file", "现场照片.dat", Self.png))
+            CaseActFormTests.done(done, number)
+            let stored = try #require(try rectify.caseDetail(number: number).attachments.last)
+            #expect(stored.mediaType == "image/png" && stored.fileName == "现场照片.dat")
+            let page = ServerTests.text(try await officer.get("/cases/\(number)"))
+            let url = "/cases/\(number)/attachments/\(stored.id!.rawValue)"
+            #expect(page.contains("<img src=\"\(url)\""), "shown as a thumbnail")
+            let image = try await officer.get(url)
+            #expect(image.status == .ok && image.headers[.contentType] == "image/png" && Array(image.body.readableBytesView) == Self.png)
+            let stranger = try await WebUser.signIn(client, RoleMatrixTests.Who.otherOfficer.rawValue)
+            #expect(try await stranger.get(url).status == .forbidden)
+        }
+        #expect(try rectify.verify().isIntact)
+    }
+}

@@ -15,6 +15,8 @@ public enum CaseAct: Sendable {
                       items: [SelfCheckAnswer])
     case addRecheck(on: LocalDate?, officers: [String], opinion: String, verdicts: [RecheckAnswer])
     case close(on: LocalDate?)
+    /// A photo, scan or video uploaded to the case (to one of its hazards with `hazardSeq`).
+    case attach(fileName: String, content: Data, hazardSeq: Int?)
     case filePenalty(on: LocalDate?, Rectify.PenaltyFiling)
     case notifyPenalty(on: LocalDate?, fineYuan: Int, measures: String?, stopOrder: Bool)
     case recordDefence(on: LocalDate?, statement: String?, waived: Bool)
@@ -97,6 +99,9 @@ extension WriteContext {
                                verdicts: verdicts.map { ($0.seq, $0.verdict) })
         case let .close(date):
             _ = try closeCase(number: number, on: date)
+        case let .attach(fileName, content, seq):
+            _ = try attachUpload(caseNumber: number, fileName: fileName, content: content,
+                                 target: seq.map { .hazard(seq: $0) } ?? .caseFile)
         case let .filePenalty(date, filing):
             _ = try filePenalty(caseNumber: number, on: date, officers: filing.officers, violationCode: filing.violationCode,
                                 facts: filing.facts, violationOn: filing.violationOn, discoveredOn: filing.discoveredOn,

@@ -26,14 +26,15 @@ extension Rectify {
     /// Everything past due on `asOf` across all campaigns — hazards not rectified in time, re-checks not made in
     /// their window, penalty decisions, service and payments — the most overdue first, major hazards before general
     /// ones on the same day.
-    public func overdue(asOf: LocalDate? = nil, campaign: String? = nil) throws -> OverdueReport {
+    public func overdue(asOf: LocalDate? = nil, campaign: String? = nil, officer: String? = nil) throws -> OverdueReport {
         let asOf = asOf ?? LocalDate(database.clock())
         return try database.read { store in
             let engine = try LegalContext.engine(store)
             let campaignId = try campaign.map { try Lookup.campaign(store, code: $0).id! }
+            let officerId = try officer.map { try Lookup.officer(store, credential: $0).id! }
             var items: [OverdueItem] = []
             var problems: [String] = []
-            try store.forEachUnresolvedHazard(campaignId: campaignId) { hazard, place, kind, orderNumber in
+            try store.forEachUnresolvedHazard(campaignId: campaignId, officerId: officerId) { hazard, place, kind, orderNumber in
                 let reference = "\(place.caseNumber)/\(hazard.seq)"
                 func item(_ what: OverdueKind, _ deadline: Deadline) -> OverdueItem {
                     OverdueItem(what: what, reference: reference, campaign: place.campaignCode, unit: place.unitName,
@@ -53,7 +54,8 @@ extension Rectify {
                     problems.append("\(reference)：\(error.chinese)")
                 }
             }
-            items += try penaltyItems(store, engine: engine, asOf: asOf, campaignId: campaignId, problems: &problems)
+            items += try penaltyItems(store, engine: engine, asOf: asOf, campaignId: campaignId, officerId: officerId,
+                                      problems: &problems)
             // Sorted through a key per item: comparing the items themselves copied every field of both, each time.
             let keys = items.map { (daysOverdue: $0.daysOverdue, major: $0.level == .major, reference: $0.reference) }
             let order = keys.indices.sorted { a, b in
@@ -71,10 +73,10 @@ extension Rectify {
 extension Rectify {
     /// Penalty steps past their deadline: the decision (90 days from 立案), the service (7 working days), the
     /// payment (15 days from service, or the approved date) with the surcharge run up so far.
-    func penaltyItems(_ store: Store, engine: DeadlineEngine, asOf: LocalDate, campaignId: Campaign.ID?,
+    func penaltyItems(_ store: Store, engine: DeadlineEngine, asOf: LocalDate, campaignId: Campaign.ID?, officerId: Officer.ID? = nil,
                       problems: inout [String]) throws -> [OverdueItem] {
         var items: [OverdueItem] = []
-        for (penalty, place) in try store.pendingPenalties(campaignId: campaignId) {
+        for (penalty, place) in try store.pendingPenalties(campaignId: campaignId, officerId: officerId) {
             func add(_ what: OverdueKind, _ deadline: Deadline) {
                 guard deadline.due < asOf else { return }
                 items.append(OverdueItem(what: what, reference: place.caseNumber, campaign: place.campaignCode,

@@ -472,7 +472,8 @@ components:
         credential: {type: string}
     CaseListing:
       type: object
-      required: [number, campaign, uscc, unit, street, state, stateLabel, openedOn, hazards, openHazards, overdueHazards]
+      required: [number, campaign, uscc, unit, street, state, stateLabel, openedOn, hazards, openHazards, claimedHazards,
+                 overdueHazards]
       properties:
         number: {type: string}
         campaign: {type: string}
@@ -484,6 +485,7 @@ components:
         openedOn: {$ref: "#/components/schemas/Date"}
         hazards: {type: integer}
         openHazards: {type: integer}
+        claimedHazards: {type: integer, description: Reported fixed by the unit, waiting for the re-check.}
         overdueHazards: {type: integer}
         nextDeadline: {$ref: "#/components/schemas/Date"}
     CaseDetail:

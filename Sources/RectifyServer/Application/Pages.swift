@@ -18,6 +18,7 @@ struct Pages: Sendable {
             "message": try MustacheTemplate(string: MessageTemplate.text),
             "units": try MustacheTemplate(string: UnitsTemplate.text),
             "unit": try MustacheTemplate(string: UnitTemplate.text),
+            "caseList": try MustacheTemplate(string: CaseListTemplate.text),
             "campaigns": try MustacheTemplate(string: CampaignsTemplate.text),
             "campaign": try MustacheTemplate(string: CampaignTemplate.text),
             "actForm": try MustacheTemplate(string: ActFormTemplate.text),

@@ -14,8 +14,8 @@ public struct WebContext: RequestContext {
         remoteAddressText = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
-    /// Forms and uploads; larger bodies are refused before they are read.
-    public var maxUploadSize: Int { 4 * 1024 * 1024 }
+    /// Forms and uploads (a case's attachments may reach 22 MiB together); larger bodies are refused before they are read.
+    public var maxUploadSize: Int { 24 * 1024 * 1024 }
 }
 
 /// A signed-in session as the server keeps it (`KeyValueStore`, key `session:<token>`): the account and the token

@@ -12,6 +12,7 @@ struct CaseActController {
 
     func add(to router: Router<WebContext>) {
         router.post("/cases/:number/acts/:act") { request, context in try await perform(request, context) }
+        router.get("/cases/:number/attachments/:id") { _, context in try attachment(context) }
     }
 
     private func perform(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -19,7 +20,10 @@ struct CaseActController {
         let number = try context.parameters.require("number")
         let page = CasePage(rectify: rectify, pages: pages)
         var request = request
-        let body = FormBody(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let raw = try await request.collectBody(upTo: context.maxUploadSize)
+        // An upload comes as multipart/form-data, every other act as a plain form.
+        let multipart = MultipartBody(contentType: request.headers[.contentType], body: Data(raw.readableBytesView))
+        let body = multipart.map { FormBody(fields: $0.fields) } ?? FormBody(String(buffer: raw))
         let detail: Rectify.CaseDetail
         do {
             detail = try rectify.caseDetail(number: number, for: person)
@@ -38,7 +42,7 @@ struct CaseActController {
                 throw ValidationError(field: "版本", fieldEnglish: "version", value: body["version"],
                                       chinese: "表单缺少案件版本，请从案件页面重新打开", english: "the form lacks the case version; reopen it from the case page")
             }
-            try rectify.perform(try CaseActInput(body: body, form: form).act(), caseNumber: detail.number,
+            try rectify.perform(try CaseActInput(body: body, form: form, files: multipart?.files ?? []).act(), caseNumber: detail.number,
                                 expectedVersion: version, by: person)
             return Response(status: .seeOther, headers: [.location: "/cases/\(detail.number)"])
         } catch let refusal as RuleViolation where refusal.rule == RuleCode.caseAccess.rawValue {
@@ -52,6 +56,25 @@ struct CaseActController {
             return try page.render(try rectify.caseDetail(number: number, for: person), context: context, refused: form,
                                    status: .unprocessableContent).response(from: request, context: context)
         }
+    }
+
+    /// An attachment's bytes, as the type its content showed when it was stored; shown inline (photos become the case
+    /// page's thumbnails), never guessed at by the browser.
+    private func attachment(_ context: WebContext) throws -> Response {
+        let person = try context.requireSignIn()
+        guard let id = Int64(try context.parameters.require("id")) else { throw HTTPError(.notFound) }
+        let (attachment, content): (Attachment, Data)
+        do {
+            (attachment, content) = try rectify.attachment(caseNumber: try context.parameters.require("number"), id: id, for: person)
+        } catch is RuleViolation {
+            throw HTTPError(.forbidden)
+        } catch is NotFoundError {
+            throw HTTPError(.notFound)
+        }
+        let name = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        return Response(status: .ok, headers: [.contentType: attachment.mediaType, .contentDisposition: "inline; filename*=UTF-8''\(name)",
+                                               .cacheControl: "private, max-age=3600"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: content)))
     }
 
     private func refuse(_ error: any UserFacingError, title: String, status: HTTPResponse.Status, _ request: Request,

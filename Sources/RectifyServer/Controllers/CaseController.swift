@@ -11,12 +11,7 @@ struct CaseController {
 
     func add(to router: Router<WebContext>) {
         router.get("/") { _, context in try workbench(context) }
-        router.get("/cases") { _, context in
-            let person = try context.requireSignIn()
-            let cases = try rectify.cases(for: person)
-            return try pages.page("caseTable", title: person.role == .officer ? "我的案件" : "案件", ["cases": cases.map(Self.row)],
-                                  context: context)
-        }
+        router.get("/cases") { request, context in try CaseListPage(rectify: rectify, pages: pages).render(request, context: context) }
         router.get("/cases/:number") { _, context in
             let person = try context.requireSignIn()
             let number = try context.parameters.require("number")
@@ -36,13 +31,14 @@ struct CaseController {
         let person = try context.requireSignIn()
         let today = LocalDate(rectify.now())
         let cases = try rectify.cases(for: person)
-        let mine = Set(cases.map(\.number))
         let calendar = try rectify.workingCalendar()
         let horizon = (try? calendar.addingWorkingDays(3, to: today).0) ?? today.adding(days: 5)
         let dueSoon = cases.compactMap { listing in
             listing.nextDeadline.flatMap { $0 >= today && $0 <= horizon ? (listing, $0) : nil }
         }
-        let overdue = try rectify.overdue(asOf: today).items.filter { mine.contains($0.reference.components(separatedBy: "/")[0]) }
+        // An officer's own items, found by the store; the other roles see the district's.
+        let overdue = try rectify.overdue(asOf: today, officer: person.role == .officer ? person.officer?.credential : nil).items
+        let awaitingRecheck = cases.filter { $0.claimedHazards > 0 }
         return try pages.page("workbench", title: "工作台", [
             "cases": cases.map(Self.row), "caseCount": cases.count,
             "dueSoon": dueSoon.map { ["number": $0.0.number, "unit": $0.0.unit, "deadline": $0.1.chinese] },
@@ -53,7 +49,12 @@ struct CaseController {
                  "what": $0.what.chinese, "days": $0.daysOverdue, "explanation": $0.deadline.explanation]
             },
             "overdueCount": overdue.count,
-            "overdueMore": max(0, overdue.count - Self.overdueShown),
+            // A number opens a Mustache section even when it is 0: only a positive count is passed.
+            "overdueMore": overdue.count > Self.overdueShown ? overdue.count - Self.overdueShown : false,
+            "awaitingRecheck": awaitingRecheck.prefix(Self.overdueShown).map {
+                ["number": $0.number, "unit": $0.unit, "claimed": $0.claimedHazards]
+            },
+            "awaitingRecheckCount": awaitingRecheck.count,
         ], context: context)
     }
 

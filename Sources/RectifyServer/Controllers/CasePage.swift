@@ -31,9 +31,17 @@ struct CasePage {
             },
             "documents": detail.documents.map { ["number": $0.number, "kind": $0.kind.chinese, "issuedOn": $0.issuedOn.chinese] },
             "attachments": detail.attachments.map {
-                ["fileName": $0.fileName, "mediaType": $0.mediaType, "attachedOn": $0.attachedOn.chinese]
+                ["fileName": $0.fileName, "mediaType": $0.mediaType, "attachedOn": $0.attachedOn.chinese,
+                 "url": "/cases/\(detail.number)/attachments/\($0.id!.rawValue)",
+                 // Photos a browser shows become thumbnails; scans, videos and HEIC are links.
+                 "isImage": $0.mediaType == "image/jpeg" || $0.mediaType == "image/png",
+                 "hazard": $0.hazardId.flatMap { id in detail.hazards.first { $0.hazard.id == id }?.reference } ?? "案卷"]
             },
             "findings": lint.findings.map { ["rule": $0.rule, "text": $0.chinese] },
+            "timeline": try rectify.caseTimeline(number: detail.number).map { entry in
+                ["at": Self.moment(entry.at), "actor": entry.actorName.map { "\($0)（\(entry.actor)）" } ?? entry.actor,
+                 "action": ActionLabels.label(entry.action)]
+            },
         ]
         values["hasPlans"] = !detail.plans.isEmpty
         values["hasSelfChecks"] = !detail.selfChecks.isEmpty
@@ -73,6 +81,12 @@ struct CasePage {
         if let late = view.daysOverdue { hazard["late"] = late }
         if let measures = view.hazard.claimMeasures { hazard["measures"] = measures }
         return hazard
+    }
+
+    /// "2026-12-08T09:44:53.123+08:00" as 2026年12月8日 09:44 (the time is China's, as recorded).
+    static func moment(_ timestamp: String) -> String {
+        guard let date = LocalDate(String(timestamp.prefix(10))), timestamp.count >= 16 else { return timestamp }
+        return "\(date.chinese) \(timestamp.dropFirst(11).prefix(5))"
     }
 
     private static func plan(_ plan: PlanRecord) -> [String: Any] {

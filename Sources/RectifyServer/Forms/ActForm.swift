@@ -45,6 +45,7 @@ struct ActForm {
         var values: [String: Any] = [
             "act": act, "title": title, "submit": submit, "action": action, "csrf": csrf,
             "version": version.map(String.init) ?? "", "open": typed != nil,
+            "multipart": fields.contains { if case .file = $0.kind { true } else { false } },
             "fields": fields.map(fieldValues),
         ]
         if let formError { values["formError"] = formError }
@@ -55,7 +56,7 @@ struct ActForm {
         let value = value(field.name)
         var values: [String: Any] = ["name": field.name, "label": field.label, "value": value, "required": field.required,
                                      "isText": false, "isDate": false, "isTextarea": false, "isSelect": false,
-                                     "isCheckbox": false, "hasError": errors[field.name] != nil,
+                                     "isCheckbox": false, "isFile": false, "hasError": errors[field.name] != nil,
                                      "error": errors[field.name] ?? "", "placeholder": ""]
         switch field.kind {
         case .text(let placeholder):
@@ -69,6 +70,9 @@ struct ActForm {
         case .select(let choices):
             values["isSelect"] = true
             values["choices"] = choices.map { ["value": $0.value, "label": $0.label, "selected": $0.value == value] }
+        case .file(let accept):
+            values["isFile"] = true
+            values["accept"] = accept
         case .checkbox:
             values["isCheckbox"] = true
             values["checked"] = typed.map { $0.ticked(field.name) } ?? (defaults[field.name] == "1")

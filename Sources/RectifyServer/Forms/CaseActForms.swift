@@ -16,7 +16,7 @@ struct CaseActForms {
         var ids = ["hazard"]
         if !unresolved.isEmpty { ids.append("extend") }
         if detail.hazards.contains(where: { $0.hazard.status == .open }) { ids.append("rectified") }
-        ids += ["plan", "selfcheck"]
+        ids += ["plan", "selfcheck", "attach"]
         if detail.hazards.contains(where: { $0.hazard.status == .claimed }) { ids.append("recheck") }
         switch detail.penalty?.penalty.stage {
         case nil: ids.append("penalty-file")
@@ -92,6 +92,11 @@ struct CaseActForms {
                        FormField.date("date", "复查日期", rules: [Rule.datesInOrder.rawValue, Rule.actNotInFuture.rawValue])]
             return ActForm(act: act, title: "复查复核", submit: "记录复查并出具复查意见书", fields: fields,
                            defaults: ["officers": detail.officers.map(\.credential).joined(separator: ",")])
+        case "attach":
+            return ActForm(act: act, title: "上传照片、扫描件或视频", submit: "上传", fields: [
+                .select("hazard", "关于", [FormChoice(value: "", label: "整个案卷")] + hazardChoices { _ in true }),
+                .file("file", "附件", accept: "image/jpeg,image/png,image/heic,image/tiff,application/pdf,video/mp4"),
+            ])
         case "close":
             return ActForm(act: act, title: "结档", submit: "结档", fields: [FormField.date("date", "结档日期")])
         default:

@@ -6,6 +6,8 @@ import RectifyKit
 struct CaseActInput {
     let body: FormBody
     let form: ActForm
+    /// The files of a multipart submission.
+    var files: [MultipartBody.File] = []
 
     func act() throws -> CaseAct {
         switch form.act {
@@ -38,6 +40,12 @@ struct CaseActInput {
             return .addRecheck(on: try date("date"), officers: officers("officers"), opinion: body["opinion"], verdicts: verdicts)
         case "close":
             return .close(on: try date("date"))
+        case "attach":
+            guard let file = files.first(where: { $0.field == "file" }), !file.content.isEmpty else {
+                throw ValidationError(field: label("file"), fieldEnglish: "file", chinese: "请选择要上传的文件", english: "choose a file to upload")
+            }
+            return .attach(fileName: file.fileName, content: file.content,
+                           hazardSeq: body.optional("hazard") == nil ? nil : try seq("hazard"))
         case "penalty-file":
             return .filePenalty(on: try date("date"), Rectify.PenaltyFiling(
                 officers: officers("officers"), violationCode: body["violation"], facts: body["facts"],

@@ -6,6 +6,8 @@ struct FormField {
         case textarea
         case select([FormChoice])
         case checkbox
+        /// A file chosen from the device (a phone offers its camera), of the types `accept` lists.
+        case file(accept: String)
     }
 
     var name: String
@@ -31,6 +33,10 @@ struct FormField {
 
     static func select(_ name: String, _ label: String, _ choices: [FormChoice], rules: [String] = []) -> FormField {
         FormField(name: name, label: label, kind: .select(choices), rules: rules)
+    }
+
+    static func file(_ name: String, _ label: String, accept: String) -> FormField {
+        FormField(name: name, label: label, kind: .file(accept: accept), required: true)
     }
 
     static func checkbox(_ name: String, _ label: String) -> FormField {

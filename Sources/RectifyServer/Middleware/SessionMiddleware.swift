@@ -37,8 +37,9 @@ struct CSRFMiddleware: RouterMiddleware {
         guard let session = context.session else { return try await next(request, context) }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let form = String(buffer: body)
-        let given = request.headers[.csrfToken] ?? Self.field("_csrf", in: form)
+        let given = request.headers[.csrfToken]
+            ?? MultipartBody(contentType: request.headers[.contentType], body: Data(body.readableBytesView))?.fields["_csrf"]
+            ?? Self.field("_csrf", in: String(buffer: body))
         guard given == session.csrf else {
             throw HTTPError(.forbidden, message: "表单已过期或来源不明，请刷新页面后重试 / the form's token is missing or stale")
         }

@@ -25,11 +25,14 @@ enum CaseTemplate {
     {{#documents}}<tr><td>{{number}}</td><td>{{kind}}</td><td>{{issuedOn}}</td></tr>{{/documents}}
     </tbody></table>
     {{#hasAttachments}}<h2>附件</h2>
-    <ul class="items">{{#attachments}}<li>{{fileName}}（{{mediaType}}，{{attachedOn}}）</li>{{/attachments}}</ul>{{/hasAttachments}}
+    <ul class="thumbs">{{#attachments}}<li>{{#isImage}}<a href="{{url}}"><img src="{{url}}" alt="{{fileName}}" loading="lazy"></a>{{/isImage}}{{^isImage}}<a href="{{url}}">{{fileName}}</a>{{/isImage}}<br><span class="meta">{{hazard}} · {{attachedOn}}</span></li>{{/attachments}}</ul>{{/hasAttachments}}
     {{#penalty}}<h2>行政处罚</h2><p>{{procedure}}，{{stage}}</p><ul>{{#deadlines}}<li>{{.}}</li>{{/deadlines}}</ul>{{/penalty}}
     <h2>报送前检查</h2>
     {{^findings}}<p class="empty">没有发现问题。</p>{{/findings}}
     <ul>{{#findings}}<li>{{rule}}：{{text}}</li>{{/findings}}</ul>
+    <details class="timeline"><summary>办理记录（审计事件）</summary>
+    <ol class="timeline">{{#timeline}}<li><span class="meta">{{at}}</span> {{action}} · {{actor}}</li>{{/timeline}}</ol>
+    </details>
     {{#hasActs}}<h2>办理</h2>{{/hasActs}}
     {{#acts}}{{> actForm}}{{/acts}}
     """#

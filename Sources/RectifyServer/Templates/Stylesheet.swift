@@ -19,6 +19,10 @@ enum Stylesheet {
     label.check{display:flex!important;align-items:center;gap:.5em}label.check input{width:auto}.meta{color:#555;font-size:.92em}
     dl.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(9em,1fr));gap:.5em}dl.figures div{background:#fff;padding:.4em .6em;border-radius:4px}
     dl.figures dt{color:#555;font-size:.9em}dl.figures dd{margin:0;font-size:1.3em;font-weight:bold}.scroll{overflow-x:auto}
+    details.timeline{margin:1em 0}ol.timeline{background:#fff;padding:.6em 2em;border-radius:4px}ol.timeline li{margin:.2em 0}
+    form.filters select{padding:.35em;font-size:1em}nav.pager{margin:1em 0;display:flex;gap:1.5em}
+    ul.thumbs{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.8em}ul.thumbs li{background:#fff;padding:.4em;border-radius:4px;max-width:12em;overflow-wrap:anywhere}
+    ul.thumbs img{max-width:11em;max-height:9em;display:block}
     article.hazard{background:#fff;padding:.6em 1em;margin:.6em 0;border-radius:4px}
     @media (max-width:40em){table.list thead{display:none}table.list td{display:block;border:0}table.list tr{display:block;border-bottom:1px solid #ddd}}
     @media print{.bar nav,.signout{display:none}body{background:#fff}}

@@ -12,6 +12,11 @@ enum WorkbenchTemplate {
     {{#overdueMore}}<p class="empty">另有{{overdueMore}}项逾期未列出（逾期最久的在前）。</p>{{/overdueMore}}
     </section>
     <section>
+    <h2>待复查（{{awaitingRecheckCount}}）</h2>
+    {{^awaitingRecheck}}<p class="empty">没有等待复查的案件。</p>{{/awaitingRecheck}}
+    <ul class="items">{{#awaitingRecheck}}<li><a href="/cases/{{number}}">{{number}}</a> {{unit}}：单位已报整改{{claimed}}项，待复查</li>{{/awaitingRecheck}}</ul>
+    </section>
+    <section>
     <h2>我的案件（{{caseCount}}）</h2>
     {{> caseTable}}
     </section>

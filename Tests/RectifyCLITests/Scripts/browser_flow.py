@@ -8,7 +8,9 @@ Usage: python3 browser_flow.py BASE_URL QUERY USCC PARTNER SHOTS_DIR
 """
 import datetime
 import os
+import struct
 import sys
+import zlib
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -18,6 +20,17 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "rectify-demo-2026"
 OFFICER, OTHER = "320671000013", "320671000014"
+
+
+def photo(path, width=320, height=200):
+    """A PNG that looks like something: a striped test card (no imaging library needed)."""
+    rows = b"".join(b"\x00" + b"".join(bytes((180 if (x // 20 + y // 20) % 2 else 60, 90 + y // 4, 40)) for x in range(width))
+                    for y in range(height))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    with open(path, "wb") as out:
+        out.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                  + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 class Flow:
@@ -75,7 +88,8 @@ class Flow:
             form.find_element(By.TAG_NAME, "summary").click()
         for name, value in fields.items():
             field = form.find_element(By.NAME, name)
-            field.clear()
+            if field.get_attribute("type") != "file":
+                field.clear()
             field.send_keys(value)
         for name, value in (selects or {}).items():
             Select(form.find_element(By.NAME, name)).select_by_value(value)
@@ -121,6 +135,13 @@ def run(flow, query, uscc, partner):
     flow.act("hazard", {"deadline": deadline})
     flow.expect(flow.driver.current_url.split("#")[0] == case_url and "疏散通道堆放纸箱" in flow.text(), "the hazard is on the case")
     flow.shot("hazard-added")
+
+    picture = os.path.join(flow.shots, "现场照片.png")
+    photo(picture)
+    flow.act("attach", {"file": picture}, {"hazard": "1"})
+    flow.expect(flow.driver.find_elements(By.CSS_SELECTOR, "ul.thumbs img"), "the uploaded photo shows as a thumbnail")
+    flow.shot("photo-attached")
+    os.remove(picture)
 
     flow.act("rectified", {"measures": "纸箱已清走"})
     flow.act("selfcheck", {"checkedBy": "店长", "findings": "通道已清理", "pledge": "保持通道畅通"})
