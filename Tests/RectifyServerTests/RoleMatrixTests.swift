@@ -58,13 +58,19 @@ struct RoleMatrixTests {
                     acted = try await client.execute(uri: "/cases/\(number)/acts/hazard", method: .post, headers: ServerTests.sameOrigin,
                                                      body: ServerTests.form(hazard))
                 }
+                // The lead's department (消防大队) leads fire-2026: a lead acts on every case of it.
                 let expectedAct: HTTPResponse.Status = switch who {
-                case .officer: .seeOther
-                case .nobody: .seeOther
+                case .officer, .lead, .nobody: .seeOther
                 default: .forbidden
                 }
                 #expect(acted.status == expectedAct, "\(who) POST act")
                 if who == .nobody { #expect(acted.headers[.location] == "/signin") }
+                if who == .lead {
+                    // …and on none of a campaign another department leads.
+                    let gas = try #require(try rectify.cases(campaign: "gas-2026", state: .opened).first).number
+                    let refused = try await user!.post("/cases/\(gas)/acts/close", ["version": "\(try rectify.caseDetail(number: gas).events!)"])
+                    #expect(refused.status == .forbidden, "lead POST act on another department's campaign")
+                }
                 // 立档 from a unit's page: officers and leads (who act as an officer), not the read-only roles.
                 // Each tries a unit of its own, so that one opening does not decide the next.
                 if let user, who != .officer {
@@ -111,7 +117,7 @@ struct RoleMatrixTests {
                 let acted = try await client.execute(uri: "/api/v1/cases/\(number)/hazards", method: .post, headers: post,
                                                      body: ByteBuffer(string: body))
                 let expected: HTTPResponse.Status = switch who {
-                case .officer: .created
+                case .officer, .lead: .created
                 case .nobody: .unauthorized
                 default: .forbidden
                 }

@@ -73,10 +73,10 @@ public enum CaseAccess {
         role != .officer || isNamedOnCase
     }
 
-    /// Who may act on a case: the officers named on it (an officer, or a campaign lead who is one of its two); an
-    /// administrator or a superior only reads.
-    public static func mayAct(_ role: AccountRole, isNamedOnCase: Bool) -> Bool {
-        AccountRules.needsOfficer(role) && isNamedOnCase
+    /// Who may act on a case: the officers named on it (an officer, or a campaign lead who is one of its two), and a
+    /// campaign lead on every case of the campaigns their department leads; an administrator or a superior only reads.
+    public static func mayAct(_ role: AccountRole, isNamedOnCase: Bool, leadsCampaign: Bool = false) -> Bool {
+        (AccountRules.needsOfficer(role) && isNamedOnCase) || (role == .lead && leadsCampaign)
     }
 }
 

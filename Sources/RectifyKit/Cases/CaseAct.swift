@@ -131,15 +131,29 @@ extension Rectify {
     /// in the same transaction as the act, with their credential as the audit actor.
     @discardableResult
     public func perform(_ act: CaseAct, caseNumber: String, expectedVersion: Int?, by person: SignedIn) throws -> Int {
-        let refusal = RuleViolation(rule: .caseAccess, chinese: "只有本案的两名执法人员可以办理案件\(caseNumber)",
-                                    english: "only the two officers of case \(caseNumber) may act on it")
+        let refusal = RuleViolation(rule: .caseAccess,
+                                    chinese: "只有本案的两名执法人员（或牵头部门的专项整治负责人）可以办理案件\(caseNumber)",
+                                    english: "only the two officers of case \(caseNumber) (or a lead of the leading department) may act on it")
         guard let credential = person.officer?.credential else { throw refusal }
         return try database.write(actor: credential) { context in
             let record = try Lookup.case(context.store, number: caseNumber)
-            let officer = try context.actingOfficer()
-            let named = record.officer1Id == officer.id || record.officer2Id == officer.id
-            guard CaseAccess.mayAct(person.role, isNamedOnCase: named) else { throw refusal }
+            _ = try context.actingOfficer()
+            guard try Self.mayAct(on: record, by: person, store: context.store) else { throw refusal }
             return try context.perform(act, record: record, expectedVersion: expectedVersion)
         }
+    }
+
+    /// Whether the person may act on the case now (`CaseAccess.mayAct`): what the case page asks before offering forms.
+    public func mayAct(onCase number: String, by person: SignedIn) throws -> Bool {
+        try database.read { store in try Self.mayAct(on: try Lookup.case(store, number: number), by: person, store: store) }
+    }
+
+    private static func mayAct(on record: Case, by person: SignedIn, store: Store) throws -> Bool {
+        guard let credential = person.officer?.credential, let officer = try? Lookup.officer(store, credential: credential) else {
+            return false
+        }
+        let named = record.officer1Id == officer.id || record.officer2Id == officer.id
+        let leads = try Lookup.campaign(store, id: record.campaignId).leadDepartmentId == officer.departmentId
+        return CaseAccess.mayAct(person.role, isNamedOnCase: named, leadsCampaign: leads)
     }
 }

@@ -52,8 +52,7 @@ struct CasePage {
             values["penalty"] = ["procedure": penalty.penalty.procedure.chinese, "stage": penalty.penalty.stage.chinese,
                                  "deadlines": penalty.deadlines.map(\.explanation)]
         }
-        let named = detail.officers.contains { $0.credential == person.officer?.credential }
-        if CaseAccess.mayAct(person.role, isNamedOnCase: named) {
+        if try rectify.mayAct(onCase: detail.number, by: person) {
             let shown = try forms(for: detail).available().map { $0.act == refused?.act ? refused! : $0 }
             values["hasActs"] = !shown.isEmpty
             values["acts"] = shown.map { $0.values(action: "/cases/\(detail.number)/acts/\($0.act)",

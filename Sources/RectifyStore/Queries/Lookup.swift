@@ -90,6 +90,13 @@ public enum Lookup {
                               english: "matches more than one unit (\(named.joined(separator: ", "))); give the USCC or more of the name")
     }
 
+    public static func campaign(_ store: Store, id: Campaign.ID) throws -> Campaign {
+        guard let found = try fetch(Campaign.self, store, "SELECT * FROM campaign WHERE id = ?", id) else {
+            throw NotFoundError("专项整治", "campaign", key: String(id.rawValue))
+        }
+        return found
+    }
+
     public static func campaign(_ store: Store, code: String) throws -> Campaign {
         guard let found = try fetch(Campaign.self, store, "SELECT * FROM campaign WHERE code = ?", code.trimmed) else {
             throw NotFoundError("专项整治", "campaign", key: code)
