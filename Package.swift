@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "rectify-bench",
             dependencies: [
-                "RectifyKit", "RectifyCore", "RectifyXML", "RectifyStore",
+                "RectifyKit", "RectifyCore", "RectifyXML", "RectifyStore", "RectifyServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

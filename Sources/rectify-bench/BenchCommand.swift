@@ -25,6 +25,8 @@ struct Run: ParsableCommand {
     @Option(help: "Schemas folder") var schemas: String = "Schemas"
     @Option(help: "Demo seed") var seed: UInt64 = 20_260_401
     @Flag(help: "Regenerate the districts") var fresh = false
+    @Option(help: "Seconds of load for each serve row (wrk on loopback); 0 skips them") var serveSeconds: Int = 20
+    @Flag(help: "Measure only the serve rows") var serveOnly = false
 
     func run() throws {
         let sizes = try units.split(separator: ",").map { text -> Int in
@@ -52,15 +54,22 @@ struct Run: ParsableCommand {
             scenarios.forEach { $0.removeExports() }
             FreedFiles.noteRemoval(work: work)
         }
+        var loads: [ServeBench.Load] = []
         for size in sizes {
             let district = try District.prepare(units: size, seed: seed, work: work, fresh: fresh)
             let scenario = Scenario(district: district, schemas: schemas, repeats: `repeat`, work: work)
             scenarios.append(scenario)
-            measurements += try scenario.measureAll()
+            if !serveOnly { measurements += try scenario.measureAll() }
+            if serveSeconds > 0 {
+                try FileManager.default.createDirectory(atPath: "\(work)/runs-\(size)", withIntermediateDirectories: true)
+                loads += try ServeBench(district: district, work: work, seconds: serveSeconds).measure()
+            }
         }
-        Report.print(measurements, sizes: sizes)
+        if !serveOnly { Report.print(measurements, sizes: sizes) }
+        Report.print(loads)
         if let json {
-            let data = try JSONSerialization.data(withJSONObject: measurements.map(\.json), options: [.prettyPrinted, .sortedKeys])
+            let data = try JSONSerialization.data(withJSONObject: measurements.map(\.json) + loads.map(\.json),
+                                                  options: [.prettyPrinted, .sortedKeys])
             try data.write(to: URL(fileURLWithPath: json))
             log("figures written to \(json)")
         }

@@ -1,6 +1,23 @@
 import Foundation
 
 enum Report {
+    /// The serve rows: reads against the static route of the same server, writes against sqlite3.
+    static func print(_ loads: [ServeBench.Load]) {
+        guard !loads.isEmpty else { return }
+        Swift.print("")
+        Swift.print("serve (wrk, loopback)    units    conns  requests/s   p99_ms    errors  vs reference              goal")
+        for load in loads {
+            let against = load.measure == "serve-api-writes"
+                ? "\(format(load.throughputRatio, 2))× sqlite3's writes/s"
+                : "\(format(load.throughputRatio, 2))× static rate, p99 \(format(load.p99Ratio ?? 0, 1))×"
+            let goal = load.measure == "serve-case-page" ? (load.p99Milliseconds <= 50 ? "p99 ≤ 50 ms ok" : "p99 ≤ 50 ms MISSED")
+                : (load.errors == 0 ? "no errors ok" : "ERRORS")
+            Swift.print(pad(load.measure, 24), pad(String(load.units), 8), pad(String(load.connections), 6),
+                        pad(format(load.requestsPerSecond, 1), 12), pad(format(load.p99Milliseconds, 2), 9), pad(String(load.errors), 7),
+                        pad(against, 25), goal)
+        }
+    }
+
     static func print(_ measurements: [Measurement], sizes: [Int]) {
         Swift.print("measure                  units    rectify_s (spread)     reference_s (spread)   ratio    budget        peak_rss_mb")
         for m in measurements {
