@@ -32,15 +32,22 @@ struct WebUser {
 
     /// Posts a multipart form as a browser's upload does: text fields and one file.
     func upload(_ path: String, _ fields: [String: String], file: (field: String, name: String, content: [UInt8])) async throws -> TestResponse {
+        try await upload(path, fields, files: [file])
+    }
+
+    func upload(_ path: String, _ fields: [String: String], files: [(field: String, name: String, content: [UInt8])]) async throws -> TestResponse {
         let boundary = "----RectifyTestBoundary7MA4YWxkTrZu0gW"
         var body = ByteBuffer()
         for (name, value) in fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n")
-        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
-        body.writeBytes(file.content)
-        body.writeString("\r\n--\(boundary)--\r\n")
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n")
+            body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.content)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
         var headers: HTTPFields = [.init("Sec-Fetch-Site")!: "same-origin", .contentType: "multipart/form-data; boundary=\(boundary)"]
         headers[.cookie] = cookie[.cookie]
         return try await client.execute(uri: path, method: .post, headers: headers, body: body)

@@ -8,11 +8,19 @@ public struct ServerSettings: Sendable {
     public var port: Int
     /// Set when served over TLS (behind a proxy that terminates it): cookies are then `Secure`.
     public var secureCookies: Bool
+    /// The key and certificate that sign the receipts of filings received through the web; without them the
+    /// superior's upload is refused, as `rectify import` is.
+    public var receiptSigning: SigningMaterial?
+    /// Where those receipts are kept, to be downloaded and sent back.
+    public var receiptsFolder: String
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, receiptSigning: SigningMaterial? = nil,
+                receiptsFolder: String = "receipts") {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
+        self.receiptSigning = receiptSigning
+        self.receiptsFolder = receiptsFolder
     }
 }
 
@@ -42,6 +50,7 @@ public func buildRouter(_ rectify: Rectify, settings: ServerSettings = .init()) 
     CaseActController(rectify: rectify, pages: pages).add(to: router)
     UnitController(rectify: rectify, pages: pages).add(to: router)
     CampaignController(rectify: rectify, pages: pages).add(to: router)
+    FilingController(rectify: rectify, pages: pages, settings: settings).add(to: router)
     APIController(rectify: rectify).add(to: router)
     return router
 }

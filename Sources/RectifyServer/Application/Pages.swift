@@ -18,6 +18,7 @@ struct Pages: Sendable {
             "message": try MustacheTemplate(string: MessageTemplate.text),
             "units": try MustacheTemplate(string: UnitsTemplate.text),
             "unit": try MustacheTemplate(string: UnitTemplate.text),
+            "filings": try MustacheTemplate(string: FilingsTemplate.text),
             "caseList": try MustacheTemplate(string: CaseListTemplate.text),
             "campaigns": try MustacheTemplate(string: CampaignsTemplate.text),
             "campaign": try MustacheTemplate(string: CampaignTemplate.text),
@@ -35,7 +36,7 @@ struct Pages: Sendable {
         var frame: [String: Any] = ["title": title, "content": content]
         if let person = context.signedIn {
             frame["person"] = ["name": person.officer?.label ?? person.login, "roleLabel": person.role.chinese,
-                               "csrf": context.session?.csrf ?? ""]
+                               "csrf": context.session?.csrf ?? "", "seesFilings": person.role == .superior || person.role == .admin]
         }
         return HTML(body: library.render(frame, withTemplate: "layout") ?? content, status: status)
     }

@@ -13,7 +13,7 @@ enum LayoutTemplate {
     <header class="bar">
     <a class="brand" href="/">Rectify 专项整治</a>
     {{#person}}
-    <nav><a href="/">工作台</a><a href="/cases">案件</a><a href="/units">单位</a><a href="/campaigns">专项整治</a></nav>
+    <nav><a href="/">工作台</a><a href="/cases">案件</a><a href="/units">单位</a><a href="/campaigns">专项整治</a>{{#seesFilings}}<a href="/filings">报送接收</a>{{/seesFilings}}</nav>
     <form class="signout" method="post" action="/signout"><input type="hidden" name="_csrf" value="{{csrf}}">
     <span>{{name}}（{{roleLabel}}）</span><button type="submit">退出</button></form>
     {{/person}}

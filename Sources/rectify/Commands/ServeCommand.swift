@@ -13,6 +13,8 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "数据库不存在时先建演示辖区，并建演示账户 / build the demo district if there is no database, with demo accounts")
     var demo = false
     @Flag(help: "经 TLS 提供服务（Cookie 加 Secure）/ served over TLS by a proxy: cookies are Secure") var tls = false
+    @Option(help: "签署接收回执的私钥（或 RECTIFY_SIGNING_KEY）/ key that signs the receipts of filings received on the web") var key: String?
+    @Option(help: "签署接收回执的证书（或 RECTIFY_SIGNING_CERT）/ its certificate") var cert: String?
 
     func run() throws {
         if demo && !FileManager.default.fileExists(atPath: global.path) {
@@ -25,7 +27,13 @@ struct ServeCommand: ParsableCommand {
             for account in accounts { print("  \(account.login)  \(account.role.chinese)  \(account.officer?.label ?? "")") }
         }
         let host = host
-        let application = try buildApplication(rectify, settings: ServerSettings(host: host, port: port, secureCookies: tls)) { port in
+        let environment = ProcessInfo.processInfo.environment
+        let signs = (key ?? environment["RECTIFY_SIGNING_KEY"]) != nil || (cert ?? environment["RECTIFY_SIGNING_CERT"]) != nil
+        let settings = ServerSettings(host: host, port: port, secureCookies: tls,
+                                      receiptSigning: signs ? try SigningMaterial(key: key, certificate: cert) : nil,
+                                      receiptsFolder: ((global.path as NSString).deletingLastPathComponent as NSString)
+                                          .appendingPathComponent("receipts"))
+        let application = try buildApplication(rectify, settings: settings) { port in
             print("请在浏览器打开 / open http://\(host):\(port)/")
             fflush(nil)  // every stream: the demo accounts and the address show as soon as the server listens
         }
