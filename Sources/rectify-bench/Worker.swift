@@ -26,7 +26,7 @@ struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker", abstract: "Runs one measured operation (used by the bench itself).", shouldDisplay: false,
         subcommands: [ImportUnits.self, ExportCampaign.self, ImportFilings.self, Progress.self, StartUp.self, Keys.self,
-                      Verify.self, ChainBytes.self, SingleAct.self])
+                      Verify.self, ChainBytes.self, SingleAct.self, PageCost.self])
 
     struct ImportUnits: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import-units")

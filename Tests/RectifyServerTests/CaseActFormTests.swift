@@ -185,3 +185,22 @@ struct UploadTests {
         #expect(try rectify.verify().isIntact)
     }
 }
+
+@Suite("The web application: what was typed comes back escaped")
+struct FormEscapingTests {
+    @Test("a refused form shows markup typed into it as text, in a field and in its refusal")
+    func typedMarkupIsText() async throws {
+        let rectify = try ServerTests.district()
+        let (number, _) = try RoleMatrixTests.fixtures(rectify)
+        try await ServerTests.app(rectify).test(.router) { client in
+            let officer = try await WebUser.signIn(client, RoleMatrixTests.Who.officer.rawValue)
+            let typed = #"<script>alert("x")</script>"#
+            let response = try await officer.act(number, "hazard", ["description": typed, "deadline": typed])
+            let form = ServerTests.text(response).actForm("hazard")
+            #expect(response.status == .unprocessableContent)
+            #expect(!form.contains("<script>") && form.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</textarea>"))
+            #expect(form.refusal(under: "deadline")?.contains("&lt;script&gt;") == true)
+        }
+        #expect(HTMLText.escape(#"a&b<c>"d'"#) == "a&amp;b&lt;c&gt;&quot;d&#39;" && HTMLText.escape("整改期限") == "整改期限")
+    }
+}

@@ -40,7 +40,9 @@ struct CaseController {
         let overdue = try rectify.overdue(asOf: today, officer: person.role == .officer ? person.officer?.credential : nil).items
         let awaitingRecheck = cases.filter { $0.claimedHazards > 0 }
         return try pages.page("workbench", title: "工作台", [
-            "cases": cases.map(Self.row), "caseCount": cases.count,
+            // The soonest fifty; the case list has them all.
+            "cases": cases.prefix(Self.casesShown).map(Self.row), "caseCount": cases.count,
+            "casesMore": cases.count > Self.casesShown,
             "dueSoon": dueSoon.map { ["number": $0.0.number, "unit": $0.0.unit, "deadline": $0.1.chinese] },
             "dueSoonCount": dueSoon.count,
             // The most overdue first; the rest are counted, and listed by `rectify overdue`.
@@ -58,8 +60,9 @@ struct CaseController {
         ], context: context)
     }
 
-    /// Overdue items listed on the 工作台.
+    /// Overdue items and cases listed on the 工作台.
     static let overdueShown = 20
+    static let casesShown = 50
 
     static func row(_ listing: Rectify.CaseListing) -> [String: Any] {
         ["number": listing.number, "unit": listing.unit, "street": listing.street, "state": listing.state.chinese,

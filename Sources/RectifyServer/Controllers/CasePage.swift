@@ -61,15 +61,12 @@ struct CasePage {
         return try pages.page("case", title: "案件 \(detail.number)", values, context: context, status: status)
     }
 
+    /// The act forms of the case, with its campaign's checklist and the violations a penalty of it may cite (those of
+    /// its kind and the general ones).
     func forms(for detail: Rectify.CaseDetail) throws -> CaseActForms {
-        CaseActForms(detail: detail, checklist: try rectify.campaign(code: detail.campaign).checklist,
-                     violations: try violations(for: detail))
-    }
-
-    /// The violations a penalty of this campaign may cite: those of its kind and the general ones.
-    private func violations(for detail: Rectify.CaseDetail) throws -> [Violation] {
-        let kind = try rectify.campaign(code: detail.campaign).campaign.kind
-        return try rectify.violations().filter { $0.kind == nil || $0.kind == kind }
+        let (kind, checklist) = try rectify.campaignChecklist(code: detail.campaign)
+        return CaseActForms(detail: detail, checklist: checklist,
+                            violations: try rectify.violations().filter { $0.kind == nil || $0.kind == kind })
     }
 
     private static func hazard(_ view: Rectify.CaseDetail.HazardView) -> [String: Any] {

@@ -40,43 +40,65 @@ struct ActForm {
 
     func value(_ name: String) -> String { typed.map { $0[name] } ?? defaults[name] ?? "" }
 
-    /// The template's values; only the refusals there are, since an empty string still opens a Mustache section.
+    /// The template's values; only the refusals there are, since an empty string still opens a Mustache section. The
+    /// fields come rendered: built here with every value escaped, a form costs a tenth of what Mustache's lookups of
+    /// each option and flag did, most of a case page's time (docs/performance.md).
     func values(action: String, csrf: String, version: Int?) -> [String: Any] {
         var values: [String: Any] = [
             "act": act, "title": title, "submit": submit, "action": action, "csrf": csrf,
             "version": version.map(String.init) ?? "", "open": typed != nil,
             "multipart": fields.contains { if case .file = $0.kind { true } else { false } },
-            "fields": fields.map(fieldValues),
+            "fieldsHTML": fields.map(fieldHTML).joined(separator: "\n"),
         ]
         if let formError { values["formError"] = formError }
         return values
     }
 
-    private func fieldValues(_ field: FormField) -> [String: Any] {
+    /// One field as the form shows it: its label and control, and its refusal under it.
+    private func fieldHTML(_ field: FormField) -> String {
         let value = value(field.name)
-        var values: [String: Any] = ["name": field.name, "label": field.label, "value": value, "required": field.required,
-                                     "isText": false, "isDate": false, "isTextarea": false, "isSelect": false,
-                                     "isCheckbox": false, "isFile": false, "hasError": errors[field.name] != nil,
-                                     "error": errors[field.name] ?? "", "placeholder": ""]
+        let name = HTMLText.escape(field.name), label = HTMLText.escape(field.label)
+        let required = field.required ? " required" : ""
+        let control: String
         switch field.kind {
         case .text(let placeholder):
-            values["isText"] = true
-            values["placeholder"] = placeholder ?? ""
+            control = "<label>\(label)<input name=\"\(name)\" value=\"\(HTMLText.escape(value))\"\(required) placeholder=\"\(HTMLText.escape(placeholder ?? ""))\"></label>"
         case .date:
-            values["isText"] = true
-            values["placeholder"] = "2026-12-31 或 2026年12月31日"
+            control = "<label>\(label)<input name=\"\(name)\" value=\"\(HTMLText.escape(value))\"\(required) placeholder=\"2026-12-31 或 2026年12月31日\"></label>"
         case .textarea:
-            values["isTextarea"] = true
+            control = "<label>\(label)<textarea name=\"\(name)\"\(required)>\(HTMLText.escape(value))</textarea></label>"
         case .select(let choices):
-            values["isSelect"] = true
-            values["choices"] = choices.map { ["value": $0.value, "label": $0.label, "selected": $0.value == value] }
+            let options = choices.map {
+                "<option value=\"\(HTMLText.escape($0.value))\"\($0.value == value ? " selected" : "")>\(HTMLText.escape($0.label))</option>"
+            }.joined()
+            control = "<label>\(label)<select name=\"\(name)\">\(options)</select></label>"
         case .file(let accept):
-            values["isFile"] = true
-            values["accept"] = accept
+            control = "<label>\(label)<input type=\"file\" name=\"\(name)\" accept=\"\(HTMLText.escape(accept))\"\(required)></label>"
         case .checkbox:
-            values["isCheckbox"] = true
-            values["checked"] = typed.map { $0.ticked(field.name) } ?? (defaults[field.name] == "1")
+            let checked = typed.map { $0.ticked(field.name) } ?? (defaults[field.name] == "1")
+            control = "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(checked ? " checked" : "")>\(label)</label>"
         }
-        return values
+        let refusal = errors[field.name].map { "<p class=\"error\">\(HTMLText.escape($0))</p>" } ?? ""
+        return "<div class=\"field\(errors[field.name] == nil ? "" : " invalid")\">\(control)\(refusal)</div>"
+    }
+}
+
+/// Text escaped for HTML content and quoted attributes, as Mustache's `{{…}}` escapes it.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.count + 16)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

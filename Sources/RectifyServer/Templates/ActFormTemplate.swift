@@ -6,9 +6,7 @@ enum ActFormTemplate {
     <form class="card wide" method="post" action="{{action}}#act-{{act}}"{{#multipart}} enctype="multipart/form-data"{{/multipart}}>
     <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
     {{#formError}}<p class="error" role="alert">{{formError}}</p>{{/formError}}
-    {{#fields}}
-    <div class="field{{#hasError}} invalid{{/hasError}}">{{#isText}}<label>{{label}}<input name="{{name}}" value="{{value}}"{{#required}} required{{/required}} placeholder="{{placeholder}}"></label>{{/isText}}{{#isTextarea}}<label>{{label}}<textarea name="{{name}}"{{#required}} required{{/required}}>{{value}}</textarea></label>{{/isTextarea}}{{#isSelect}}<label>{{label}}<select name="{{name}}">{{#choices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/choices}}</select></label>{{/isSelect}}{{#isFile}}<label>{{label}}<input type="file" name="{{name}}" accept="{{accept}}"{{#required}} required{{/required}}></label>{{/isFile}}{{#isCheckbox}}<label class="check"><input type="checkbox" name="{{name}}" value="1"{{#checked}} checked{{/checked}}>{{label}}</label>{{/isCheckbox}}{{#hasError}}<p class="error">{{error}}</p>{{/hasError}}</div>
-    {{/fields}}
+    {{{fieldsHTML}}}
     <button type="submit">{{submit}}</button>
     </form></details>
     """#

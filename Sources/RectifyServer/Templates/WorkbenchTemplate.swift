@@ -19,6 +19,7 @@ enum WorkbenchTemplate {
     <section>
     <h2>我的案件（{{caseCount}}）</h2>
     {{> caseTable}}
+    {{#casesMore}}<p><a href="/cases">全部{{caseCount}}件案件</a></p>{{/casesMore}}
     </section>
     """#
 }
