@@ -204,3 +204,55 @@ struct FormEscapingTests {
         #expect(HTMLText.escape(#"a&b<c>"d'"#) == "a&amp;b&lt;c&gt;&quot;d&#39;" && HTMLText.escape("整改期限") == "整改期限")
     }
 }
+
+@Suite("The web application: the penalty procedure from its forms")
+struct PenaltyFormTests {
+    /// A fresh fire case of the two demo officers, opened on `openedOn` through the use case.
+    static func freshCase(_ rectify: Rectify, openedOn: LocalDate) throws -> String {
+        let (uscc, campaign) = try CaseActFormTests.freshUnit(rectify)
+        return try rectify.openCase(campaign: campaign, uscc: uscc, officers: ["320671000013", "320671000014"], on: openedOn,
+                                    actor: "320671000013").number
+    }
+
+    @Test("general procedure: 立案, 告知, 放弃陈述申辩, 法制审核, 决定, 送达, 缴款, 结案 — each from its form")
+    func generalProcedure() async throws {
+        let rectify = try ServerTests.district()
+        let number = try Self.freshCase(rectify, openedOn: LocalDate(year: 2026, month: 9, day: 1)!)
+        try await ServerTests.app(rectify).test(.router) { client in
+            let officer = try await WebUser.signIn(client, "320671000013")
+            let filing = ServerTests.text(try await officer.get("/cases/\(number)")).actForm("penalty-file")
+            let violation = String(try #require(filing.firstMatch(of: /name="violation"><option value="([^"]+)"/)?.output.1))
+            let fine = try #require(try rectify.violations().first { $0.code == violation }).minFineYuan
+            let steps: [(String, [String: String])] = [
+                ("penalty-file", ["facts": "疏散通道堵塞", "violationOn": "2026-09-01", "date": "2026-09-02"]),
+                ("penalty-notify", ["fine": "\(max(fine, 1000))", "date": "2026-09-03"]),
+                ("penalty-defence", ["waived": "1", "date": "2026-09-04"]),
+                ("penalty-review", ["reviewer": "法制科", "date": "2026-09-07"]),
+                ("penalty-decide", ["fine": "\(max(fine, 1000))", "date": "2026-09-08"]),
+                ("penalty-serve", ["method": "直接送达", "date": "2026-09-09"]),
+                ("penalty-pay", ["amount": "\(max(fine, 1000))", "date": "2026-09-10"]),
+                ("penalty-close", ["date": "2026-09-11"]),
+            ]
+            for (act, fields) in steps {
+                CaseActFormTests.done(try await officer.act(number, act, fields), number)
+            }
+        }
+        let penalty = try #require(try rectify.caseDetail(number: number).penalty)
+        #expect(penalty.penalty.stage == .closed)
+        #expect(try rectify.verify().isIntact)
+    }
+
+    @Test("summary procedure on the spot; a fine over its limit refused at the fine's field")
+    func summaryProcedure() async throws {
+        let rectify = try ServerTests.district()
+        let number = try Self.freshCase(rectify, openedOn: LocalDate(year: 2026, month: 9, day: 1)!)
+        try await ServerTests.app(rectify).test(.router) { client in
+            let officer = try await WebUser.signIn(client, "320671000013")
+            // AQ102 (未采取措施消除事故隐患) ranges from 0 yuan, so the summary procedure's own limit is what refuses.
+            let over = ["violation": "AQ102", "facts": "灭火器过期", "fine": "5000", "party": "organisation"]
+            _ = CaseActFormTests.refused(try await officer.act(number, "penalty-summary", over), under: "fine", contains: "SUMMARY-FINE-LIMIT")
+            CaseActFormTests.done(try await officer.act(number, "penalty-summary", over.merging(["fine": "1000"]) { $1 }), number)
+        }
+        #expect(try rectify.caseDetail(number: number).penalty?.penalty.procedure == .summary)
+    }
+}

@@ -26,6 +26,14 @@ public enum CaseAct: Sendable {
     case servePenalty(on: LocalDate?, method: String)
     case payPenalty(on: LocalDate?, amountFen: Int)
     case closePenalty(on: LocalDate?)
+    case summaryPenalty(on: LocalDate?, officers: [String], violationCode: String, facts: String, party: PartyKind,
+                        fineYuan: Int, measures: String?)
+    case recordHearing(requestedOn: LocalDate, notifiedOn: LocalDate, heldOn: LocalDate)
+    case extendDecisionPeriod(on: LocalDate?, until: LocalDate, approver: String, reason: String)
+    case approvePaymentDelay(on: LocalDate?, until: LocalDate)
+    case pauseSurcharge(from: LocalDate, to: LocalDate, reason: String)
+    case demandPayment(on: LocalDate?)
+    case transferPenalty(on: LocalDate?, to: String)
 
     public struct SelfCheckAnswer: Sendable, Equatable {
         public var code: String
@@ -122,6 +130,21 @@ extension WriteContext {
             _ = try payPenalty(caseNumber: number, on: date, amountFen: amountFen)
         case let .closePenalty(date):
             _ = try closePenalty(caseNumber: number, on: date)
+        case let .summaryPenalty(date, officers, code, facts, party, fine, measures):
+            _ = try summaryPenalty(caseNumber: number, on: date, officers: officers, violationCode: code, facts: facts, party: party,
+                                   fineYuan: fine, measures: measures)
+        case let .recordHearing(requested, notified, held):
+            _ = try recordHearing(caseNumber: number, requestedOn: requested, notifiedOn: notified, heldOn: held)
+        case let .extendDecisionPeriod(date, until, approver, reason):
+            _ = try extendDecisionPeriod(caseNumber: number, on: date, until: until, approver: approver, reason: reason)
+        case let .approvePaymentDelay(date, until):
+            _ = try approvePaymentDelay(caseNumber: number, on: date, until: until)
+        case let .pauseSurcharge(from, to, reason):
+            _ = try pauseSurcharge(caseNumber: number, from: from, to: to, reason: reason)
+        case let .demandPayment(date):
+            _ = try demandPayment(caseNumber: number, on: date)
+        case let .transferPenalty(date, receiver):
+            _ = try transferPenalty(caseNumber: number, on: date, to: receiver)
         }
     }
 }

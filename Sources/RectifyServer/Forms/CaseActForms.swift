@@ -19,11 +19,12 @@ struct CaseActForms {
         ids += ["plan", "selfcheck", "attach"]
         if detail.hazards.contains(where: { $0.hazard.status == .claimed }) { ids.append("recheck") }
         switch detail.penalty?.penalty.stage {
-        case nil: ids.append("penalty-file")
-        case .filed: ids.append("penalty-notify")
-        case .notified: ids += ["penalty-defence", "penalty-waive-hearing", "penalty-review", "penalty-decide"]
-        case .decided: ids.append("penalty-serve")
-        case .served: ids.append("penalty-pay")
+        case nil: ids += ["penalty-file", "penalty-summary"]
+        case .filed: ids += ["penalty-notify", "penalty-extend-decision"]
+        case .notified: ids += ["penalty-defence", "penalty-waive-hearing", "penalty-hearing", "penalty-review",
+                                "penalty-extend-decision", "penalty-decide"]
+        case .decided: ids += ["penalty-serve", "penalty-delay"]
+        case .served: ids += ["penalty-pay", "penalty-delay", "penalty-pause", "penalty-demand", "penalty-transfer"]
         case .paid, .transferred: ids.append("penalty-close")
         case .closed: break
         }
@@ -122,20 +123,20 @@ struct PenaltyActForms {
         let date = FormField.date("date", "日期", rules: [Rule.actNotInFuture.rawValue, Rule.datesInOrder.rawValue])
         let fine = FormField.text("fine", "罚款金额", required: true, placeholder: "整元，如 15000 或 15,000元",
                                   rules: [Rule.fineInRange.rawValue, Rule.noHeavierThanNotified.rawValue])
+        let violation = FormField.select("violation", "违法行为", violations.map {
+            FormChoice(value: $0.code, label: "\($0.code) \($0.title)（\($0.minFineYuan)–\($0.maxFineYuan)元）")
+        }, rules: [Rule.violationParty.rawValue])
+        let party = FormField.select("party", "当事人类别", PartyKind.allCases.map { FormChoice(value: $0.rawValue, label: $0.chinese) })
+        let officers = FormField.text("officers", "承办执法人员", required: true, placeholder: "两名执法证号，以逗号分隔",
+                                      rules: [Rule.twoOfficers.rawValue, Rule.officerOfAuthority.rawValue, Rule.officerActive.rawValue])
+        let officerDefaults = ["officers": detail.officers.map(\.credential).joined(separator: ",")]
         switch act {
         case "penalty-file":
             return ActForm(act: act, title: "行政处罚立案", submit: "立案并出具立案审批表", fields: [
-                .select("violation", "违法行为", violations.map {
-                    FormChoice(value: $0.code, label: "\($0.code) \($0.title)（\($0.minFineYuan)–\($0.maxFineYuan)元）")
-                }, rules: [Rule.violationParty.rawValue]),
-                .select("party", "当事人类别", PartyKind.allCases.map { FormChoice(value: $0.rawValue, label: $0.chinese) }),
-                .textarea("facts", "违法事实", required: true),
+                violation, party, .textarea("facts", "违法事实", required: true),
                 .date("violationOn", "违法行为发生日期", required: true, rules: [Rule.limitationPeriod.rawValue]),
-                .text("officers", "承办执法人员", required: true, placeholder: "两名执法证号，以逗号分隔",
-                      rules: [Rule.twoOfficers.rawValue, Rule.officerOfAuthority.rawValue, Rule.officerActive.rawValue]),
-                .checkbox("harm", "已造成危害后果"),
-                date,
-            ], defaults: ["officers": detail.officers.map(\.credential).joined(separator: ",")])
+                officers, .checkbox("harm", "已造成危害后果"), date,
+            ], defaults: officerDefaults)
         case "penalty-notify":
             return ActForm(act: act, title: "行政处罚告知", submit: "告知", fields: [
                 fine, .textarea("measures", "其他处罚"), .checkbox("stopOrder", "责令停产停业"), date,
@@ -173,6 +174,41 @@ struct PenaltyActForms {
             ])
         case "penalty-close":
             return ActForm(act: act, title: "处罚结案", submit: "结案", fields: [date])
+        case "penalty-summary":
+            return ActForm(act: act, title: "简易程序当场处罚", submit: "当场作出处罚决定", fields: [
+                violation, party, .textarea("facts", "违法事实", required: true),
+                .text("fine", "罚款金额", required: true, placeholder: "整元；单位不超过3000元，个人不超过200元",
+                      rules: [Rule.summaryFineLimit.rawValue, Rule.fineInRange.rawValue]),
+                .textarea("measures", "其他处罚"), officers, date,
+            ], defaults: officerDefaults)
+        case "penalty-hearing":
+            return ActForm(act: act, title: "听证", submit: "记录听证", fields: [
+                .date("requestedOn", "申请听证日期", required: true, rules: [Rule.hearingRequestWindow.rawValue]),
+                .date("notifiedOn", "听证通知日期", required: true, rules: [Rule.hearingNotice.rawValue]),
+                .date("heldOn", "举行听证日期", required: true, rules: [Rule.hearingWindow.rawValue]),
+            ])
+        case "penalty-extend-decision":
+            return ActForm(act: act, title: "延长办案期限", submit: "记录批准", fields: [
+                .date("until", "延长至", required: true, rules: [Rule.decisionExtensionLater.rawValue, Rule.decisionExtensionOnce.rawValue]),
+                .text("approver", "批准人（机关负责人）", required: true), .textarea("reason", "延长理由", required: true),
+                FormField.date("date", "批准日期", rules: [Rule.decisionExtensionInTime.rawValue, Rule.actNotInFuture.rawValue]),
+            ])
+        case "penalty-delay":
+            return ActForm(act: act, title: "延期或分期缴纳罚款", submit: "记录批准", fields: [
+                .date("until", "缴纳期限延至", required: true, rules: [Rule.delayLater.rawValue]), date,
+            ])
+        case "penalty-pause":
+            return ActForm(act: act, title: "加处罚款暂停（复议或诉讼期间）", submit: "记录", fields: [
+                .date("from", "自", required: true), .date("to", "至", required: true), .textarea("reason", "事由", required: true),
+            ])
+        case "penalty-demand":
+            return ActForm(act: act, title: "催告", submit: "出具催告书", fields: [
+                FormField.date("date", "催告日期", rules: [Rule.demandAfterDue.rawValue, Rule.actNotInFuture.rawValue]),
+            ])
+        case "penalty-transfer":
+            return ActForm(act: act, title: "移送", submit: "记录移送", fields: [
+                .text("receiver", "移送至", required: true, placeholder: "如 人民法院（申请强制执行）或 公安机关"), date,
+            ])
         default:
             return nil
         }

@@ -70,6 +70,24 @@ struct CaseActInput {
                                amountFen: try Money.parse(body["amount"], field: label("amount"), fieldEnglish: "amount").fen)
         case "penalty-close":
             return .closePenalty(on: try date("date"))
+        case "penalty-summary":
+            return .summaryPenalty(on: try date("date"), officers: officers("officers"), violationCode: body["violation"],
+                                   facts: body["facts"], party: try choice("party", PartyKind.self), fineYuan: try requiredYuan("fine"),
+                                   measures: body.optional("measures"))
+        case "penalty-hearing":
+            return .recordHearing(requestedOn: try requiredDate("requestedOn"), notifiedOn: try requiredDate("notifiedOn"),
+                                  heldOn: try requiredDate("heldOn"))
+        case "penalty-extend-decision":
+            return .extendDecisionPeriod(on: try date("date"), until: try requiredDate("until"), approver: body["approver"],
+                                         reason: body["reason"])
+        case "penalty-delay":
+            return .approvePaymentDelay(on: try date("date"), until: try requiredDate("until"))
+        case "penalty-pause":
+            return .pauseSurcharge(from: try requiredDate("from"), to: try requiredDate("to"), reason: body["reason"])
+        case "penalty-demand":
+            return .demandPayment(on: try date("date"))
+        case "penalty-transfer":
+            return .transferPenalty(on: try date("date"), to: body["receiver"])
         default:
             throw NotFoundError("办理事项", "act", key: form.act)
         }
