@@ -166,3 +166,33 @@ struct RoleMatrixTests {
         #expect(try rectify.caseDetail(number: number).hazards.filter { $0.hazard.description == "灭火器失效" }.count == 1)
     }
 }
+
+@Suite("The JSON API: the penalty procedure")
+struct APIPenaltyTests {
+    @Test("立案 and 告知 through /penalty/{step}, read by the rules of the steps' forms; a bad date is refused naming `on`; an unknown step is 404")
+    func penaltySteps() async throws {
+        let rectify = try ServerTests.district()
+        let number = try PenaltyFormTests.freshCase(rectify, openedOn: LocalDate(year: 2026, month: 9, day: 1)!)
+        let token = try rectify.addAPIToken(name: "penalty", login: "320671000013", actor: "admin").secret
+        let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        try await ServerTests.app(rectify).test(.router) { client in
+            func post(_ step: String, _ body: String) async throws -> (HTTPResponse.Status, [String: Any]) {
+                let response = try await client.execute(uri: "/api/v1/cases/\(number)/penalty/\(step)", method: .post, headers: headers,
+                                                        body: ByteBuffer(string: body))
+                return (response.status, (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [String: Any] ?? [:])
+            }
+            var version = try #require(try rectify.caseDetail(number: number).events)
+            let file = #""violation": "XF60", "party": "organisation", "facts": "疏散通道堵塞", "violationOn": "2026-09-01", "officers": ["320671000013", "320671000014"]"#
+            let (badDate, problem) = try await post("file", #"{"version": \#(version), \#(file), "on": "2026/13/02"}"#)
+            #expect(badDate == .unprocessableContent && problem["field"] as? String == "on", "\(problem)")
+            let (filed, result) = try await post("file", #"{"version": \#(version), \#(file), "on": "2026-09-02"}"#)
+            #expect(filed == .created, "\(result)")
+            version = try #require(result["version"] as? Int)
+            let (notified, _) = try await post("notify", #"{"version": \#(version), "fine": "5000", "stopOrder": false, "on": "2026-09-03"}"#)
+            #expect(notified == .created)
+            let (unknown, _) = try await post("appeal", #"{"version": 1}"#)
+            #expect(unknown == .notFound)
+        }
+        #expect(try rectify.caseDetail(number: number).penalty?.penalty.stage == .notified)
+    }
+}

@@ -46,6 +46,7 @@ struct APIController {
         api.post("/cases/:number/self-checks") { request, context in try await act(request, context) { try $0.addSelfCheck() } }
         api.post("/cases/:number/rechecks") { request, context in try await act(request, context) { try $0.addRecheck() } }
         api.post("/cases/:number/close") { request, context in try await act(request, context) { try $0.close() } }
+        api.post("/cases/:number/penalty/:step") { request, context in try await penaltyStep(request, context) }
         api.get("/units") { request, context in
             _ = try context.requireSignIn()
             let query = request.uri.queryParameters["q"].map { String($0).trimmed } ?? ""
@@ -103,6 +104,48 @@ struct APIController {
         }
         let version = try rectify.perform(try make(input), caseNumber: number, expectedVersion: input.version, by: person)
         var response = try json(ActResult(caseNumber: number, version: version))
+        response.status = .created
+        return response
+    }
+
+    /// A step of the penalty procedure: the body's fields read by the same rules as the step's form on the case page
+    /// (`PenaltyActForms`), so the web and the API refuse alike; `on` is the step's date, lists are credential numbers.
+    private func penaltyStep(_ request: Request, _ context: WebContext) async throws -> Response {
+        let person = try context.requireSignIn()
+        let number = try context.parameters.require("number")
+        let step = try context.parameters.require("step")
+        let detail = try rectify.caseDetail(number: number, for: person)
+        guard let form = PenaltyActForms(detail: detail, violations: try rectify.violations()).form("penalty-" + step) else {
+            throw APIProblem(status: .notFound, title: "找不到", detail: "没有处罚步骤“\(step)”", detailEnglish: "no penalty step '\(step)'")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
+              let version = object["version"] as? Int else {
+            throw APIProblem(status: .badRequest, title: "请求体无效", detail: "请求体应为 JSON 对象，并含整数 version",
+                             detailEnglish: "the body must be a JSON object with an integer version")
+        }
+        var fields: [String: String] = [:]
+        for (key, value) in object where key != "version" {
+            let name = key == "on" ? "date" : key
+            switch value {
+            case let text as String: fields[name] = text
+            case let flag as Bool: if flag { fields[name] = "1" }
+            case let number as NSNumber: fields[name] = number.stringValue
+            case let list as [String]: fields[name] = list.joined(separator: ",")
+            default:
+                throw APIProblem(ValidationError(field: key, fieldEnglish: key, chinese: "类型不对", english: "has the wrong type"))
+            }
+        }
+        let act: CaseAct
+        do {
+            act = try CaseActInput(body: FormBody(fields: fields), form: form).act()
+        } catch var refusal as ValidationError where refusal.fieldEnglish == "date" {
+            refusal.fieldEnglish = "on"  // the form's name for the step's date is the API's `on`
+            throw refusal
+        }
+        let next = try rectify.perform(act, caseNumber: number, expectedVersion: version, by: person)
+        var response = try json(ActResult(caseNumber: number, version: next))
         response.status = .created
         return response
     }

@@ -268,6 +268,57 @@ paths:
                   properties:
                     "on": {type: string}
       responses: *actResponses
+  /cases/{number}/penalty/{step}:
+    parameters:
+      - $ref: "#/components/parameters/CaseNumber"
+      - name: step
+        in: path
+        required: true
+        example: notify
+        schema:
+          type: string
+          enum: [file, summary, notify, defence, waive-hearing, hearing, extend-decision, review, decide, serve, delay,
+                 pause, pay, demand, transfer, close]
+        description: The step of the penalty procedure, each with the rules of its form on the case page.
+    post:
+      operationId: penaltyStep
+      summary: A step of the penalty procedure (执法处罚), from 立案 to 结案.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              allOf:
+                - $ref: "#/components/schemas/Versioned"
+                - type: object
+                  description: The fields a step reads; the others are ignored.
+                  properties:
+                    "on": {type: string, description: The step's date; today when absent.}
+                    violation: {type: string, description: "file, summary: the violation's code"}
+                    party: {type: string, enum: [organisation, individual]}
+                    facts: {type: string}
+                    violationOn: {type: string}
+                    officers: {type: array, items: {type: string}, description: The two officers' credential numbers.}
+                    harm: {type: boolean}
+                    fine: {type: string, description: "notify, decide, summary: whole yuan"}
+                    measures: {type: string}
+                    stopOrder: {type: boolean}
+                    statement: {type: string}
+                    waived: {type: boolean}
+                    reviewer: {type: string}
+                    discussion: {type: boolean}
+                    method: {type: string, description: "serve: 直接送达, 留置送达, 邮寄送达 …"}
+                    amount: {type: string, description: "pay: yuan"}
+                    until: {type: string}
+                    approver: {type: string}
+                    reason: {type: string}
+                    requestedOn: {type: string}
+                    notifiedOn: {type: string}
+                    heldOn: {type: string}
+                    from: {type: string}
+                    to: {type: string}
+                    receiver: {type: string}
+      responses: *actResponses
   /units:
     get:
       operationId: findUnits
