@@ -17,7 +17,7 @@ struct SignInController {
         }
         router.post("/signin") { request, context in try await signIn(request, context) }
         router.post("/signout") { request, context in
-            if let token = request.cookies[SessionMiddleware.cookie]?.value { try sessions.end(token: token) }
+            if let token = request.cookies[SessionMiddleware.cookie]?.value { try await sessions.end(token: token) }
             var response = Response.redirect(to: "/signin")
             response.setCookie(cookie(value: "", maxAge: 0))
             return response
@@ -26,26 +26,26 @@ struct SignInController {
 
     private func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
         var request = request
-        let form = String(buffer: try await request.collectBody(upTo: context.maxUploadSize))
-        let login = CSRFMiddleware.field("login", in: form)?.trimmingCharacters(in: .whitespaces) ?? ""
-        let password = CSRFMiddleware.field("password", in: form) ?? ""
+        let form = FormBody(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+        let login = form["login"].trimmingCharacters(in: .whitespaces)
+        let password = form["password"]
         let address = context.remoteAddressText
         func refuse(_ chinese: String, status: HTTPResponse.Status) throws -> Response {
             try pages.page("signin", title: "登录", ["login": login, "error": chinese], context: context, status: status)
                 .response(from: request, context: context)
         }
-        if try sessions.isThrottled(login: login, address: address) {
+        if try await sessions.isThrottled(login: login, address: address) {
             return try refuse("登录失败次数过多，请15分钟后再试 / too many failed sign-ins: try again in 15 minutes", status: .tooManyRequests)
         }
         // bcrypt is slow on purpose: off the event loop.
         let rectify = self.rectify
         let signedIn = try await Task.detached { try rectify.signIn(login: login, password: password) }.value
         guard let signedIn else {
-            try sessions.recordFailure(login: login, address: address)
+            try await sessions.recordFailure(login: login, address: address)
             return try refuse("登录名或密码不正确，或账户已停用 / wrong login or password, or the account is disabled", status: .unauthorized)
         }
-        try sessions.clearFailures(login: login)
-        let (token, _) = try sessions.create(accountId: signedIn.accountId)
+        try await sessions.clearFailures(login: login)
+        let (token, _) = try await sessions.create(accountId: signedIn.accountId)
         var response = Response.redirect(to: "/")
         response.setCookie(cookie(value: token, maxAge: Int(SessionStore.lifetime)))
         return response

@@ -100,23 +100,21 @@ struct CaseActInput {
         return try LocalDate.parse(text, field: label(name), fieldEnglish: name)
     }
 
-    private func requiredDate(_ name: String) throws -> LocalDate {
-        guard let date = try date(name) else {
-            throw ValidationError(field: label(name), fieldEnglish: name, chinese: "必须填写", english: "required")
-        }
-        return date
-    }
+    private func requiredDate(_ name: String) throws -> LocalDate { try required(try date(name), name) }
 
     private func wholeYuan(_ name: String) throws -> Int? {
         guard let text = body.optional(name) else { return nil }
         return try Money.parseWholeYuan(text, field: label(name), fieldEnglish: name)
     }
 
-    private func requiredYuan(_ name: String) throws -> Int {
-        guard let yuan = try wholeYuan(name) else {
+    private func requiredYuan(_ name: String) throws -> Int { try required(try wholeYuan(name), name) }
+
+    /// A value the act cannot do without, refused at its field when left blank.
+    private func required<Value>(_ value: Value?, _ name: String) throws -> Value {
+        guard let value else {
             throw ValidationError(field: label(name), fieldEnglish: name, chinese: "必须填写", english: "required")
         }
-        return yuan
+        return value
     }
 
     private func seq(_ name: String) throws -> Int {

@@ -11,7 +11,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = request.cookies[Self.cookie]?.value, let session = try sessions.session(token: token),
+        if let token = request.cookies[Self.cookie]?.value, let session = try await sessions.session(token: token),
            let signedIn = try rectify.currentSignIn(accountId: session.accountId) {
             context.session = session
             context.signedIn = signedIn
@@ -39,20 +39,10 @@ struct CSRFMiddleware: RouterMiddleware {
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let given = request.headers[.csrfToken]
             ?? MultipartBody(contentType: request.headers[.contentType], body: Data(body.readableBytesView))?.fields["_csrf"]
-            ?? Self.field("_csrf", in: String(buffer: body))
+            ?? FormBody(String(buffer: body)).optional("_csrf")
         guard given == session.csrf else {
             throw HTTPError(.forbidden, message: "表单已过期或来源不明，请刷新页面后重试 / the form's token is missing or stale")
         }
         return try await next(request, context)
-    }
-
-    /// A field of an `application/x-www-form-urlencoded` body.
-    static func field(_ name: String, in form: String) -> String? {
-        for pair in form.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0] == name else { continue }
-            return parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-        }
-        return nil
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import RectifyStore
+
+/// Hummingbird's `PersistDriver` over the database's `persist` table (`KeyValueStore`, GRDB underneath): sessions and
+/// sign-in throttling survive a restart and are shared by every process serving the same file. Values are JSON; an
+/// entry past its expiry reads as absent. As a service it removes expired entries every quarter of an hour.
+struct DatabasePersistDriver: PersistDriver {
+    let store: KeyValueStore
+    let clock: @Sendable () -> Date
+
+    func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
+        do {
+            try store.put(key, try JSONEncoder().encode(value), expiresAt: expiry(expires), onlyIfNew: true)
+        } catch KeyValueStore.Failure.duplicate {
+            throw PersistError.duplicate
+        }
+    }
+
+    func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
+        try store.put(key, try JSONEncoder().encode(value), expiresAt: expiry(expires))
+    }
+
+    func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {
+        try store.get(key).flatMap { try? JSONDecoder().decode(Object.self, from: $0.value) }
+    }
+
+    func remove(key: String) async throws {
+        try store.remove(key)
+    }
+
+    func run() async throws {
+        while !Task.isCancelled {
+            try? store.removeExpired()
+            try? await Task.sleep(for: .seconds(15 * 60))
+        }
+    }
+
+    private func expiry(_ expires: Duration?) -> Date? {
+        expires.map { clock().addingTimeInterval(TimeInterval($0.components.seconds)) }
+    }
+}
