@@ -256,3 +256,48 @@ struct PenaltyFormTests {
         #expect(try rectify.caseDetail(number: number).penalty?.penalty.procedure == .summary)
     }
 }
+
+@Suite("The web application: every form's refusal at its field")
+struct EveryFormRefusalTests {
+    /// Each act with a field and a value its reading refuses, and the words the refusal must hold.
+    static let refusals: [(act: String, field: String, value: String)] = [
+        ("hazard", "deadline", "2026-02-30"), ("extend", "deadline", "明天"), ("rectified", "date", "2026-13-01"),
+("plan", "funds", "-5"), ("selfcheck", "date", "9/30"), ("recheck", "date", "2026-9-31"), ("close", "date", "昨天"),
+        ("penalty-file", "violationOn", "2026"), ("penalty-summary", "fine", "三千"), ("penalty-notify", "fine", "1.5"),
+        ("penalty-defence", "date", "x"), ("penalty-waive-hearing", "date", "x"), ("penalty-hearing", "requestedOn", "x"),
+        ("penalty-review", "date", "x"), ("penalty-extend-decision", "until", "x"), ("penalty-decide", "fine", "x"),
+        ("penalty-serve", "date", "x"), ("penalty-delay", "until", "x"), ("penalty-pause", "from", "x"),
+        ("penalty-pay", "amount", "x"), ("penalty-demand", "date", "x"), ("penalty-transfer", "date", "x"),
+        ("penalty-close", "date", "x"), ("attach", "file", ""),
+    ]
+
+    @Test("a value an act cannot read is refused under its field, the form shown open with what was typed, nothing written")
+    func everyForm() async throws {
+        let rectify = try ServerTests.district()
+        let (number, _) = try RoleMatrixTests.fixtures(rectify)
+        #expect(Set(Self.refusals.map(\.act)).count == Self.refusals.count)
+        let before = try rectify.caseDetail(number: number).events
+        try await ServerTests.app(rectify).test(.router) { client in
+            let officer = try await WebUser.signIn(client, RoleMatrixTests.Who.officer.rawValue)
+            let version = try await officer.version(of: number)
+            for (act, given, value) in Self.refusals {
+                // The fields read before the one tested hold values they accept.
+                var fields = ["version": version, "hazard": "1", "kind": "rectification", "party": "organisation", given: value]
+                var field = given
+                if act == "recheck",
+                   let verdict = ServerTests.text(try await officer.get("/cases/\(number)")).firstMatch(of: /name="(verdict-[0-9]+)"/) {
+                    field = String(verdict.output.1)  // the verdicts are read first
+                    fields[field] = "maybe"
+                }
+                let response = try await officer.post("/cases/\(number)/acts/\(act)", fields)
+                let page = ServerTests.text(response)
+                let form = page.actForm(act)
+                #expect(response.status == .unprocessableContent, "\(act)")
+                #expect(page.contains("<details class=\"act\" open id=\"act-\(act)\">"), "\(act): the refused form is open")
+                #expect(form.refusal(under: field) != nil, "\(act): refusal under \(field): \(form.formRefusal ?? "none above")")
+                if !value.isEmpty, field == given { #expect(form.contains("value=\"\(value)\""), "\(act): \(value) kept") }
+            }
+        }
+        #expect(try rectify.caseDetail(number: number).events == before, "nothing written")
+    }
+}

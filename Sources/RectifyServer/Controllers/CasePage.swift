@@ -53,7 +53,9 @@ struct CasePage {
                                  "deadlines": penalty.deadlines.map(\.explanation)]
         }
         if try rectify.mayAct(onCase: detail.number, by: person) {
-            let shown = try forms(for: detail).available().map { $0.act == refused?.act ? refused! : $0 }
+            var shown = try forms(for: detail).available().map { $0.act == refused?.act ? refused! : $0 }
+            // A refused form stays in sight even when the case no longer offers its act (another officer moved it on).
+            if let refused, !shown.contains(where: { $0.act == refused.act }) { shown.append(refused) }
             values["hasActs"] = !shown.isEmpty
             values["acts"] = shown.map { $0.values(action: "/cases/\(detail.number)/acts/\($0.act)",
                                                    csrf: context.session?.csrf ?? "", version: detail.events) }
