@@ -111,7 +111,9 @@ let package = Package(
             dependencies: [
                 "RectifyServer", "RectifyKit", "RectifyCore", "RectifyStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            // Read by the snapshot test from the source tree, as kept there.
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "RectifyCLITests",

@@ -23,6 +23,8 @@ enum Stylesheet {
     form.filters select{padding:.35em;font-size:1em}nav.pager{margin:1em 0;display:flex;gap:1.5em}
     ul.thumbs{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.8em}ul.thumbs li{background:#fff;padding:.4em;border-radius:4px;max-width:12em;overflow-wrap:anywhere}
     ul.thumbs img{max-width:11em;max-height:9em;display:block}
+    .charts{display:flex;flex-wrap:wrap;gap:1em}.charts figure{margin:0;background:#fff;padding:.5em;border-radius:4px;max-width:100%;overflow-x:auto}
+    svg.chart{max-width:100%;height:auto;font-family:inherit}
     article.hazard{background:#fff;padding:.6em 1em;margin:.6em 0;border-radius:4px}
     @media (max-width:40em){table.list thead{display:none}table.list td{display:block;border:0}table.list tr{display:block;border-bottom:1px solid #ddd}}
     @media print{.bar nav,.signout{display:none}body{background:#fff}}

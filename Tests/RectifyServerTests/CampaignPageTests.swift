@@ -1,0 +1,35 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RectifyCore
+import RectifyKit
+@testable import RectifyServer
+import Testing
+
+@Suite("The web application: the campaign page")
+struct CampaignPageTests {
+    @Test("as of a chosen date: the figures of campaign progress for that date, three charts with their text, bars leading to the street's cases, a table sorted by the column clicked; a date that is none is said")
+    func campaignPage() async throws {
+        let rectify = try ServerTests.district()
+        let asOf = LocalDate(year: 2026, month: 6, day: 30)!
+        let expected = try rectify.campaignProgress(code: "se-2026", by: .street, asOf: asOf)
+        try await ServerTests.app(rectify).test(.router) { client in
+            let lead = try await WebUser.signIn(client, "320671000015")
+            let page = ServerTests.text(try await lead.get("/campaigns/se-2026?asOf=2026-06-30&by=street&sort=2"))
+            #expect(page.contains("截至2026年6月30日"))
+            #expect(page.contains("<dt>立档</dt><dd>\(expected.total.casesOpened)</dd>"))
+            #expect(page.matches(of: /<svg [^>]*role="img" aria-label="[^"]+"/).count == 3, "three charts, each labelled")
+            #expect(page.contains("<title>各街道整改率</title>") && page.contains("<desc>"))
+            let street = try #require(expected.rows.first?.name)
+            #expect(page.contains("href=\"/cases?campaign=se-2026&amp;street=\(street.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)\""))
+            // Sorted by 立档 (the third column), largest first.
+            let opened = expected.rows.map(\.casesOpened).sorted(by: >)
+            let cells = page.components(separatedBy: "<h2>分项进展</h2>").last ?? ""
+            let firstColumn = cells.matches(of: /<tr><td>[^<]*<\/td><td>[^<]*<\/td><td>([0-9]+)<\/td>/).map { Int($0.output.1)! }
+            #expect(firstColumn == opened)
+            let bad = ServerTests.text(try await lead.get("/campaigns/se-2026?asOf=2026-02-30"))
+            #expect(bad.formRefusal?.contains("截至日期") == true)
+            #expect(try await lead.get("/campaigns/none-2026").status == .notFound)
+        }
+    }
+}
