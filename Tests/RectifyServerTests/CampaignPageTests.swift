@@ -30,6 +30,14 @@ struct CampaignPageTests {
             let bad = ServerTests.text(try await lead.get("/campaigns/se-2026?asOf=2026-02-30"))
             #expect(bad.formRefusal?.contains("截至日期") == true)
             #expect(try await lead.get("/campaigns/none-2026").status == .notFound)
+            // The downloads: the page's date and breakdown, every column, the totals first.
+            #expect(page.contains("href=\"/campaigns/se-2026/progress.csv?asOf=2026-06-30&amp;by=street\""))
+            let csv = try await lead.get("/campaigns/se-2026/progress.csv?asOf=2026-06-30&by=street")
+            let text = String(buffer: csv.body)
+            #expect(csv.headers[.contentDisposition] == "attachment; filename=\"se-2026-progress-street-2026-06-30.csv\"")
+            #expect(text.hasPrefix("\u{FEFF}专项整治,截至日期,分组,名称") && text.split(whereSeparator: \.isNewline).count == expected.rows.count + 2)
+            let xlsx = try await lead.get("/campaigns/se-2026/progress.xlsx?asOf=2026-06-30&by=street")
+            #expect(xlsx.status == .ok && Array(xlsx.body.readableBytesView.prefix(2)) == Array("PK".utf8))
         }
     }
 }

@@ -21,6 +21,8 @@ struct CampaignController {
             ], context: context)
         }
         router.get("/campaigns/:code") { request, context in try campaignPage(request, context) }
+        router.get("/campaigns/:code/progress.csv") { request, context in try download(request, context, format: "csv") }
+        router.get("/campaigns/:code/progress.xlsx") { request, context in try download(request, context, format: "xlsx") }
     }
 }
 
@@ -54,7 +56,7 @@ extension CampaignController {
             if let asOf { merged["asOf"] = "\(asOf)" }
             merged.merge(parameters) { $1 }
             return "/campaigns/\(code)?" + merged.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: Self.queryValue) ?? "")" }.joined(separator: "&")
         }
         values.merge([
             "code": progress.code, "asOf": progress.asOf.chinese, "asOfValue": "\(progress.asOf)",
@@ -75,6 +77,43 @@ extension CampaignController {
             "charts": CampaignCharts(code: progress.code, progress: progress, weeks: weeks,
                                      dimension: dimension).svg(),
         ]) { $1 }
+        // The downloads carry the page's date and breakdown.
+        values["downloadQuery"] = String(link([:]).split(separator: "?").last ?? "")
         return try pages.page("campaign", title: progress.title, values, context: context)
+    }
+}
+
+extension CampaignController {
+    /// What a query value keeps unescaped (RFC 3986's unreserved characters).
+    static let queryValue = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
+    /// The table of the page as a file, with every column: `progress.csv` (UTF-8 with the byte order mark Excel in
+    /// China needs) or `progress.xlsx`, named as `campaign progress --csv/--xlsx` names it.
+    func download(_ request: Request, _ context: WebContext, format: String) throws -> Response {
+        _ = try context.requireSignIn()
+        let code = try context.parameters.require("code")
+        let query = request.uri.queryParameters
+        let dimension = query["by"].flatMap { ProgressDimension(rawValue: String($0)) } ?? .street
+        let asOf = try query["asOf"].map(String.init)?.trimmed.nonBlank.map {
+            try LocalDate.parse($0, field: "截至日期", fieldEnglish: "as of")
+        }
+        let progress = try rectify.campaignProgress(code: code, by: dimension, asOf: asOf)
+        let sheet = ProgressSheet.sheet(code: progress.code, dimension: dimension, asOf: progress.asOf, weekly: false,
+                                        rows: ([progress.total] + progress.rows).map { (progress.asOf, $0) })
+        let stem = ProgressSheet.fileStem(code: progress.code, dimension: dimension, asOf: progress.asOf, weekly: false)
+        let bytes: Data
+        let type: String
+        if format == "xlsx" {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).xlsx").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try XLSXWriter.write(sheet, to: path)
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        } else {
+            bytes = Data(sheet.csv.utf8)  // with its byte order mark
+            type = "text/csv; charset=utf-8"
+        }
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(stem).\(format)\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -27,6 +27,7 @@ enum CampaignTemplate {
     <h2>图表</h2>
     <div class="charts">{{#charts}}<figure><figcaption>{{title}}</figcaption>{{{svg}}}</figure>{{/charts}}</div>
     <h2>分项进展</h2>
+    <p>下载：<a href="/campaigns/{{code}}/progress.csv?{{downloadQuery}}">CSV</a> · <a href="/campaigns/{{code}}/progress.xlsx?{{downloadQuery}}">Excel</a></p>
     <div class="scroll"><table class="list"><thead><tr>{{#headers}}<th><a href="{{link}}">{{label}}</a>{{#sorted}} ▼{{/sorted}}</th>{{/headers}}</tr></thead><tbody>
     {{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}
     </tbody></table></div>
