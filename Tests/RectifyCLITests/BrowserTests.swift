@@ -11,7 +11,7 @@ struct BrowserTests {
     static let shots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(".build/artifacts/browser")
 
-    @Test("an officer signs in, finds a unit by three characters, opens its case, adds a hazard, records a failed and a passed re-check and sees the campaign's figures change; another officer is refused the case")
+    @Test("an officer signs in, finds a unit by three characters, opens its case, adds a hazard, records a failed and a passed re-check and sees the campaign's figures change; another officer is refused the case; a lead follows a chart's bar to its cases")
     func officersFirstCase() throws {
         for tool in ["python3", "chromium", "chromedriver"] { try requireTool(tool) }
         guard try runProgram("/usr/bin/env", ["python3", "-c", "import selenium"]).status == 0 else {
@@ -26,7 +26,8 @@ struct BrowserTests {
         let result = try runProgram("/usr/bin/env", ["python3", Self.script, server.address, query, uscc, partner, Self.shots.path])
         #expect(result.status == 0, "\(result.output)\nserver log:\n\(server.log.suffix(2000))")
         let saved = try FileManager.default.contentsOfDirectory(atPath: Self.shots.path).filter { $0.hasSuffix(".png") }
-        #expect(saved.count >= 12, "a screenshot of every page: \(saved.sorted())")
+        #expect(saved.count >= 15, "a screenshot of every page: \(saved.sorted())")
+        #expect(server.stop(), "rectify serve stops on SIGTERM")
         #expect(try Rectify.openForReading(path: cli.database).verify().isIntact)
     }
 
@@ -83,9 +84,17 @@ final class DemoServer {
 
     var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
-    func stop() {
-        guard process.isRunning else { return }
-        process.interrupt()
+    /// Asks the server to stop as a service manager does (SIGTERM) and waits half a minute; true if it stopped then,
+    /// false if it had to be killed.
+    @discardableResult
+    func stop() -> Bool {
+        guard process.isRunning else { return true }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        guard process.isRunning else { return true }
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        return false
     }
 }

@@ -28,19 +28,16 @@ public struct ServerSettings: Sendable {
 /// the one the system chose for port 0).
 public func buildApplication(_ rectify: Rectify, settings: ServerSettings,
                              onRunning: @escaping @Sendable (Int) -> Void = { _ in }) throws -> some ApplicationProtocol {
-    let persist = DatabasePersistDriver(store: rectify.keyValues, clock: { rectify.now() })
-    return Application(router: try buildRouter(rectify, settings: settings, persist: persist),
-                       configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Rectify"),
-                       services: [persist],
-                       onServerRunning: { channel in onRunning(channel.localAddress?.port ?? settings.port) })
+    Application(router: try buildRouter(rectify, settings: settings),
+                configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Rectify"),
+                onServerRunning: { channel in onRunning(channel.localAddress?.port ?? settings.port) })
 }
 
 /// Every route, behind the security headers, the session and the anti-forgery check.
-public func buildRouter(_ rectify: Rectify, settings: ServerSettings = .init(),
-                        persist: (any PersistDriver)? = nil) throws -> Router<WebContext> {
+public func buildRouter(_ rectify: Rectify, settings: ServerSettings = .init()) throws -> Router<WebContext> {
     let router = Router(context: WebContext.self)
     let pages = try Pages()
-    let sessions = SessionStore(driver: persist ?? DatabasePersistDriver(store: rectify.keyValues, clock: { rectify.now() }))
+    let sessions = SessionStore(driver: DatabasePersistDriver(store: rectify.keyValues, clock: { rectify.now() }))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: SessionMiddleware(sessions: sessions, rectify: rectify))
     router.add(middleware: CSRFMiddleware())

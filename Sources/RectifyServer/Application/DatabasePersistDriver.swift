@@ -4,7 +4,9 @@ import RectifyStore
 
 /// Hummingbird's `PersistDriver` over the database's `persist` table (`KeyValueStore`, GRDB underneath): sessions and
 /// sign-in throttling survive a restart and are shared by every process serving the same file. Values are JSON; an
-/// entry past its expiry reads as absent. As a service it removes expired entries every quarter of an hour.
+/// entry past its expiry reads as absent, and every write removes the expired ones, so the driver has no work of its
+/// own to run and is not added to the application's services (a service that ignored graceful shutdown kept the
+/// server from stopping on SIGTERM).
 struct DatabasePersistDriver: PersistDriver {
     let store: KeyValueStore
     let clock: @Sendable () -> Date
@@ -29,12 +31,8 @@ struct DatabasePersistDriver: PersistDriver {
         try store.remove(key)
     }
 
-    func run() async throws {
-        while !Task.isCancelled {
-            try? store.removeExpired()
-            try? await Task.sleep(for: .seconds(15 * 60))
-        }
-    }
+    /// `Service`'s requirement; nothing to run (see above).
+    func run() async throws {}
 
     private func expiry(_ expires: Duration?) -> Date? {
         expires.map { clock().addingTimeInterval(TimeInterval($0.components.seconds)) }

@@ -39,14 +39,6 @@ public struct KeyValueStore: Sendable {
         }
     }
 
-    /// Removes every entry past its expiry (the server does so now and then; a write does so too).
-    public func removeExpired() throws {
-        let now = database.clock().timeIntervalSince1970
-        try database.writeUnaudited { db in
-            try db.execute(sql: "DELETE FROM persist WHERE expiresAt IS NOT NULL AND expiresAt <= ?", arguments: [now])
-        }
-    }
-
     public func remove(_ key: String) throws {
         try database.writeUnaudited { try $0.execute(sql: "DELETE FROM persist WHERE key = ?", arguments: [key]) }
     }

@@ -2,7 +2,8 @@
 
 Signs in, finds a unit by three characters of its name, opens its case, records a hazard (first refused, then done),
 the unit's rectification report and self-check, a failed and then a passed re-check, and sees the campaign's figures
-change; then another officer is refused the case. Saves a screenshot of every page in the given folder.
+change; then another officer is refused the case; then a campaign lead opens a campaign as of an earlier date and
+follows a bar of its chart to the street's cases. Saves a screenshot of every page in the given folder.
 
 Usage: python3 browser_flow.py BASE_URL QUERY USCC PARTNER SHOTS_DIR
 """
@@ -19,7 +20,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "rectify-demo-2026"
-OFFICER, OTHER = "320671000013", "320671000014"
+OFFICER, OTHER, LEAD = "320671000013", "320671000014", "320671000015"
 
 
 def photo(path, width=320, height=200):
@@ -168,6 +169,23 @@ def run(flow, query, uscc, partner):
     flow.expect(flow.driver.title.startswith("无权查看") and "不是您承办的案件" in flow.text(),
                 "another officer is refused the case")
     flow.shot("other-officer-refused")
+
+    # A campaign lead's page as of an earlier date, and a bar of its chart followed to the street's cases.
+    flow.sign_out()
+    flow.sign_in(LEAD)
+    flow.go("/campaigns/se-2026")
+    field = flow.driver.find_element(By.NAME, "asOf")
+    field.clear()
+    field.send_keys("2026-06-30")
+    flow.submit(flow.driver.find_element(By.CSS_SELECTOR, "form.search button"))
+    flow.expect("截至2026年6月30日" in flow.text(), "the campaign page stands as of the date chosen")
+    flow.expect(len(flow.driver.find_elements(By.CSS_SELECTOR, "svg.chart")) == 3, "three charts")
+    flow.shot("campaign-as-of")
+    bar = flow.driver.find_element(By.CSS_SELECTOR, "svg.chart a")
+    street = bar.find_element(By.TAG_NAME, "text").text
+    flow.go(flow.driver.execute_script("return arguments[0].getAttribute('href')", bar))
+    flow.expect("/cases?" in flow.driver.current_url and street in flow.text(), f"the bar of {street} leads to its cases")
+    flow.shot("campaign-street-cases")
 
 
 if __name__ == "__main__":
