@@ -8,7 +8,7 @@ import Testing
 
 @Suite("The web application: the campaign page")
 struct CampaignPageTests {
-    @Test("as of a chosen date: the figures of campaign progress for that date, three charts with their text, bars leading to the street's cases, a table sorted by the column clicked; a date that is none is said")
+    @Test("as of a chosen date: the figures of campaign progress for that date, the charts with their text (burn-ups ending at the targets' counts), bars leading to the street's cases, a table sorted by the column clicked; a date that is none is said")
     func campaignPage() async throws {
         let rectify = try ServerTests.district()
         let asOf = LocalDate(year: 2026, month: 6, day: 30)!
@@ -18,7 +18,12 @@ struct CampaignPageTests {
             let page = ServerTests.text(try await lead.get("/campaigns/se-2026?asOf=2026-06-30&by=street&sort=2"))
             #expect(page.contains("截至2026年6月30日"))
             #expect(page.contains("<dt>立档</dt><dd>\(expected.total.casesOpened)</dd>"))
-            #expect(page.matches(of: /<svg [^>]*role="img" aria-label="[^"]+"/).count == 3, "three charts, each labelled")
+            // By street, the weekly trend, a burn-up for each target, reliability by category: each labelled.
+            #expect(page.matches(of: /<svg [^>]*role="img" aria-label="[^"]+"/).count == 3 + expected.targets.count)
+            let target = try #require(expected.targets.first)
+            let burnUp = page.components(separatedBy: "<title>目标进度：\(target.scope)").dropFirst().first ?? ""
+            #expect(burnUp.contains(">已完成 \(target.reached)<") && burnUp.contains(">应达进度 \(target.required)<"),
+                    "the burn-up ends where the target stands on its due date, its line at the count required")
             #expect(page.contains("<title>各街道整改率</title>") && page.contains("<desc>"))
             let street = try #require(expected.rows.first?.name)
             #expect(page.contains("href=\"/cases?campaign=se-2026&amp;street=\(street.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)\""))

@@ -153,7 +153,7 @@ struct ProgressQuery {
     }
 
     /// The last day of every week from the campaign's start up to `asOf` (the last week ends on `asOf`).
-    private func weekEnds(upTo asOf: LocalDate) -> [LocalDate] {
+    func weekEnds(upTo asOf: LocalDate) -> [LocalDate] {
         guard asOf >= campaign.startsOn else { return [] }
         var ends: [LocalDate] = []
         var end = asOf

@@ -50,3 +50,35 @@ extension TargetMetric {
         }
     }
 }
+
+extension Rectify {
+    /// How a target was reached week by week: the count reached at each week's end up to `asOf` (or the due date,
+    /// whichever comes first), for a burn-up chart beside the line the target needs.
+    public struct TargetBurnUp: Sendable {
+        public var scope: String
+        public var metric: TargetMetric
+        public var required: Int
+        public var dueOn: LocalDate
+        public var weeks: [(day: LocalDate, reached: Int)]
+    }
+
+    public func targetBurnUps(code: String, asOf: LocalDate? = nil) throws -> [TargetBurnUp] {
+        let asOf = asOf ?? LocalDate(database.clock())
+        return try database.read { store in
+            let query = ProgressQuery(store: store, campaign: try Lookup.campaign(store, code: code))
+            let judged = try query.targets(asOf: asOf)
+            return try zip(try store.targets(campaignId: query.campaign.id!), judged).map { target, progress in
+                let key: String? = target.category?.rawValue ?? target.streetId.map { String($0.rawValue) }
+                let dimension: ProgressDimension = target.category != nil ? .category : target.streetId != nil ? .street : .all
+                let last = min(asOf, target.dueOn)
+                let days = query.weekEnds(upTo: last)
+                let weeks = try days.map { day in
+                    let sums = try query.tally(dimension, key: key, asOf: day)[key ?? ""] ?? [:]
+                    return (day, target.metric.measures.reduce(0) { $0 + (sums[$1] ?? 0) })
+                }
+                return TargetBurnUp(scope: progress.scope, metric: target.metric, required: progress.required,
+                                    dueOn: target.dueOn, weeks: weeks)
+            }
+        }
+    }
+}

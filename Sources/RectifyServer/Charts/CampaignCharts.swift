@@ -9,6 +9,7 @@ struct CampaignCharts {
     let progress: CampaignProgress
     let weeks: [ProgressFigures]
     let dimension: ProgressDimension
+    let burnUps: [Rectify.TargetBurnUp]
 
     func svg() -> [[String: String]] {
         var charts: [[String: String]] = []
@@ -29,6 +30,16 @@ struct CampaignCharts {
             ]
             charts.append(["title": "每周隐患趋势", "svg": SVGChart.lines(title: "每周隐患趋势", description: "自整治开始每周末累计发现、已整改与当周逾期的隐患数，截至\(progress.asOf.chinese)",
                                                  dates: dates, series: series)])
+        }
+        for burnUp in burnUps where burnUp.weeks.count > 1 {
+            // The line the target needs: from nothing at the campaign's start to the count required on the due date.
+            let span = Double(max(1, progress.startsOn.days(until: burnUp.dueOn)))
+            let needed = burnUp.weeks.map { Double(burnUp.required) * min(1, Double(progress.startsOn.days(until: $0.day)) / span) }
+            let title = "目标进度：\(burnUp.scope)\(burnUp.metric.chinese)"
+            charts.append(["title": title, "svg": SVGChart.lines(
+                title: title, description: "每周末累计完成数与按期完成目标（\(burnUp.required)，\(burnUp.dueOn.chinese)前）所需的进度线",
+                dates: burnUp.weeks.map { String("\($0.day)".suffix(5)) },
+                series: [("已完成", burnUp.weeks.map { Double($0.reached) })], target: ("应达进度", needed))])
         }
         if !progress.reliabilityByCategory.isEmpty {
             let items = progress.reliabilityByCategory.map {

@@ -46,7 +46,8 @@ enum SVGChart {
         let all = series.flatMap(\.values) + (target?.values ?? [])
         let maximum = max(1, (all.max() ?? 1) * 1.1)
         var svg = header(width: left + plotWidth + 120, height: top + plotHeight + 40, title: title, description: description)
-        svg += legend(series.map(\.name) + (target.map { [$0.name] } ?? []), x: left, y: 14, lines: true)
+        svg += legend(series.map(\.name) + (target.map { [$0.name] } ?? []), x: left, y: 14,
+                      dashes: series.indices.map(dash) + (target == nil ? [] : [targetDash]))
         func point(_ index: Int, _ value: Double) -> (Int, Int) {
             let x = left + (dates.count > 1 ? index * plotWidth / (dates.count - 1) : 0)
             return (x, top + plotHeight - Int(value / maximum * Double(plotHeight)))
@@ -63,7 +64,7 @@ enum SVGChart {
             svg += "<text x=\"\(x)\" y=\"\(top + plotHeight + 14)\" text-anchor=\"middle\" font-size=\"10\">\(escape(dates[index]))</text>"
         }
         var drawn = series.enumerated().map { ($0.element.name, $0.element.values, dash($0.offset)) }
-        if let target { drawn.append((target.name, target.values, "2 2")) }
+        if let target { drawn.append((target.name, target.values, targetDash)) }
         for (name, values, dashes) in drawn where !values.isEmpty {
             let points = values.enumerated().map { point($0.offset, $0.element) }
             svg += "<polyline fill=\"none\" stroke=\"#000\" stroke-width=\"1.6\" stroke-dasharray=\"\(dashes)\" points=\"\(points.map { "\($0.0),\($0.1)" }.joined(separator: " "))\"/>"
@@ -79,11 +80,12 @@ enum SVGChart {
             + "<defs><pattern id=\"hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"><path d=\"M0,4 L4,0\" stroke=\"#000\" stroke-width=\"1\"/></pattern></defs>"
     }
 
-    private static func legend(_ names: [String], x: Int, y: Int, lines: Bool = false) -> String {
+    /// A legend of bar fills, or of line dashes when `dashes` gives one per name.
+    private static func legend(_ names: [String], x: Int, y: Int, dashes: [String]? = nil) -> String {
         var out = "", offset = x
         for (index, name) in names.enumerated() {
-            if lines {
-                out += "<line x1=\"\(offset)\" y1=\"\(y - 4)\" x2=\"\(offset + 18)\" y2=\"\(y - 4)\" stroke=\"#000\" stroke-width=\"1.6\" stroke-dasharray=\"\(index < names.count ? dash(index) : "2 2")\"/>"
+            if let dashes {
+                out += "<line x1=\"\(offset)\" y1=\"\(y - 4)\" x2=\"\(offset + 18)\" y2=\"\(y - 4)\" stroke=\"#000\" stroke-width=\"1.6\" stroke-dasharray=\"\(dashes[index])\"/>"
             } else {
                 out += "<rect x=\"\(offset)\" y=\"\(y - 10)\" width=\"12\" height=\"10\" fill=\"\(fill(index))\" stroke=\"#000\" stroke-width=\"0.5\"/>"
             }
@@ -105,6 +107,8 @@ enum SVGChart {
     /// Dark grey, hatched, white: apart in black and white too.
     private static func fill(_ series: Int) -> String { ["#444", "url(#hatch)", "#fff"][series % 3] }
     private static func dash(_ series: Int) -> String { ["", "6 3", "1 3", "8 2 2 2"][series % 4] }
+    /// The line a target needs: dotted finer than any series.
+    private static let targetDash = "2 2"
 
     private static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

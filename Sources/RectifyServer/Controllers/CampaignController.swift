@@ -42,9 +42,11 @@ extension CampaignController {
         }
         let progress: CampaignProgress
         let weeks: [ProgressFigures]
+        let burnUps: [Rectify.TargetBurnUp]
         do {
             progress = try rectify.campaignProgress(code: code, by: dimension, asOf: asOf)
             weeks = try rectify.campaignSeries(code: code, asOf: asOf)
+            burnUps = try rectify.targetBurnUps(code: code, asOf: asOf)
         } catch let missing as NotFoundError {
             return try pages.message(missing.chinese, missing.english, title: "找不到专项整治", context: context, status: .notFound)
         }
@@ -74,8 +76,8 @@ extension CampaignController {
             "headers": brief.enumerated().map { ["label": $0.element.header, "link": link(["sort": "\($0.offset)"]),
                                                  "sorted": $0.offset == sort] },
             "rows": rows.map { row in ["cells": brief.map { $0.value(row) }] },
-            "charts": CampaignCharts(code: progress.code, progress: progress, weeks: weeks,
-                                     dimension: dimension).svg(),
+            "charts": CampaignCharts(code: progress.code, progress: progress, weeks: weeks, dimension: dimension,
+                                     burnUps: burnUps).svg(),
         ]) { $1 }
         // The downloads carry the page's date and breakdown.
         values["downloadQuery"] = String(link([:]).split(separator: "?").last ?? "")

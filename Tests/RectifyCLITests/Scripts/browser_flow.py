@@ -179,7 +179,7 @@ def run(flow, query, uscc, partner):
     field.send_keys("2026-06-30")
     flow.submit(flow.driver.find_element(By.CSS_SELECTOR, "form.search button"))
     flow.expect("截至2026年6月30日" in flow.text(), "the campaign page stands as of the date chosen")
-    flow.expect(len(flow.driver.find_elements(By.CSS_SELECTOR, "svg.chart")) == 3, "three charts")
+    flow.expect(len(flow.driver.find_elements(By.CSS_SELECTOR, "svg.chart")) >= 3, "the charts are drawn")
     flow.shot("campaign-as-of")
     bar = flow.driver.find_element(By.CSS_SELECTOR, "svg.chart a")
     street = bar.find_element(By.TAG_NAME, "text").text
