@@ -6,7 +6,7 @@ import RectifyStore
 /// The accounts of the web application: added, reset and disabled by an administrator (or from the command line
 /// for the first one), every change audited; passwords hashed with bcrypt and kept out of the audit chain.
 extension Rectify {
-    /// bcrypt's work factor: about a tenth of a second a check on this machine's cores.
+    /// bcrypt's work factor: slow enough to make guessing expensive, quick enough for a person signing in.
     static let bcryptCost: UInt8 = 11
 
     public struct AccountListing: Codable, Sendable {

@@ -209,7 +209,7 @@ extension Rectify {
 
 extension Rectify {
     /// What an act's form needs of a campaign — its kind and its checklist — without the counts `campaign(code:)`
-    /// makes over every case of it (most of a case page's time, on a large district: docs/performance.md).
+    /// makes over every case of it, which a case page must not pay for on every load (docs/performance.md).
     public func campaignChecklist(code: String) throws -> (kind: CampaignKind, checklist: [CampaignChecklistItem]) {
         try database.read { store in
             let campaign = try Lookup.campaign(store, code: code)

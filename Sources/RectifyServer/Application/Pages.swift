@@ -22,8 +22,8 @@ struct Pages: Sendable {
         })
     }
 
-    /// Mustache's own HTML escaping walks the text by grapheme and looks each one up in a dictionary: most of the
-    /// time a Chinese page spent escaping. `HTMLText.escape` does the same on UTF-8 bytes.
+    /// Mustache's own HTML escaping walks the text by grapheme and looks each one up in a dictionary, slow on Chinese
+    /// text; `HTMLText.escape` does the same on UTF-8 bytes (docs/performance.md).
     struct EscapedHTML: MustacheContentType {
         static let name = "RECTIFY_HTML"
         func escapeText(_ text: String) -> String { HTMLText.escape(text) }

@@ -41,8 +41,8 @@ struct ActForm {
     func value(_ name: String) -> String { typed.map { $0[name] } ?? defaults[name] ?? "" }
 
     /// The template's values; only the refusals there are, since an empty string still opens a Mustache section. The
-    /// fields come rendered: built here with every value escaped, a form costs a tenth of what Mustache's lookups of
-    /// each option and flag did, most of a case page's time (docs/performance.md).
+    /// fields come rendered: built here with every value escaped, rather than through Mustache's lookup of each option
+    /// and flag, which dominated a case page (docs/performance.md).
     func values(action: String, csrf: String, version: Int?) -> [String: Any] {
         var values: [String: Any] = [
             "act": act, "title": title, "submit": submit, "action": action, "csrf": csrf,
@@ -84,7 +84,7 @@ struct ActForm {
 }
 
 /// Text escaped for HTML content and quoted attributes, as Mustache's `{{…}}` escapes it. Worked on UTF-8 bytes: the
-/// five characters are ASCII, and walking Chinese text by grapheme cost a case page a tenth of its time.
+/// five characters are ASCII, and walking Chinese text by grapheme is slow (docs/performance.md).
 enum HTMLText {
     static func escape(_ text: String) -> String {
         func special(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }

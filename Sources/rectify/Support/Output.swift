@@ -33,7 +33,7 @@ enum Output {
     }
 
     /// A field may hold a line break (a quoted CSV field); a table row must stay on one line. Most cells have none,
-    /// and Foundation's replacing bridges every cell it is given (it was most of a 66,000-line `overdue`).
+    /// and Foundation's replacing bridges every cell it is given, which a long list pays for on every cell.
     static func oneLine(_ cell: String) -> String {
         guard cell.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return cell }
         return cell.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
