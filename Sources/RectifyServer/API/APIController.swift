@@ -102,10 +102,8 @@ struct APIController {
             throw APIProblem(status: .badRequest, title: "请求体无效", detail: "请求体不是本操作的 JSON：\(Self.describe(error))",
                              detailEnglish: "the body is not this operation's JSON: \(Self.describe(error))")
         }
-        let version = try rectify.perform(try make(input), caseNumber: number, expectedVersion: input.version, by: person)
-        var response = try json(ActResult(caseNumber: number, version: version))
-        response.status = .created
-        return response
+        return try created(number, try rectify.perform(try make(input), caseNumber: number, expectedVersion: input.version,
+                                                        by: person))
     }
 
     /// A step of the penalty procedure: the body's fields read by the same rules as the step's form on the case page
@@ -144,8 +142,12 @@ struct APIController {
             refusal.fieldEnglish = "on"  // the form's name for the step's date is the API's `on`
             throw refusal
         }
-        let next = try rectify.perform(act, caseNumber: number, expectedVersion: version, by: person)
-        var response = try json(ActResult(caseNumber: number, version: next))
+        return try created(number, try rectify.perform(act, caseNumber: number, expectedVersion: version, by: person))
+    }
+
+    /// 201 with the case's new version, the answer to every act.
+    private func created(_ number: String, _ version: Int) throws -> Response {
+        var response = try json(ActResult(caseNumber: number, version: version))
         response.status = .created
         return response
     }

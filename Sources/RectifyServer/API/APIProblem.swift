@@ -92,11 +92,12 @@ struct APIMiddleware: RouterMiddleware {
             }
             return try await next(request, context)
         } catch {
+            let problem = APIProblem(error)
             // The server's own fault is told to whoever runs it, never to the client.
-            if APIProblem(error).status == .internalServerError {
+            if problem.status == .internalServerError {
                 FileHandle.standardError.write(Data("API \(request.method) \(request.uri.path): \(error)\n".utf8))
             }
-            return try APIProblem(error).response(from: request, context: context)
+            return try problem.response(from: request, context: context)
         }
     }
 }
